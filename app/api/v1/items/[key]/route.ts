@@ -1,0 +1,22 @@
+import { NextResponse } from "next/server";
+import { ANONYMOUS_ACTOR } from "@/lib/auth/schema";
+import { getItem } from "@/lib/backlog/data";
+import { updateItem } from "@/lib/backlog/mutations";
+import { itemPatchSchema, productQuerySchema } from "@/lib/backlog/schema";
+import { readJson, readQuery, route } from "@/lib/http";
+
+type Params = { key: string };
+
+export const GET = route<Params>(async (req, { params }) => {
+  const { key } = await params;
+  const { product } = readQuery(req, productQuerySchema);
+  return NextResponse.json(await getItem(key, product));
+});
+
+export const PATCH = route<Params>(async (req, { params }) => {
+  const { key } = await params;
+  const { product } = readQuery(req, productQuerySchema);
+  const patch = await readJson(req, itemPatchSchema);
+  await updateItem({ productSlug: product, key, patch, actor: ANONYMOUS_ACTOR });
+  return NextResponse.json(await getItem(key, product));
+});

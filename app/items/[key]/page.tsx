@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ItemEditor } from "@/components/item-editor";
+import { Markdown } from "@/components/markdown";
+import { getItem, listPhases } from "@/lib/backlog/data";
+import { productQuerySchema } from "@/lib/backlog/schema";
+import { itemsUrl } from "@/lib/backlog/urls";
+import { isAppError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ key: string }>; searchParams: Promise<Record<string, string | string[]>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { key } = await params;
+  return { title: decodeURIComponent(key) };
+}
+
+export default async function ItemPage({ params, searchParams }: Props) {
+  const { key } = await params;
+  const { product } = productQuerySchema.parse(await searchParams);
+  const item = await getItem(decodeURIComponent(key), product).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  const phases = await listPhases(item.product);
+
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={itemsUrl({ product })} className="text-blue-700 hover:underline">← All items</Link>
+      </nav>
+      <ItemEditor
+        initial={item}
+        phases={phases}
+        description={item.description ? <Markdown>{item.description}</Markdown> : <p className="text-sm text-muted">No description.</p>}
+      />
+    </div>
+  );
+}

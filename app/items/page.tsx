@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ItemFilters } from "@/components/item-filters";
+import { ItemsTable, type SortHeader } from "@/components/items-table";
+import { Pagination } from "@/components/pagination";
+import { EmptyState } from "@/components/ui/empty-state";
+import { listComponents, listItems, listPhases } from "@/lib/backlog/data";
+import { itemFilterSchema, type ItemSort } from "@/lib/backlog/schema";
+import { itemsUrl, itemUrl } from "@/lib/backlog/urls";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Items" };
+
+const COLUMNS: { label: string; sort: ItemSort }[] = [
+  { label: "Key", sort: "key" },
+  { label: "Title", sort: "title" },
+  { label: "Category", sort: "category" },
+  { label: "Priority", sort: "priority" },
+  { label: "Status", sort: "status" },
+  { label: "Effort", sort: "effort" },
+];
+
+export default async function ItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const raw = await searchParams;
+  const parsed = itemFilterSchema.safeParse(raw);
+  // A hand-edited URL with a bad value shows everything rather than an error page.
+  const filter = parsed.success ? parsed.data : itemFilterSchema.parse({ product: typeof raw.product === "string" ? raw.product : undefined });
+  const [{ items, total, product }, phases, components] = await Promise.all([
+    listItems(filter),
+    listPhases(filter.product),
+    listComponents(filter.product),
+  ]);
+  const { limit, offset, sort, dir, ...rest } = filter;
+  const base = { ...rest, sort, dir };
+
+  const headers: SortHeader[] = COLUMNS.map((c) => ({
+    label: c.label,
+    sort: c.sort,
+    active: sort === c.sort ? dir : null,
+    href: itemsUrl({ ...rest, sort: c.sort, dir: sort === c.sort && dir === "asc" ? "desc" : "asc" }),
+  }));
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Backlog items</h1>
+        <p className="text-sm text-muted" aria-live="polite">
+          {total} {total === 1 ? "item" : "items"}
+        </p>
+      </div>
+      <ItemFilters phases={phases.map((p) => ({ value: p.key, label: p.name }))} components={components.map((c) => ({ value: c.slug, label: c.name }))} />
+      {!product ? (
+        <EmptyState title="No backlog yet">
+          <Link href="/import" className="text-blue-700 underline">Import a backlog document</Link> to create items.
+        </EmptyState>
+      ) : items.length === 0 ? (
+        <EmptyState title="No items match these filters">Change or clear the filters to see more.</EmptyState>
+      ) : (
+        <ItemsTable items={items} headers={headers} itemHref={(key) => itemUrl(key, filter.product)} />
+      )}
+      <Pagination offset={offset} limit={limit} total={total} hrefFor={(next) => itemsUrl({ ...base, offset: next })} />
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useId, useState, type DragEvent } from "react";
+import { apiFetch } from "@/lib/api-client";
+
+type ImportResult = {
+  product: string;
+  created: number;
+  updated: number;
+  unchanged: number;
+  items: number;
+  byCategory: Record<string, number>;
+  phases: number;
+  components: number;
+  warnings: string[];
+  conflicts: { item: string; field: string; current: unknown; incoming: unknown }[];
+};
+
+const MAX_BYTES = 2 * 1024 * 1024;
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return "none";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+export function ImportForm({ defaultProduct }: { defaultProduct: string }) {
+  const router = useRouter();
+  const inputId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [product, setProduct] = useState(defaultProduct);
+  const [dragging, setDragging] = useState(false);
+  const [localError, setLocalError] = useState<string | null>(null);
+
+  const upload = useMutation({
+    mutationFn: async (document: File) =>
+      apiFetch<ImportResult>(`/api/v1/backlog/import${product ? `?product=${encodeURIComponent(product)}` : ""}`, {
+        method: "POST",
+        headers: { "content-type": "text/markdown" },
+        body: document,
+      }),
+    onSuccess: () => router.refresh(),
+  });
+
+  function choose(next: File | undefined) {
+    upload.reset();
+    setLocalError(null);
+    if (!next) return;
+    if (next.size > MAX_BYTES) {
+      setFile(null);
+      setLocalError(`${next.name} is ${(next.size / 1024 / 1024).toFixed(1)} MiB; the limit is 2 MiB.`);
+      return;
+    }
+    setFile(next);
+  }
+
+  function onDrop(event: DragEvent) {
+    event.preventDefault();
+    setDragging(false);
+    choose(event.dataTransfer.files[0]);
+  }
+
+  const result = upload.data;
+  return (
+    <div className="space-y-4">
+      <form
+        className="space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (file) upload.mutate(file);
+        }}
+      >
+        <div
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          className={`rounded-lg border-2 border-dashed p-6 text-center ${dragging ? "border-blue-600 bg-blue-50" : "border-line bg-white"}`}
+        >
+          <label htmlFor={inputId} className="cursor-pointer text-sm">
+            <span className="font-medium text-blue-700 underline">Choose a markdown file</span> or drop it here (max 2 MiB)
+          </label>
+          <input id={inputId} type="file" accept=".md,.markdown,text/markdown,text/plain" className="sr-only" onChange={(e) => choose(e.target.files?.[0])} data-testid="import-file" />
+          {file && <p className="mt-2 text-sm" data-testid="import-file-name">Selected: {file.name} ({Math.ceil(file.size / 1024)} KiB)</p>}
+        </div>
+        <label className="block max-w-xs text-xs font-medium text-muted">
+          Product (slug)
+          <input
+            value={product}
+            onChange={(e) => setProduct(e.target.value.trim())}
+            placeholder="default product"
+            pattern="[a-z0-9-]*"
+            className="mt-1 w-full rounded-md border border-line bg-white px-2 py-1.5 text-sm text-ink"
+          />
+        </label>
+        <button
+          type="submit"
+          disabled={!file || upload.isPending}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
+        >
+          {upload.isPending ? "Importing…" : "Import backlog"}
+        </button>
+      </form>
+      {(localError || upload.error) && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          Nothing was imported: {localError ?? upload.error?.message}
+        </p>
+      )}
+      {result && (
+        <div role="status" className="space-y-3 rounded-lg border border-green-300 bg-green-50 p-4 text-sm" data-testid="import-result">
+          <p className="font-medium">
+            Imported {result.items} items into {result.product}: {result.created} created, {result.updated} updated, {result.unchanged} unchanged;{" "}
+            {result.phases} phases, {result.components} components.
+          </p>
+          {result.warnings.length > 0 && (
+            <div>
+              <p className="font-medium text-amber-900">Warnings</p>
+              <ul className="list-disc pl-5 text-amber-900">
+                {result.warnings.map((w) => <li key={w}>{w}</li>)}
+              </ul>
+            </div>
+          )}
+          {result.conflicts.length > 0 && (
+            <div>
+              <p className="font-medium text-red-900">Kept people&apos;s edits ({result.conflicts.length} conflicts)</p>
+              <ul className="list-disc pl-5 text-red-900">
+                {result.conflicts.map((c) => (
+                  <li key={`${c.item}:${c.field}`}>
+                    {c.item} {c.field}: kept <em>{show(c.current)}</em>, document says <em>{show(c.incoming)}</em>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import { HistoryTimeline } from "@/components/history-timeline";
+import { CategoryBadge, PriorityBadge, StatusBadge } from "@/components/item-badges";
+import { Markdown } from "@/components/markdown";
+import { Card } from "@/components/ui/card";
+import { useItem, useUpdateItem, type ItemChanges } from "@/lib/backlog/client";
+import type { ItemDetail } from "@/lib/backlog/schema";
+import { formatHours } from "@/lib/backlog/effort";
+import { CATEGORIES, CATEGORY_LABELS, PRIORITIES, STATUSES, STATUS_LABELS } from "@/lib/backlog/schema";
+
+type Props = { initial: ItemDetail; phases: { key: string; name: string }[]; description: ReactNode };
+
+const selectClass = "mt-1 w-full rounded-md border border-line bg-white px-2 py-1.5 text-sm disabled:opacity-60";
+
+export function ItemEditor({ initial, phases, description }: Props) {
+  const { data: item, isFetching } = useItem(initial);
+  const update = useUpdateItem(initial.product, initial.key);
+  const save = (changes: ItemChanges) => update.mutate(changes);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <div className="space-y-6 lg:col-span-2">
+        <div>
+          <p className="font-mono text-sm text-muted">{item.key}</p>
+          <h1 className="text-2xl font-semibold">{item.title}</h1>
+          <div className="mt-2 flex flex-wrap gap-2" data-testid="item-badges">
+            <CategoryBadge category={item.category} />
+            <PriorityBadge priority={item.priority} />
+            <StatusBadge status={item.status} />
+            {item.latestResult && <span className="text-xs text-red-700">latest result: {item.latestResult}</span>}
+          </div>
+          {item.statusNote && <p className="mt-2 text-sm text-gray-700">{item.statusNote}</p>}
+        </div>
+        <Card title="Description">{description}</Card>
+        <Card title={`Required actions (${item.actions.filter((a) => a.done).length}/${item.actions.length} done)`}>
+          {item.actions.length === 0 ? (
+            <p className="text-sm text-muted">No actions listed.</p>
+          ) : (
+            <ul className="space-y-2">
+              {item.actions.map((action, index) => (
+                <li key={index} className="flex items-start gap-2">
+                  <input
+                    id={`action-${index}`}
+                    type="checkbox"
+                    checked={action.done}
+                    onChange={(event) =>
+                      save({ actions: item.actions.map((a, i) => (i === index ? { ...a, done: event.target.checked } : a)) })
+                    }
+                    className="mt-1 h-4 w-4"
+                  />
+                  <label htmlFor={`action-${index}`} className={action.done ? "text-muted line-through" : ""}>
+                    <Markdown>{action.text}</Markdown>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title="History" action={isFetching ? <span className="text-xs text-muted">Refreshing…</span> : null}>
+          <HistoryTimeline events={item.history} />
+        </Card>
+      </div>
+      <aside className="space-y-6">
+        <Card title="Details">
+          <div className="space-y-3">
+            <label className="block text-xs font-medium text-muted">
+              Status
+              <select aria-label="Status" className={selectClass} value={item.status} onChange={(e) => save({ status: e.target.value as ItemDetail["status"] })}>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>{STATUS_LABELS[s]}</option>
+                ))}
+              </select>
+            </label>
+            <label className="block text-xs font-medium text-muted">
+              Priority
+              <select aria-label="Priority" className={selectClass} value={item.priority ?? ""} onChange={(e) => save({ priority: (e.target.value || null) as ItemDetail["priority"] })}>
+                <option value="">None</option>
+                {PRIORITIES.map((p) => (
+                  <option key={p} value={p}>{p}</option>
+                ))}
+              </select>
+            </label>
+            <label className="block text-xs font-medium text-muted">
+              Category
+              <select aria-label="Category" className={selectClass} value={item.category} onChange={(e) => save({ category: e.target.value as ItemDetail["category"] })}>
+                {CATEGORIES.map((c) => (
+                  <option key={c} value={c}>{CATEGORY_LABELS[c]}</option>
+                ))}
+              </select>
+            </label>
+            <label className="block text-xs font-medium text-muted">
+              Phase
+              <select aria-label="Phase" className={selectClass} value={item.phase?.key ?? ""} onChange={(e) => save({ phase: e.target.value || null })}>
+                <option value="">No phase</option>
+                {phases.map((p) => (
+                  <option key={p.key} value={p.key}>{p.name}</option>
+                ))}
+              </select>
+            </label>
+            <EffortField key={`${item.version}:${item.effortText}`} value={item.effortText} onSave={(effortText) => save({ effortText })} />
+            {item.effortMaxHours !== null && item.effortMinHours !== null && (
+              <p className="text-xs text-muted">≈ {formatHours(item.effortMinHours, item.effortMaxHours)}</p>
+            )}
+          </div>
+        </Card>
+        <Card title="Evidence">
+          <dl className="space-y-2 text-sm">
+            <Field label="Source">{item.source ?? "—"}</Field>
+            <Field label="Files">
+              {item.fileRefs.length ? (
+                <ul>{item.fileRefs.map((f) => <li key={f} className="font-mono text-xs break-all">{f}</li>)}</ul>
+              ) : "—"}
+            </Field>
+            <Field label="Preflight checks">{item.checkNames.join(", ") || "—"}</Field>
+            <Field label="Components">
+              {item.components.length ? <ul>{item.components.map((c) => <li key={c.slug}>{c.name}</li>)}</ul> : "—"}
+            </Field>
+            <Field label="Version">{item.version}</Field>
+          </dl>
+        </Card>
+      </aside>
+    </div>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium text-muted">{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** Free text ("2-3 weeks"); saved on Enter or when focus leaves, parsed into hours by the server. */
+function EffortField({ value, onSave }: { value: string | null; onSave: (value: string | null) => void }) {
+  const [text, setText] = useState(value ?? "");
+  const commit = () => {
+    const next = text.trim() || null;
+    if (next !== value) onSave(next);
+  };
+  return (
+    <label className="block text-xs font-medium text-muted">
+      Effort
+      <input
+        aria-label="Effort"
+        className={selectClass}
+        value={text}
+        placeholder="e.g. 1-2 days"
+        maxLength={100}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            commit();
+          }
+          if (e.key === "Escape") setText(value ?? "");
+        }}
+      />
+    </label>
+  );
+}

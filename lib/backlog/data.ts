@@ -1,0 +1,347 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { findProduct, getProduct } from "@/lib/products/data";
+import { readActions } from "@/lib/backlog/item-fields";
+import {
+  CATEGORIES,
+  CLOSED_STATUSES,
+  STATUSES,
+  type Category,
+  type ItemDetail,
+  type ItemFilter,
+  type ItemSummary,
+  type ParsedBacklog,
+  type PhaseTask,
+  type Status,
+} from "@/lib/backlog/schema";
+
+const summarySelect = {
+  key: true,
+  title: true,
+  category: true,
+  priority: true,
+  status: true,
+  version: true,
+  effortText: true,
+  effortMinHours: true,
+  effortMaxHours: true,
+  updatedAt: true,
+  phase: { select: { key: true, name: true } },
+  components: { select: { component: { select: { slug: true, name: true } } }, orderBy: { component: { slug: "asc" } } },
+} satisfies Prisma.BacklogItemSelect;
+
+type SummaryRow = Prisma.BacklogItemGetPayload<{ select: typeof summarySelect }>;
+
+function toSummary(row: SummaryRow): ItemSummary {
+  return {
+    key: row.key,
+    title: row.title,
+    category: row.category,
+    priority: row.priority,
+    status: row.status,
+    version: row.version,
+    effortText: row.effortText,
+    effortMinHours: row.effortMinHours,
+    effortMaxHours: row.effortMaxHours,
+    phase: row.phase,
+    components: row.components.map((link) => link.component),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function orderFor(filter: ItemFilter): Prisma.BacklogItemOrderByWithRelationInput[] {
+  const dir = filter.dir;
+  const byKey: Prisma.BacklogItemOrderByWithRelationInput[] = [{ priority: { sort: "asc", nulls: "last" } }, { position: "asc" }, { key: "asc" }];
+  switch (filter.sort) {
+    case "title":
+      return [{ title: dir }, ...byKey];
+    case "category":
+      return [{ category: dir }, ...byKey];
+    case "priority":
+      return [{ priority: { sort: dir, nulls: "last" } }, { position: "asc" }, { key: "asc" }];
+    case "status":
+      return [{ status: dir }, ...byKey];
+    case "effort":
+      return [{ effortMaxHours: { sort: dir, nulls: "last" } }, ...byKey];
+    case "updated":
+      return [{ updatedAt: dir }, ...byKey];
+    default:
+      return dir === "desc" ? [{ priority: { sort: "desc", nulls: "first" } }, { position: "desc" }, { key: "desc" }] : byKey;
+  }
+}
+
+/** Items matching the filter, one page at a time, with the total count for paging. */
+export async function listItems(filter: ItemFilter): Promise<{ items: ItemSummary[]; total: number; product: string | null }> {
+  const product = await findProduct(filter.product);
+  if (!product) {
+    if (filter.product) throw new AppError("not_found", `No product "${filter.product}".`);
+    return { items: [], total: 0, product: null };
+  }
+  const where: Prisma.BacklogItemWhereInput = {
+    productId: product.id,
+    ...(filter.category && { category: filter.category }),
+    ...(filter.status && { status: filter.status }),
+    ...(filter.priority && { priority: filter.priority === "none" ? null : filter.priority }),
+    ...(filter.phase && (filter.phase === "none" ? { phaseId: null } : { phase: { key: filter.phase } })),
+    ...(filter.component && { components: { some: { component: { slug: filter.component } } } }),
+    ...(filter.q && {
+      OR: [
+        { key: { contains: filter.q, mode: "insensitive" } },
+        { title: { contains: filter.q, mode: "insensitive" } },
+        { description: { contains: filter.q, mode: "insensitive" } },
+        { source: { contains: filter.q, mode: "insensitive" } },
+      ],
+    }),
+  };
+  const db = getDb();
+  const [rows, total] = await Promise.all([
+    db.backlogItem.findMany({ where, select: summarySelect, orderBy: orderFor(filter), take: filter.limit, skip: filter.offset }),
+    db.backlogItem.count({ where }),
+  ]);
+  return { items: rows.map(toSummary), total, product: product.slug };
+}
+
+export async function getItem(key: string, productSlug?: string): Promise<ItemDetail> {
+  const product = await getProduct(productSlug);
+  const row = await getDb().backlogItem.findUnique({
+    where: { productId_key: { productId: product.id, key } },
+    select: {
+      ...summarySelect,
+      latestResult: true,
+      statusNote: true,
+      source: true,
+      fileRefs: true,
+      description: true,
+      actions: true,
+      checkNames: true,
+      createdAt: true,
+      events: { orderBy: [{ at: "desc" }, { id: "asc" }], take: 500 },
+    },
+  });
+  if (!row) throw new AppError("not_found", `No item "${key}" in product "${product.slug}".`);
+  return {
+    ...toSummary(row),
+    product: product.slug,
+    latestResult: row.latestResult,
+    statusNote: row.statusNote,
+    source: row.source,
+    fileRefs: row.fileRefs,
+    description: row.description,
+    actions: readActions(row.actions),
+    checkNames: row.checkNames,
+    createdAt: row.createdAt.toISOString(),
+    history: row.events.map((e) => ({
+      id: e.id,
+      actor: e.actor,
+      at: e.at.toISOString(),
+      field: e.field,
+      oldValue: e.oldValue,
+      newValue: e.newValue,
+      note: e.note,
+    })),
+  };
+}
+
+export type CategoryCounts = { total: number; open: number; done: number };
+export type PhaseProgress = {
+  key: string;
+  order: number;
+  name: string;
+  estimateText: string | null;
+  deliverable: string | null;
+  tasks: PhaseTask[];
+  total: number;
+  done: number;
+  progress: number;
+};
+export type BacklogSummary = {
+  product: string | null;
+  categories: Record<Category, CategoryCounts>;
+  statuses: Record<Status, number>;
+  remainingEffort: { minHours: number; maxHours: number; unestimated: number };
+  phases: PhaseProgress[];
+};
+
+const isClosed = (status: Status) => (CLOSED_STATUSES as readonly Status[]).includes(status);
+
+/** Counts computed from the items themselves: never typed by hand. */
+export async function getSummary(productSlug?: string): Promise<BacklogSummary> {
+  const product = await findProduct(productSlug);
+  if (!product && productSlug) throw new AppError("not_found", `No product "${productSlug}".`);
+  const categories = Object.fromEntries(CATEGORIES.map((c) => [c, { total: 0, open: 0, done: 0 }])) as Record<Category, CategoryCounts>;
+  const statuses = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const remainingEffort = { minHours: 0, maxHours: 0, unestimated: 0 };
+  if (!product) return { product: null, categories, statuses, remainingEffort, phases: [] };
+
+  const db = getDb();
+  const [groups, phases, phaseGroups] = await Promise.all([
+    db.backlogItem.groupBy({
+      by: ["category", "status"],
+      where: { productId: product.id },
+      _count: { _all: true },
+      _sum: { effortMinHours: true, effortMaxHours: true },
+    }),
+    db.phase.findMany({ where: { productId: product.id }, orderBy: { order: "asc" } }),
+    db.backlogItem.groupBy({ by: ["phaseId", "status"], where: { productId: product.id, phaseId: { not: null } }, _count: { _all: true } }),
+  ]);
+  const unestimated = await db.backlogItem.count({
+    where: { productId: product.id, status: { notIn: [...CLOSED_STATUSES] }, effortMaxHours: null },
+  });
+
+  for (const g of groups) {
+    const counts = categories[g.category];
+    counts.total += g._count._all;
+    statuses[g.status] += g._count._all;
+    if (isClosed(g.status)) counts.done += g._count._all;
+    else {
+      counts.open += g._count._all;
+      remainingEffort.minHours += g._sum.effortMinHours ?? 0;
+      remainingEffort.maxHours += g._sum.effortMaxHours ?? 0;
+    }
+  }
+  remainingEffort.unestimated = unestimated;
+
+  return {
+    product: product.slug,
+    categories,
+    statuses,
+    remainingEffort,
+    phases: phases.map((phase) => {
+      const mine = phaseGroups.filter((g) => g.phaseId === phase.id);
+      const total = mine.reduce((sum, g) => sum + g._count._all, 0);
+      const done = mine.filter((g) => isClosed(g.status)).reduce((sum, g) => sum + g._count._all, 0);
+      return {
+        key: phase.key,
+        order: phase.order,
+        name: phase.name,
+        estimateText: phase.estimateText,
+        deliverable: phase.deliverable,
+        tasks: readTasks(phase.tasks),
+        total,
+        done,
+        progress: total === 0 ? 0 : done / total,
+      };
+    }),
+  };
+}
+
+function readTasks(value: unknown): PhaseTask[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((t) =>
+    t && typeof t === "object" && typeof t.title === "string"
+      ? [
+          {
+            title: t.title,
+            estimateText: typeof t.estimateText === "string" ? t.estimateText : null,
+            details: Array.isArray(t.details) ? t.details.filter((d: unknown): d is string => typeof d === "string") : [],
+            done: t.done === true,
+          },
+        ]
+      : [],
+  );
+}
+
+export type ComponentSummary = {
+  slug: string;
+  name: string;
+  type: string;
+  role: string;
+  registry: string | null;
+  repository: string | null;
+  imageRef: string | null;
+  placeholder: boolean;
+  certificationStatus: string;
+  owner: string | null;
+  tags: string[];
+  items: { total: number; open: number };
+};
+
+export async function listComponents(productSlug?: string): Promise<ComponentSummary[]> {
+  const product = await findProduct(productSlug);
+  if (!product) {
+    if (productSlug) throw new AppError("not_found", `No product "${productSlug}".`);
+    return [];
+  }
+  const rows = await getDb().component.findMany({
+    where: { productId: product.id },
+    orderBy: { slug: "asc" },
+    include: {
+      tags: { orderBy: { name: "asc" }, select: { name: true } },
+      items: { select: { item: { select: { status: true } } } },
+    },
+  });
+  return rows.map((c) => ({
+    slug: c.slug,
+    name: c.name,
+    type: c.type,
+    role: c.role,
+    registry: c.registry,
+    repository: c.repository,
+    imageRef: c.imageRef,
+    placeholder: c.placeholder,
+    certificationStatus: c.certificationStatus,
+    owner: c.owner,
+    tags: c.tags.map((t) => t.name),
+    items: {
+      total: c.items.length,
+      open: c.items.filter((link) => !isClosed(link.item.status)).length,
+    },
+  }));
+}
+
+export type PhaseOption = { key: string; name: string };
+
+export async function listPhases(productSlug?: string): Promise<PhaseOption[]> {
+  const product = await findProduct(productSlug);
+  if (!product) return [];
+  return getDb().phase.findMany({ where: { productId: product.id }, orderBy: { order: "asc" }, select: { key: true, name: true } });
+}
+
+/** The stored backlog in the importer's document shape, for the markdown and CSV exports. */
+export async function getBacklogDocument(productSlug?: string): Promise<ParsedBacklog & { product: string }> {
+  const product = await getProduct(productSlug);
+  const db = getDb();
+  const [items, phases] = await Promise.all([
+    db.backlogItem.findMany({
+      where: { productId: product.id },
+      orderBy: [{ position: "asc" }, { key: "asc" }],
+      include: { components: { include: { component: { select: { imageRef: true, slug: true } } } } },
+    }),
+    db.phase.findMany({ where: { productId: product.id }, orderBy: { order: "asc" }, include: { items: { select: { key: true, position: true }, orderBy: [{ position: "asc" }, { key: "asc" }] } } }),
+  ]);
+  return {
+    product: product.slug,
+    title: product.name,
+    items: items.map((item) => ({
+      key: item.key,
+      title: item.title,
+      category: item.category,
+      priority: item.priority,
+      status: item.status,
+      statusNote: item.statusNote,
+      latestResult: item.latestResult,
+      source: item.source,
+      fileRefs: item.fileRefs,
+      effortText: item.effortText,
+      effortMinHours: item.effortMinHours,
+      effortMaxHours: item.effortMaxHours,
+      description: item.description,
+      actions: readActions(item.actions),
+      imageRefs: item.components.map((link) => link.component.imageRef ?? link.component.slug),
+      checkNames: item.checkNames,
+    })),
+    phases: phases.map((phase) => ({
+      key: phase.key,
+      order: phase.order,
+      name: phase.name,
+      estimateText: phase.estimateText,
+      deliverable: phase.deliverable,
+      tasks: readTasks(phase.tasks),
+      itemKeys: phase.items.map((i) => i.key),
+    })),
+    summary: [],
+    warnings: [],
+  };
+}

@@ -1,0 +1,48 @@
+import { stringify } from "csv-stringify/sync";
+import type { ParsedBacklog } from "@/lib/backlog/schema";
+
+const COLUMNS = [
+  "key",
+  "title",
+  "category",
+  "priority",
+  "status",
+  "latest_result",
+  "status_note",
+  "effort",
+  "effort_min_hours",
+  "effort_max_hours",
+  "phase",
+  "source",
+  "files",
+  "components",
+  "checks",
+  "actions_done",
+  "actions_total",
+] as const;
+
+/** One row per item, for spreadsheets; lists are joined with "; ". */
+export function exportBacklogCsv(doc: ParsedBacklog): string {
+  const phaseOf = new Map<string, string>();
+  for (const phase of doc.phases) for (const key of phase.itemKeys) phaseOf.set(key, phase.name);
+  const rows = doc.items.map((item) => [
+    item.key,
+    item.title,
+    item.category,
+    item.priority ?? "",
+    item.status,
+    item.latestResult ?? "",
+    item.statusNote ?? "",
+    item.effortText ?? "",
+    item.effortMinHours ?? "",
+    item.effortMaxHours ?? "",
+    phaseOf.get(item.key) ?? "",
+    item.source ?? "",
+    item.fileRefs.join("; "),
+    item.imageRefs.join("; "),
+    item.checkNames.join("; "),
+    item.actions.filter((a) => a.done).length,
+    item.actions.length,
+  ]);
+  return stringify([[...COLUMNS], ...rows]);
+}

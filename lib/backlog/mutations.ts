@@ -1,0 +1,348 @@
+import { createHash } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/auth/schema";
+import { ensureComponentsForRefs } from "@/lib/components/mutations";
+import { getDb, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { decodeUtf8 } from "@/lib/encoding";
+import { resolveProductForWrite } from "@/lib/products/mutations";
+import { parseEffort } from "@/lib/backlog/effort";
+import {
+  changedFields,
+  fieldsFromParsed,
+  fieldsFromStored,
+  ITEM_FIELD_NAMES,
+  readActions,
+  sameValue,
+  type FieldChange,
+  type ItemFields,
+} from "@/lib/backlog/item-fields";
+import { BacklogParseError, parseBacklog } from "@/lib/backlog/parse-backlog";
+import { CATEGORIES, CATEGORY_LABELS, type Category, type ItemPatch, type ParsedBacklog } from "@/lib/backlog/schema";
+
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+export type ImportConflict = { item: string; field: string; current: unknown; incoming: unknown };
+
+export type ImportResult = {
+  product: string;
+  created: number;
+  updated: number;
+  unchanged: number;
+  items: number;
+  byCategory: Record<Category, number>;
+  phases: number;
+  components: number;
+  warnings: string[];
+  conflicts: ImportConflict[];
+};
+
+const storedItemInclude = {
+  phase: { select: { key: true } },
+  components: { select: { component: { select: { slug: true } } } },
+} as const;
+
+/** Imports a backlog document (bytes or text) into a product. One transaction: all or nothing. */
+export async function importBacklog(input: {
+  document: Uint8Array | string;
+  productSlug?: string;
+  actor: Actor;
+}): Promise<ImportResult> {
+  const bytes = typeof input.document === "string" ? new TextEncoder().encode(input.document) : input.document;
+  if (bytes.byteLength > MAX_IMPORT_BYTES) {
+    throw new AppError("too_large", `The document is ${bytes.byteLength} bytes; the limit is ${MAX_IMPORT_BYTES} bytes (2 MiB).`);
+  }
+  const text = decodeUtf8(bytes);
+  let parsed: ParsedBacklog;
+  try {
+    parsed = parseBacklog(text);
+  } catch (error) {
+    if (error instanceof BacklogParseError) throw new AppError(error.code, error.message);
+    throw error;
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+
+  return getDb().$transaction(
+    async (tx) => {
+      const product = await resolveProductForWrite(tx, input.productSlug, { name: parsed.title || "Imported product" });
+      // Imports of one product run one at a time; different products do not wait for each other.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"backlog-import:" + product.id}))`;
+      const result = await applyBacklog(tx, product, parsed, input.actor);
+      await tx.backlogImport.create({
+        data: { productId: product.id, actor: input.actor.name, sha256, summary: result as unknown as Prisma.InputJsonValue },
+      });
+      return result;
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}
+
+/**
+ * Reconciles a parsed document with the stored backlog. Used by imports and by the demo seed.
+ * A field is updated when the stored value is still what the last import wrote; when a person
+ * changed it since, their value stays and a conflict is reported.
+ */
+export async function applyBacklog(
+  tx: Tx,
+  product: { id: string; slug: string },
+  parsed: ParsedBacklog,
+  actor: Actor,
+): Promise<ImportResult> {
+  const refs = parsed.items.flatMap((item) => item.imageRefs);
+  const componentSlugs = await ensureComponentsForRefs(tx, product.id, refs);
+  const phaseIds = await upsertPhases(tx, product.id, parsed);
+  const phaseOfItem = new Map<string, string>();
+  for (const phase of parsed.phases) for (const key of phase.itemKeys) if (!phaseOfItem.has(key)) phaseOfItem.set(key, phase.key);
+
+  const existing = await tx.backlogItem.findMany({ where: { productId: product.id }, include: storedItemInclude });
+  const byKey = new Map(existing.map((row) => [row.key, row]));
+  const componentIds = new Map(
+    (await tx.component.findMany({ where: { productId: product.id }, select: { id: true, slug: true } })).map((c) => [c.slug, c.id]),
+  );
+
+  const result: ImportResult = {
+    product: product.slug,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    items: parsed.items.length,
+    byCategory: Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>,
+    phases: parsed.phases.length,
+    components: new Set(componentSlugs.values()).size,
+    warnings: [...parsed.warnings, ...summaryWarnings(parsed)],
+    conflicts: [],
+  };
+
+  for (const [position, item] of parsed.items.entries()) {
+    result.byCategory[item.category] += 1;
+    const slugs = [...new Set(item.imageRefs.map((raw) => componentSlugs.get(raw)).filter((s): s is string => !!s))];
+    const incoming = fieldsFromParsed(item, phaseOfItem.get(item.key) ?? null, slugs);
+    const row = byKey.get(item.key);
+
+    if (!row) {
+      const created = await tx.backlogItem.create({
+        data: {
+          productId: product.id,
+          key: item.key,
+          position,
+          ...columnsFor(incoming, phaseIds),
+          importedValues: incoming as unknown as Prisma.InputJsonValue,
+          components: { create: slugs.map((slug) => ({ componentId: componentIds.get(slug)! })) },
+        },
+        select: { id: true },
+      });
+      await recordEvents(tx, created.id, actor, [{ field: "created", oldValue: null, newValue: item.title }]);
+      result.created += 1;
+      continue;
+    }
+
+    const current = fieldsFromStored(row);
+    const base = (row.importedValues ?? {}) as Partial<ItemFields>;
+    const apply: Partial<ItemFields> = {};
+    for (const field of ITEM_FIELD_NAMES) {
+      if (sameValue(current[field], incoming[field])) continue;
+      const personEdited = field in base ? !sameValue(current[field], base[field]) : false;
+      if (personEdited) {
+        result.conflicts.push({ item: item.key, field, current: current[field], incoming: incoming[field] });
+      } else {
+        Object.assign(apply, { [field]: incoming[field] });
+      }
+    }
+    const changes = changedFields(current, apply);
+    const baseChanged = !sameValue(base, incoming);
+    if (changes.length === 0 && !baseChanged && row.position === position) {
+      result.unchanged += 1;
+      continue;
+    }
+    await tx.backlogItem.update({
+      where: { id: row.id },
+      data: {
+        position,
+        importedValues: incoming as unknown as Prisma.InputJsonValue,
+        ...(changes.length ? { ...columnsFor({ ...current, ...apply }, phaseIds), version: { increment: 1 } } : {}),
+        ...(changes.some((c) => c.field === "components")
+          ? { components: { deleteMany: {}, create: (apply.components ?? []).map((slug) => ({ componentId: componentIds.get(slug)! })) } }
+          : {}),
+      },
+    });
+    await recordEvents(tx, row.id, actor, changes);
+    if (changes.length) result.updated += 1;
+    else result.unchanged += 1;
+  }
+  return result;
+}
+
+/** Maps field values to item columns (phase key → phase id, effort text → parsed hours). */
+function columnsFor(fields: ItemFields, phaseIds: Map<string, string>) {
+  const hours = parseEffort(fields.effortText);
+  return {
+    title: fields.title,
+    category: fields.category,
+    priority: fields.priority,
+    status: fields.status,
+    latestResult: fields.latestResult,
+    statusNote: fields.statusNote,
+    effortText: fields.effortText,
+    effortMinHours: hours?.min ?? null,
+    effortMaxHours: hours?.max ?? null,
+    source: fields.source,
+    fileRefs: fields.fileRefs,
+    description: fields.description,
+    actions: fields.actions as unknown as Prisma.InputJsonValue,
+    checkNames: fields.checkNames,
+    phaseId: fields.phase ? (phaseIds.get(fields.phase) ?? null) : null,
+  };
+}
+
+async function upsertPhases(tx: Tx, productId: string, parsed: ParsedBacklog): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const stored = await tx.phase.findMany({ where: { productId } });
+  for (const phase of parsed.phases) {
+    const previous = stored.find((p) => p.key === phase.key);
+    // Ticked tasks stay ticked across imports: the document does not record task progress.
+    const doneTitles = new Set(
+      Array.isArray(previous?.tasks) ? (previous.tasks as { title?: string; done?: boolean }[]).filter((t) => t.done).map((t) => t.title) : [],
+    );
+    const tasks = phase.tasks.map((t) => ({ ...t, done: t.done || doneTitles.has(t.title) }));
+    const data = {
+      order: phase.order,
+      name: phase.name,
+      estimateText: phase.estimateText,
+      deliverable: phase.deliverable,
+      tasks: tasks as unknown as Prisma.InputJsonValue,
+    };
+    const unchanged =
+      previous &&
+      previous.order === data.order &&
+      previous.name === data.name &&
+      previous.estimateText === data.estimateText &&
+      previous.deliverable === data.deliverable &&
+      sameValue(previous.tasks, tasks);
+    if (previous && unchanged) {
+      ids.set(phase.key, previous.id);
+      continue;
+    }
+    // Orders are unique per product; move a clashing phase out of the way before taking its slot.
+    const clash = stored.find((p) => p.order === phase.order && p.key !== phase.key);
+    if (clash) await tx.phase.update({ where: { id: clash.id }, data: { order: -1 - clash.order } });
+    const saved = await tx.phase.upsert({
+      where: { productId_key: { productId, key: phase.key } },
+      create: { productId, key: phase.key, ...data },
+      update: data,
+      select: { id: true },
+    });
+    ids.set(phase.key, saved.id);
+  }
+  for (const p of stored) if (!ids.has(p.key)) ids.set(p.key, p.id);
+  return ids;
+}
+
+const SUMMARY_NOUNS: Record<Category, string> = {
+  critical_blocker: "critical blockers",
+  needs_verification: "items needing verification",
+  not_required: "not-required items",
+  compliant: "compliant items",
+};
+
+/** The document's hand-typed executive summary, compared with what its body actually lists. */
+function summaryWarnings(parsed: ParsedBacklog): string[] {
+  const warnings: string[] = [];
+  for (const row of parsed.summary) {
+    if (row.count === null) continue;
+    const actual = parsed.items.filter((item) => item.category === row.category).length;
+    if (actual !== row.count) {
+      warnings.push(
+        `Executive summary says ${row.count} ${SUMMARY_NOUNS[row.category]} (${CATEGORY_LABELS[row.category]}), but the document lists ${actual}.`,
+      );
+    }
+  }
+  return warnings;
+}
+
+export type EventInput = { field: string; oldValue: unknown; newValue: unknown; note?: string };
+
+async function recordEvents(tx: Tx, itemId: string, actor: Actor, changes: (FieldChange | EventInput)[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.itemEvent.createMany({
+    data: changes.map((change) => ({
+      itemId,
+      actor: actor.name,
+      userId: actor.kind === "user" ? (actor.userId ?? null) : null,
+      field: change.field,
+      oldValue: toJson(change.oldValue),
+      newValue: toJson(change.newValue),
+      note: "note" in change ? (change.note ?? null) : null,
+    })),
+  });
+}
+
+function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
+  return value === null || value === undefined ? Prisma.JsonNull : (value as Prisma.InputJsonValue);
+}
+
+/**
+ * Changes an item's fields if `version` is still current. The version check is in the UPDATE's
+ * WHERE clause, so of two concurrent saves with the same version exactly one wins; the other gets 409.
+ */
+export async function updateItem(input: { productSlug?: string; key: string; patch: ItemPatch; actor: Actor }) {
+  const { version, ...requested } = input.patch;
+  if (Object.keys(requested).length === 0) throw new AppError("invalid", "Nothing to change: send at least one field besides version.");
+
+  return getDb().$transaction(async (tx) => {
+    const product = await resolveProductForWrite(tx, input.productSlug);
+    const row = await tx.backlogItem.findUnique({
+      where: { productId_key: { productId: product.id, key: input.key } },
+      include: storedItemInclude,
+    });
+    if (!row) throw new AppError("not_found", `No item "${input.key}" in product "${product.slug}".`);
+    if (row.version !== version) throw staleVersion(input.key, version, row.version);
+
+    const current = fieldsFromStored(row);
+    const next: Partial<ItemFields> = { ...requested };
+    if (requested.actions) next.actions = readActions(requested.actions);
+    if (requested.effortText === "") next.effortText = null;
+    let phaseId: string | null | undefined;
+    if (requested.phase !== undefined) {
+      if (requested.phase === null) phaseId = null;
+      else {
+        const phase = await tx.phase.findUnique({ where: { productId_key: { productId: product.id, key: requested.phase } } });
+        if (!phase) throw new AppError("invalid", `phase: no phase "${requested.phase}" in product "${product.slug}".`);
+        phaseId = phase.id;
+      }
+    }
+    const changes = changedFields(current, next);
+    if (changes.length === 0) return { key: row.key, version: row.version, changed: [] as string[] };
+
+    const hours = requested.effortText !== undefined ? parseEffort(requested.effortText) : undefined;
+    const updated = await tx.backlogItem.updateMany({
+      where: { id: row.id, version },
+      data: {
+        ...(requested.title !== undefined && { title: requested.title }),
+        ...(requested.category !== undefined && { category: requested.category }),
+        ...(requested.priority !== undefined && { priority: requested.priority }),
+        ...(requested.status !== undefined && { status: requested.status }),
+        ...(requested.source !== undefined && { source: requested.source }),
+        ...(requested.description !== undefined && { description: requested.description }),
+        ...(next.actions !== undefined && { actions: next.actions as unknown as Prisma.InputJsonValue }),
+        ...(phaseId !== undefined && { phaseId }),
+        ...(requested.effortText !== undefined && {
+          effortText: requested.effortText || null,
+          effortMinHours: hours?.min ?? null,
+          effortMaxHours: hours?.max ?? null,
+        }),
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0) throw staleVersion(input.key, version, version + 1);
+    await recordEvents(tx, row.id, input.actor, changes);
+    return { key: row.key, version: version + 1, changed: changes.map((c) => c.field) };
+  });
+}
+
+function staleVersion(key: string, sent: number, current: number): AppError {
+  return new AppError(
+    "conflict",
+    `Item ${key} was changed by someone else (you sent version ${sent}, it is now at version ${current}). Reload to see their change.`,
+    { currentVersion: current },
+  );
+}

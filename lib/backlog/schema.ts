@@ -1,0 +1,199 @@
+import { z } from "zod";
+
+// Wire values shared by the API, the UI, the importer and the exporter.
+export const CATEGORIES = ["critical_blocker", "needs_verification", "not_required", "compliant"] as const;
+export const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
+export const STATUSES = [
+  "not_started",
+  "in_progress",
+  "blocked",
+  "needs_justification",
+  "in_review",
+  "done",
+  "wont_do",
+] as const;
+export const CLOSED_STATUSES = ["done", "wont_do"] as const;
+
+export const categorySchema = z.enum(CATEGORIES);
+export const prioritySchema = z.enum(PRIORITIES);
+export const statusSchema = z.enum(STATUSES);
+
+export type Category = z.infer<typeof categorySchema>;
+export type Priority = z.infer<typeof prioritySchema>;
+export type Status = z.infer<typeof statusSchema>;
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  critical_blocker: "Critical blocker",
+  needs_verification: "Needs verification",
+  not_required: "Not required",
+  compliant: "Compliant",
+};
+
+export const STATUS_LABELS: Record<Status, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  blocked: "Blocked",
+  needs_justification: "Needs justification",
+  in_review: "In review",
+  done: "Done",
+  wont_do: "Won't do",
+};
+
+export function isOpenStatus(status: Status): boolean {
+  return !(CLOSED_STATUSES as readonly string[]).includes(status);
+}
+
+export const actionSchema = z.object({
+  text: z.string().trim().min(1).max(4000),
+  done: z.boolean(),
+});
+export type Action = z.infer<typeof actionSchema>;
+
+export const phaseTaskSchema = z.object({
+  title: z.string().min(1),
+  estimateText: z.string().nullable(),
+  details: z.array(z.string()),
+  done: z.boolean(),
+});
+export type PhaseTask = z.infer<typeof phaseTaskSchema>;
+
+/** One backlog item as read from (or written to) the markdown document. */
+export type ParsedItem = {
+  key: string; // "P0-1", or a generated "C-1" for keyless compliant items
+  title: string;
+  category: Category;
+  priority: Priority | null;
+  status: Status;
+  /** The status line's text after the status words, e.g. "Published image missing labels and /licenses". */
+  statusNote: string | null;
+  /** The evidence's latest result when the status line names one: "failed" (FAILED maps to not_started) or "passed". */
+  latestResult: string | null;
+  source: string | null;
+  fileRefs: string[];
+  effortText: string | null;
+  effortMinHours: number | null;
+  effortMaxHours: number | null;
+  /** Markdown: every body block that is not one of the fields above or the action list. */
+  description: string;
+  actions: Action[];
+  /** Image references exactly as written (`registry/repository:tag`), plus placeholders such as "Node metrics image (TBD)". */
+  imageRefs: string[];
+  /** Preflight check names the item mentions (e.g. HasLicense). */
+  checkNames: string[];
+};
+
+export type ParsedPhase = {
+  key: string; // "phase-1"
+  order: number;
+  name: string;
+  estimateText: string | null;
+  deliverable: string | null;
+  tasks: PhaseTask[];
+  /** Item keys named on the phase's "Blockers:" line. */
+  itemKeys: string[];
+};
+
+export type ParsedSummaryRow = {
+  category: Category;
+  label: string;
+  count: number | null;
+  effortText: string | null;
+};
+
+export type ParsedBacklog = {
+  title: string;
+  items: ParsedItem[];
+  phases: ParsedPhase[];
+  summary: ParsedSummaryRow[];
+  /** Problems found while reading (e.g. duplicate items merged); summary disagreements are added by the importer. */
+  warnings: string[];
+};
+
+// ---- Doors: query and patch schemas --------------------------------------------------------
+
+const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+export const ITEM_SORTS = ["key", "title", "category", "priority", "status", "effort", "updated"] as const;
+export const itemSortSchema = z.enum(ITEM_SORTS);
+export type ItemSort = z.infer<typeof itemSortSchema>;
+
+/** Filters for the item list, shared by the API query string and the /items page URL. */
+export const itemFilterSchema = z.object({
+  product: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
+  category: z.preprocess(emptyToUndefined, categorySchema.optional()),
+  status: z.preprocess(emptyToUndefined, statusSchema.optional()),
+  priority: z.preprocess(emptyToUndefined, z.union([prioritySchema, z.literal("none")]).optional()),
+  phase: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
+  component: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
+  q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  sort: z.preprocess(emptyToUndefined, itemSortSchema.default("key")),
+  dir: z.preprocess(emptyToUndefined, z.enum(["asc", "desc"]).default("asc")),
+  limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(500).default(100)),
+  offset: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1_000_000).default(0)),
+});
+export type ItemFilter = z.infer<typeof itemFilterSchema>;
+
+/** The fields a person may change on an item; unknown fields are refused. */
+export const itemPatchSchema = z
+  .object({
+    version: z.number().int().positive(),
+    title: z.string().trim().min(1).max(300).optional(),
+    category: categorySchema.optional(),
+    priority: prioritySchema.nullable().optional(),
+    status: statusSchema.optional(),
+    phase: z.string().trim().min(1).max(100).nullable().optional(),
+    effortText: z.string().trim().max(100).nullable().optional(),
+    source: z.string().trim().max(1000).nullable().optional(),
+    description: z.string().max(100_000).optional(),
+    actions: z.array(actionSchema).max(200).optional(),
+  })
+  .strict();
+export type ItemPatch = z.infer<typeof itemPatchSchema>;
+
+export const productQuerySchema = z.object({
+  product: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
+});
+
+export const exportQuerySchema = productQuerySchema.extend({
+  format: z.preprocess(emptyToUndefined, z.enum(["md", "csv"]).default("md")),
+});
+
+// ---- Wire types of the read API (safe to import in the browser) ----------------------------
+
+export type ItemSummary = {
+  key: string;
+  title: string;
+  category: Category;
+  priority: Priority | null;
+  status: Status;
+  version: number;
+  effortText: string | null;
+  effortMinHours: number | null;
+  effortMaxHours: number | null;
+  phase: { key: string; name: string } | null;
+  components: { slug: string; name: string }[];
+  updatedAt: string;
+};
+
+export type ItemEventView = {
+  id: string;
+  actor: string;
+  at: string;
+  field: string;
+  oldValue: unknown;
+  newValue: unknown;
+  note: string | null;
+};
+
+export type ItemDetail = ItemSummary & {
+  product: string;
+  latestResult: string | null;
+  statusNote: string | null;
+  source: string | null;
+  fileRefs: string[];
+  description: string;
+  actions: Action[];
+  checkNames: string[];
+  createdAt: string;
+  history: ItemEventView[];
+};

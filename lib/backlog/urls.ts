@@ -1,0 +1,15 @@
+// URLs that carry filters, so every view is shareable and the back button works.
+export type ItemsQuery = Partial<Record<"product" | "category" | "status" | "priority" | "phase" | "component" | "q" | "sort" | "dir" | "offset", string | number | undefined>>;
+
+export function itemsUrl(query: ItemsQuery): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== "" && !(name === "offset" && value === 0)) params.set(name, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `/items?${qs}` : "/items";
+}
+
+export function itemUrl(key: string, product?: string): string {
+  return `/items/${encodeURIComponent(key)}${product ? `?product=${encodeURIComponent(product)}` : ""}`;
+}

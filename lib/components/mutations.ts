@@ -1,0 +1,62 @@
+import type { Tx } from "@/lib/db";
+import { guessRole, isRedHatRegistry, parseImageRef, repositoryKey, slugForRepository, slugify } from "@/lib/components/image-ref";
+
+/**
+ * Makes sure every image reference (or placeholder such as "Node metrics image (TBD)") has a
+ * component in the product, matched by registry/repository (or by slug for placeholders), and
+ * records concrete tags. Returns raw reference → component slug.
+ */
+export async function ensureComponentsForRefs(tx: Tx, productId: string, refs: string[]): Promise<Map<string, string>> {
+  const existing = await tx.component.findMany({
+    where: { productId },
+    select: { id: true, slug: true, registry: true, repository: true, placeholder: true },
+  });
+  const byRepo = new Map<string, { id: string; slug: string }>();
+  const bySlug = new Map<string, { id: string; slug: string }>();
+  for (const c of existing) {
+    bySlug.set(c.slug, c);
+    if (c.registry && c.repository) byRepo.set(repositoryKey({ registry: c.registry, repository: c.repository }), c);
+  }
+
+  const result = new Map<string, string>();
+  for (const raw of new Set(refs)) {
+    const ref = parseImageRef(raw);
+    let component = ref ? byRepo.get(repositoryKey(ref)) : bySlug.get(slugify(raw));
+    if (!component) {
+      const slug = uniqueSlug(ref ? slugForRepository(ref.repository) : slugify(raw), bySlug);
+      component = await tx.component.create({
+        data: ref
+          ? {
+              productId,
+              slug,
+              name: ref.repository.split("/").pop() ?? ref.repository,
+              type: guessRole(ref.repository) === "bundle" ? "operator_bundle" : "container",
+              role: guessRole(ref.repository),
+              registry: ref.registry,
+              repository: ref.repository,
+              imageRef: raw,
+              owner: isRedHatRegistry(ref.registry) ? "Red Hat" : null,
+            }
+          : { productId, slug, name: raw.replace(/\s*\(TBD\)\s*$/i, "").trim() || raw, role: guessRole(raw), imageRef: raw, placeholder: true },
+        select: { id: true, slug: true },
+      });
+      bySlug.set(component.slug, component);
+      if (ref) byRepo.set(repositoryKey(ref), component);
+    }
+    if (ref?.tag && ref.tag !== "*") {
+      await tx.imageTag.upsert({
+        where: { componentId_name: { componentId: component.id, name: ref.tag } },
+        create: { componentId: component.id, name: ref.tag },
+        update: {},
+      });
+    }
+    result.set(raw, component.slug);
+  }
+  return result;
+}
+
+function uniqueSlug(base: string, taken: Map<string, unknown>): string {
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}

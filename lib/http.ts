@@ -1,0 +1,144 @@
+import { randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { ZodError, type z } from "zod";
+import { decodeUtf8 } from "@/lib/encoding";
+import { AppError, type ErrorBody } from "@/lib/errors";
+
+type RouteContext<P> = { params: Promise<P> };
+type Handler<P> = (req: NextRequest, ctx: RouteContext<P>) => Promise<Response>;
+
+/** Wraps every route handler: one error contract, no stack traces or driver messages to clients. */
+export function route<P = Record<string, never>>(handler: Handler<P>): Handler<P> {
+  return async (req, ctx) => {
+    try {
+      return await handler(req, ctx);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  const appError = toAppError(error);
+  const body: ErrorBody = { error: { code: appError.code, message: appError.message } };
+  if (appError.details !== undefined) body.error.details = appError.details;
+  return NextResponse.json(body, { status: appError.status });
+}
+
+/** Maps anything thrown to an AppError; unknown errors are logged with an id the client can quote. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    return new AppError("invalid", describeZodError(error), zodIssues(error));
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError("unavailable", "The database is not reachable; try again shortly.");
+  }
+  const logId = randomUUID().slice(0, 8);
+  console.error(`[certboard] unhandled error ${logId}:`, error);
+  return new AppError("internal", `Internal error (log id ${logId}).`);
+}
+
+export function describeZodError(error: ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+}
+
+function zodIssues(error: ZodError) {
+  return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+}
+
+const UNAVAILABLE_PATTERNS = [
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "Connection terminated",
+  "connection timeout",
+  "the database system is shutting down",
+  "the database system is starting up",
+  "terminating connection due to administrator command",
+  "DatabaseNotReachable",
+];
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const record = current as { message?: unknown; code?: unknown; kind?: unknown; cause?: unknown };
+    const text = [record.message, record.code, record.kind].filter((v) => typeof v === "string").join(" ");
+    if (UNAVAILABLE_PATTERNS.some((p) => text.includes(p))) return true;
+    if (record.code === "P1001" || record.code === "P1017") return true;
+    current = record.cause;
+  }
+  return false;
+}
+
+/** Reads a request body with a size cap, refusing early on Content-Length. */
+export async function readBodyBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(req.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function tooLarge(maxBytes: number): AppError {
+  return new AppError("too_large", `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`);
+}
+
+export function mediaType(req: Request): string {
+  return (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+export function requireMediaType(req: Request, allowed: readonly string[]): string {
+  const type = mediaType(req);
+  if (!allowed.includes(type)) {
+    throw new AppError(
+      "unsupported_media_type",
+      `Content-Type must be ${allowed.join(" or ")}${type ? `, not ${type}` : ""}.`,
+    );
+  }
+  return type;
+}
+
+const MAX_JSON_BYTES = 256 * 1024;
+
+/** Parses a JSON request body against a zod schema (415 for other media types, 400 for bad JSON). */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  requireMediaType(req, ["application/json"]);
+  const bytes = await readBodyBytes(req, MAX_JSON_BYTES);
+  let value: unknown;
+  try {
+    value = JSON.parse(decodeUtf8(bytes));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("invalid", "The request body is not valid JSON.");
+  }
+  return schema.parse(value);
+}
+
+
+/** Parses URL search params against a zod schema (unknown params are ignored). */
+export function readQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.infer<S> {
+  return schema.parse(Object.fromEntries(req.nextUrl.searchParams));
+}

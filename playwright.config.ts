@@ -1,0 +1,43 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+// A throwaway embedded database per run, on its own port, so a running dev server is never touched.
+process.env.CERTBOARD_E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "certboard-e2e-"));
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "e2e-artifacts",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    { name: "laptop", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 } } },
+  ],
+  webServer: {
+    command: `node scripts/with-db.mjs --migrate --seed next start -p ${port}`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    // SIGTERM lets the wrapper stop the embedded PostgreSQL cleanly (SIGKILL would leave a stale lock).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: {
+      CERTBOARD_DATA_DIR: process.env.CERTBOARD_E2E_DATA_DIR,
+      CERTBOARD_DB_PORT: process.env.CERTBOARD_E2E_DB_PORT ?? "54339",
+    },
+  },
+});
