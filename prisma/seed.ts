@@ -1,0 +1,170 @@
+// Demo seed: on an empty database, loads the Neuron operator product so a first start has something
+// to show. Run by `npm start`/`npm run dev`, or directly: `node --import tsx prisma/seed.ts`.
+// Set CERTBOARD_SEED=none to start empty.
+import { pathToFileURL } from "node:url";
+import type { CertificationStatus, HostAccess, OsContentType } from "@/generated/prisma/client";
+import { SYSTEM_ACTOR } from "@/lib/auth/schema";
+import { applyBacklog } from "@/lib/backlog/mutations";
+import { ensureComponentsForRefs } from "@/lib/components/mutations";
+import { disconnectDb, getDb, type Tx } from "@/lib/db";
+import { DEMO_BACKLOG, DEMO_PRODUCT } from "./seed-data";
+
+type ComponentFacts = {
+  name: string;
+  role: string;
+  owner: string;
+  certificationStatus: CertificationStatus;
+  hostAccess?: HostAccess;
+  osContentType?: OsContentType;
+};
+
+const OPERATOR_REF = "public.ecr.aws/os-partners/neuron-openshift/operator:v0.1.3";
+
+// What we know about each image the backlog names, keyed by the reference as the backlog writes it.
+const COMPONENT_FACTS: Record<string, ComponentFacts> = {
+  [OPERATOR_REF]: {
+    name: "Operator image",
+    role: "operator",
+    owner: "AWS (this project)",
+    certificationStatus: "in_progress",
+    osContentType: "ubi",
+  },
+  "ghcr.io/awslabs/kmod-with-kmm-for-ai-chips-on-aws/neuron-driver:*": {
+    name: "Neuron kernel driver (KMM)",
+    role: "kmod_driver",
+    owner: "AWS (this project)",
+    certificationStatus: "not_created",
+  },
+  "public.ecr.aws/neuron/neuron-device-plugin:*": {
+    name: "Neuron device plugin",
+    role: "device_plugin",
+    owner: "AWS Neuron team",
+    certificationStatus: "not_created",
+  },
+  "public.ecr.aws/eks-distro/kubernetes/kube-scheduler:*": {
+    name: "EKS kube-scheduler",
+    role: "scheduler",
+    owner: "Amazon EKS",
+    certificationStatus: "not_created",
+    // Backlog P1-3: the EKS Distro image is not built on UBI.
+    osContentType: "scratch",
+  },
+  "public.ecr.aws/neuron/neuron-scheduler:*": {
+    name: "Neuron scheduler extension",
+    role: "scheduler_extension",
+    owner: "AWS Neuron team",
+    certificationStatus: "not_created",
+  },
+  "Node metrics image (TBD)": {
+    name: "Node metrics",
+    role: "node_metrics",
+    owner: "AWS Neuron team",
+    certificationStatus: "not_created",
+    // Backlog P0-6: runs privileged and as root, which Red Hat reviews.
+    hostAccess: "privileged",
+  },
+  "registry.redhat.io/openshift4/ose-kube-scheduler:v4.14": {
+    name: "OpenShift kube-scheduler",
+    role: "scheduler",
+    owner: "Red Hat",
+    certificationStatus: "published",
+    osContentType: "rhel",
+  },
+};
+
+// The bundle is what Phase 3 submits; the document implies it without naming its image.
+const BUNDLE = {
+  slug: "neuron-operator-bundle",
+  name: "Operator bundle",
+  type: "operator_bundle",
+  role: "bundle",
+  registry: "public.ecr.aws",
+  repository: "os-partners/neuron-openshift/operator-bundle",
+  owner: "AWS (this project)",
+  certificationStatus: "not_created",
+} as const;
+
+// v0.1.3 is the published operator image; v0.1.4 is the rebuild Phase 1 pushes.
+const OPERATOR_TAGS = ["v0.1.3", "v0.1.4"];
+
+export type SeedResult =
+  | { seeded: true; product: string; items: number; phases: number; components: number }
+  | { seeded: false; reason: "disabled" | "not_empty" };
+
+export async function seedDemo(options: { log?: (line: string) => void } = {}): Promise<SeedResult> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  if (process.env.CERTBOARD_SEED === "none") {
+    log("CERTBOARD_SEED=none: demo seed skipped");
+    return { seeded: false, reason: "disabled" };
+  }
+
+  const result = await getDb().$transaction(
+    async (tx): Promise<SeedResult> => {
+      // Two processes starting together must not both seed: the second waits, then sees the product.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('certboard-demo-seed'))`;
+      if ((await tx.product.count()) > 0) return { seeded: false, reason: "not_empty" };
+
+      const product = await tx.product.create({ data: DEMO_PRODUCT, select: { id: true, slug: true } });
+      const applied = await applyBacklog(tx, product, DEMO_BACKLOG, SYSTEM_ACTOR);
+      await enrichComponents(tx, product.id);
+      const components = await tx.component.count({ where: { productId: product.id } });
+      return { seeded: true, product: product.slug, items: applied.items, phases: applied.phases, components };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+
+  if (result.seeded) {
+    log(
+      `Seeded demo product ${result.product}: ${result.items} items, ${result.phases} phases, ${result.components} components`,
+    );
+  } else {
+    log("Database already has data: demo seed skipped");
+  }
+  return result;
+}
+
+async function enrichComponents(tx: Tx, productId: string): Promise<void> {
+  // Already created by applyBacklog; calling again only resolves each reference to its slug.
+  const slugs = await ensureComponentsForRefs(tx, productId, Object.keys(COMPONENT_FACTS));
+  for (const [ref, facts] of Object.entries(COMPONENT_FACTS)) {
+    const slug = slugs.get(ref);
+    if (!slug) throw new Error(`Demo seed: no component for ${ref}`);
+    await tx.component.update({ where: { productId_slug: { productId, slug } }, data: facts });
+  }
+
+  const operatorSlug = slugs.get(OPERATOR_REF);
+  if (operatorSlug) {
+    const operator = await tx.component.findUniqueOrThrow({
+      where: { productId_slug: { productId, slug: operatorSlug } },
+      select: { id: true },
+    });
+    for (const name of OPERATOR_TAGS) {
+      await tx.imageTag.upsert({
+        where: { componentId_name: { componentId: operator.id, name } },
+        create: { componentId: operator.id, name },
+        update: {},
+      });
+    }
+  }
+
+  const bundleExists = await tx.component.findFirst({
+    where: { productId, OR: [{ slug: BUNDLE.slug }, { registry: BUNDLE.registry, repository: BUNDLE.repository }] },
+    select: { id: true },
+  });
+  if (!bundleExists) {
+    await tx.component.create({
+      data: { productId, ...BUNDLE },
+    });
+  }
+}
+
+const runAsScript = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+
+if (runAsScript) {
+  seedDemo()
+    .catch((error: unknown) => {
+      console.error("Demo seed failed:", error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    })
+    .finally(() => disconnectDb());
+}
