@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const tmp = mkdtempSync(path.join(os.tmpdir(), "certboard-test-"));
 const only = process.argv.slice(2);
 const want = (tier) => only.length === 0 || only.includes(tier);
