@@ -1,11 +1,15 @@
-import { mkdtempSync } from "node:fs";
+import { chmodSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // A throwaway embedded database per run, on its own port, so a running dev server is never touched.
-process.env.CERTBOARD_E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "certboard-e2e-"));
+if (!process.env.CERTBOARD_E2E_DATA_DIR) {
+  process.env.CERTBOARD_E2E_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "certboard-e2e-"));
+  // PostgreSQL runs as the OS user "postgres" when we are root: it must be able to enter the folder.
+  chmodSync(process.env.CERTBOARD_E2E_DATA_DIR, 0o755);
+}
 
 export default defineConfig({
   testDir: "e2e",

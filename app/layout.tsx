@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { SiteHeader } from "@/components/site-header";
+import { listProducts } from "@/lib/products/data";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,7 +10,11 @@ export const metadata: Metadata = {
   description: "Red Hat certification backlog, components and preflight results in one place.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export const dynamic = "force-dynamic";
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The header still renders when the database is down; the page below shows the error.
+  const products = await listProducts().catch(() => []);
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
@@ -17,7 +22,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
             Skip to content
           </a>
-          <SiteHeader />
+          <Suspense>
+            <SiteHeader products={products} />
+          </Suspense>
           <main id="main" className="mx-auto max-w-7xl px-4 py-6">
             {children}
           </main>

@@ -5,7 +5,7 @@ import { HistoryTimeline } from "@/components/history-timeline";
 import { CategoryBadge, PriorityBadge, StatusBadge } from "@/components/item-badges";
 import { Markdown } from "@/components/markdown";
 import { Card } from "@/components/ui/card";
-import { useItem, useUpdateItem, type ItemChanges } from "@/lib/backlog/client";
+import { useItem, useUnsavedChangesGuard, useUpdateItem, type ItemChanges } from "@/lib/backlog/client";
 import type { ItemDetail } from "@/lib/backlog/schema";
 import { formatHours } from "@/lib/backlog/effort";
 import { CATEGORIES, CATEGORY_LABELS, PRIORITIES, STATUSES, STATUS_LABELS } from "@/lib/backlog/schema";
@@ -17,6 +17,7 @@ const selectClass = "mt-1 w-full rounded-md border border-line bg-white px-2 py-
 export function ItemEditor({ initial, phases, description }: Props) {
   const { data: item, isFetching } = useItem(initial);
   const update = useUpdateItem(initial.product, initial.key);
+  const saving = useUnsavedChangesGuard(initial.product, initial.key);
   const save = (changes: ItemChanges) => update.mutate(changes);
 
   return (
@@ -63,7 +64,7 @@ export function ItemEditor({ initial, phases, description }: Props) {
         </Card>
       </div>
       <aside className="space-y-6">
-        <Card title="Details">
+        <Card title="Details" action={<span aria-live="polite" className="text-xs text-muted">{saving ? "Saving…" : ""}</span>}>
           <div className="space-y-3">
             <label className="block text-xs font-medium text-muted">
               Status

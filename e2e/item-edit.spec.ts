@@ -44,6 +44,7 @@ test("ticking a required action is saved and keyboard reachable", async ({ page,
   await first.focus();
   await page.keyboard.press("Space");
   await expect(page.getByRole("heading", { name: /Required actions \(1\/3 done\)/ })).toBeVisible();
+  await expect(page.getByTestId("history").getByText(/changed action checklist from 0\/3 done to 1\/3 done/)).toBeVisible();
   await page.reload();
   await expect(page.getByRole("checkbox").first()).toBeChecked();
 });

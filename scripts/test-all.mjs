@@ -2,12 +2,14 @@
 // `npm test`: every tier in order (unit, integration on real PostgreSQL, end to end on the
 // production build in Chromium), then one plain line "N passed, N failed" summing them all.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const tmp = mkdtempSync(path.join(os.tmpdir(), "certboard-test-"));
+// The embedded PostgreSQL runs as the OS user "postgres" when we are root: it must enter this folder.
+chmodSync(tmp, 0o755);
 const only = process.argv.slice(2);
 const want = (tier) => only.length === 0 || only.includes(tier);
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useIsMutating, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { toast } from "sonner";
 import { apiFetch, ApiError } from "@/lib/api-client";
 import type { ItemDetail } from "@/lib/backlog/schema";
@@ -9,6 +10,7 @@ import type { ItemPatch } from "@/lib/backlog/schema";
 export const itemKeys = {
   all: ["items"] as const,
   detail: (product: string, key: string) => ["items", product, key] as const,
+  update: (product: string, key: string) => ["items", product, key, "update"] as const,
 };
 
 function itemPath(product: string, key: string) {
@@ -37,6 +39,7 @@ export function useUpdateItem(product: string, key: string) {
   const queryKey = itemKeys.detail(product, key);
 
   return useMutation({
+    mutationKey: itemKeys.update(product, key),
     scope: { id: `item:${product}:${key}` },
     mutationFn: async (changes: ItemChanges) => {
       const current = queryClient.getQueryData<ItemDetail>(queryKey);
@@ -76,4 +79,16 @@ export function useUpdateItem(product: string, key: string) {
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey }),
   });
+}
+
+/** Warns before leaving the page while saves of this item are still on their way. */
+export function useUnsavedChangesGuard(product: string, key: string) {
+  const saving = useIsMutating({ mutationKey: itemKeys.update(product, key) }) > 0;
+  useEffect(() => {
+    if (!saving) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [saving]);
+  return saving;
 }

@@ -1,7 +1,7 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableRow } from "mdast";
 
 import { formatEffortText, sumEffort } from "./effort";
-import { markdownToBlocks, markdownToInline, stringifyMarkdown } from "./parse-backlog";
+import { markdownToBlocks, markdownToInline, stringifyMarkdown } from "./markdown";
 import {
   CATEGORIES,
   isOpenStatus,

@@ -17,7 +17,7 @@ import {
   type FieldChange,
   type ItemFields,
 } from "@/lib/backlog/item-fields";
-import { BacklogParseError, parseBacklog } from "@/lib/backlog/parse-backlog";
+import { parseBacklog } from "@/lib/backlog/parse-backlog";
 import { CATEGORIES, CATEGORY_LABELS, type Category, type ItemPatch, type ParsedBacklog } from "@/lib/backlog/schema";
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -53,13 +53,8 @@ export async function importBacklog(input: {
     throw new AppError("too_large", `The document is ${bytes.byteLength} bytes; the limit is ${MAX_IMPORT_BYTES} bytes (2 MiB).`);
   }
   const text = decodeUtf8(bytes);
-  let parsed: ParsedBacklog;
-  try {
-    parsed = parseBacklog(text);
-  } catch (error) {
-    if (error instanceof BacklogParseError) throw new AppError(error.code, error.message);
-    throw error;
-  }
+  // Throws BacklogParseError (an AppError: not_markdown / no_items) for documents it cannot read.
+  const parsed = parseBacklog(text);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
 
   return getDb().$transaction(

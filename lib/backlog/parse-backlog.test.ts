@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { BACKLOG_PATH, hasBacklogFixture, readFixture } from "../../tests/fixtures";
+import { PREFLIGHT_CHECK_NAMES } from "./check-names";
+import { isImageRef } from "./image-refs";
 import { doubleEncode, repairMojibake } from "./mojibake";
-import { BacklogParseError, isImageRef, parseBacklog, PREFLIGHT_CHECK_NAMES } from "./parse-backlog";
+import { BacklogParseError, parseBacklog } from "./parse-backlog";
 import type { ParsedBacklog, ParsedItem } from "./schema";
 
 function byKey(doc: ParsedBacklog, key: string): ParsedItem {

@@ -1,0 +1,46 @@
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { BACKLOG_PATH, hasBacklogFixture } from "@/tests/fixtures";
+
+const run = promisify(execFile);
+const cli = (...args: string[]) => run(process.execPath, ["bin/certboard.mjs", ...args], { env: process.env, timeout: 60_000 });
+
+describe.skipIf(!hasBacklogFixture)("certboard CLI", () => {
+  it("imports the backlog document, re-imports it unchanged, and exports it", async () => {
+    const product = `cli-${randomUUID().slice(0, 8)}`;
+    const first = await cli("import-backlog", BACKLOG_PATH, "--product", product, "--json");
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      product,
+      created: 19,
+      items: 19,
+      byCategory: { critical_blocker: 6, needs_verification: 1, not_required: 3, compliant: 9 },
+      phases: 3,
+      conflicts: [],
+    });
+
+    const again = await cli("import-backlog", BACKLOG_PATH, "--product", product);
+    expect(again.stdout).toContain("Imported 19 items into " + product + ": 0 created, 0 updated, 19 unchanged.");
+    expect(again.stdout).toContain("warning: Executive summary says 3 critical blockers");
+
+    const csv = await cli("export-backlog", "--format", "csv", "--product", product);
+    const lines = csv.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^key,title,category,priority,status,/);
+    expect(lines).toHaveLength(20);
+    expect(lines.find((l) => l.startsWith("P0-6,"))).toContain("needs_justification");
+
+    const md = await cli("export-backlog", "--product", product);
+    expect(md.stdout).toContain("### P0-6: Node Metrics Privileged Container");
+  });
+
+  it("refuses a missing file and an unknown product with exit code 1 and a message", async () => {
+    const missing = await cli("import-backlog", "/nonexistent/backlog.md").catch((e: { code: number; stderr: string }) => e);
+    expect(missing).toMatchObject({ code: 1 });
+    expect((missing as { stderr: string }).stderr).toContain("no such file");
+
+    const unknown = await cli("export-backlog", "--product", "no-such-product").catch((e: { code: number; stderr: string }) => e);
+    expect(unknown).toMatchObject({ code: 1 });
+    expect((unknown as { stderr: string }).stderr).toContain('No product "no-such-product"');
+  });
+});
