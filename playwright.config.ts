@@ -31,6 +31,8 @@ export default defineConfig({
   },
   projects: [
     { name: "laptop", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 } } },
+    // Tablet width: the read-only views a product manager opens on the go.
+    { name: "tablet", testMatch: /overview\.spec\.ts/, use: { ...devices["Desktop Chrome"], viewport: { width: 820, height: 1180 }, hasTouch: true } },
   ],
   webServer: {
     command: `node scripts/with-db.mjs --migrate --seed next start -p ${port}`,

@@ -10,8 +10,8 @@ import type { ParsedItem } from "./schema";
 // parseImageRef takes any first segment with a "." or ":" as the registry without checking it, so
 // "IMG=quay.io/team/app:1" (a make argument in prose) would pass as registry "img=quay.io".
 const FIRST_SEGMENT = /^[a-z0-9][a-z0-9._-]*(?::\d+)?$/i;
-// parseImageRef accepts any algorithm and 32+ hex digits; the backlog only ever pins sha256 digests,
-// so anything else is more likely a typo than an image to create a component for.
+// parseImageRef accepts any algorithm and 32+ hex digits; the parser has always required a full
+// sha256 digest, and keeps doing so, so an import creates no component it did not create before.
 const DIGEST = /^sha256:[a-f0-9]{64}$/i;
 const REGISTRY_HOST = /^(?:localhost|[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::\d+)?$/i;
 const CODE_HOSTS = new Set(["github.com", "gitlab.com", "bitbucket.org"]);

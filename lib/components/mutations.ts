@@ -29,7 +29,7 @@ export async function ensureComponentsForRefs(tx: Tx, productId: string, refs: s
           ? {
               productId,
               slug,
-              name: ref.repository.split("/").pop() ?? ref.repository,
+              name: slugForRepository(ref.repository),
               type: guessRole(ref.repository) === "bundle" ? "operator_bundle" : "container",
               role: guessRole(ref.repository),
               registry: ref.registry,

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { ANONYMOUS_ACTOR } from "@/lib/auth/schema";
+import { IMPORT_ACTOR } from "@/lib/auth/schema";
 import { importBacklog, MAX_IMPORT_BYTES } from "@/lib/backlog/mutations";
 import { productQuerySchema } from "@/lib/backlog/schema";
 import { readBodyBytes, readQuery, requireMediaType, route } from "@/lib/http";
@@ -8,6 +8,6 @@ export const POST = route(async (req) => {
   requireMediaType(req, ["text/markdown", "text/x-markdown", "text/plain"]);
   const { product } = readQuery(req, productQuerySchema);
   const document = await readBodyBytes(req, MAX_IMPORT_BYTES);
-  const result = await importBacklog({ document, productSlug: product, actor: ANONYMOUS_ACTOR });
+  const result = await importBacklog({ document, productSlug: product, actor: IMPORT_ACTOR });
   return NextResponse.json(result, { status: result.created > 0 ? 201 : 200 });
 });
