@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findProduct, getProduct } from "@/lib/products/data";
-import { readActions } from "@/lib/backlog/item-fields";
+import { readActions, readTasks } from "@/lib/backlog/item-fields";
 import {
   CATEGORIES,
   CLOSED_STATUSES,
@@ -213,12 +213,7 @@ export async function getSummary(productSlug?: string): Promise<BacklogSummary> 
       const total = mine.reduce((sum, g) => sum + g._count._all, 0);
       const done = mine.filter((g) => isClosed(g.status)).reduce((sum, g) => sum + g._count._all, 0);
       return {
-        key: phase.key,
-        order: phase.order,
-        name: phase.name,
-        estimateText: phase.estimateText,
-        deliverable: phase.deliverable,
-        tasks: readTasks(phase.tasks),
+        ...toPhase(phase),
         total,
         done,
         progress: total === 0 ? 0 : done / total,
@@ -227,20 +222,10 @@ export async function getSummary(productSlug?: string): Promise<BacklogSummary> 
   };
 }
 
-function readTasks(value: unknown): PhaseTask[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((t) =>
-    t && typeof t === "object" && typeof t.title === "string"
-      ? [
-          {
-            title: t.title,
-            estimateText: typeof t.estimateText === "string" ? t.estimateText : null,
-            details: Array.isArray(t.details) ? t.details.filter((d: unknown): d is string => typeof d === "string") : [],
-            done: t.done === true,
-          },
-        ]
-      : [],
-  );
+type PhaseRow = { key: string; order: number; name: string; estimateText: string | null; deliverable: string | null; tasks: unknown };
+
+function toPhase(row: PhaseRow) {
+  return { key: row.key, order: row.order, name: row.name, estimateText: row.estimateText, deliverable: row.deliverable, tasks: readTasks(row.tasks) };
 }
 
 export type ComponentSummary = {
@@ -333,12 +318,7 @@ export async function getBacklogDocument(productSlug?: string): Promise<ParsedBa
       checkNames: item.checkNames,
     })),
     phases: phases.map((phase) => ({
-      key: phase.key,
-      order: phase.order,
-      name: phase.name,
-      estimateText: phase.estimateText,
-      deliverable: phase.deliverable,
-      tasks: readTasks(phase.tasks),
+      ...toPhase(phase),
       itemKeys: phase.items.map((i) => i.key),
     })),
     summary: [],

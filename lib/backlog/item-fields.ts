@@ -1,4 +1,4 @@
-import type { Action, Category, ParsedItem, Priority, Status } from "@/lib/backlog/schema";
+import type { Action, Category, ParsedItem, PhaseTask, Priority, Status } from "@/lib/backlog/schema";
 
 /**
  * The item fields an import writes and a person may edit. Comparing snapshots of these is how a
@@ -86,19 +86,8 @@ export function changedFields(before: ItemFields, after: Partial<ItemFields>): F
 }
 
 /** The shape of a stored item with its links, as read by data.ts and mutations.ts. */
-export type StoredItem = {
-  title: string;
-  category: Category;
-  priority: Priority | null;
-  status: Status;
-  latestResult: string | null;
-  statusNote: string | null;
-  effortText: string | null;
-  source: string | null;
-  fileRefs: string[];
-  description: string;
+export type StoredItem = Omit<ItemFields, "actions" | "phase" | "components"> & {
   actions: unknown;
-  checkNames: string[];
   phase: { key: string } | null;
   components: { component: { slug: string } }[];
 };
@@ -131,4 +120,21 @@ export function readActions(value: unknown): Action[] {
     }
     return [];
   });
+}
+
+/** Phase tasks are stored as JSON; anything malformed is dropped rather than trusted. */
+export function readTasks(value: unknown): PhaseTask[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((t) =>
+    t && typeof t === "object" && typeof t.title === "string"
+      ? [
+          {
+            title: t.title,
+            estimateText: typeof t.estimateText === "string" ? t.estimateText : null,
+            details: Array.isArray(t.details) ? t.details.filter((d: unknown): d is string => typeof d === "string") : [],
+            done: t.done === true,
+          },
+        ]
+      : [],
+  );
 }

@@ -13,6 +13,7 @@ import {
   fieldsFromStored,
   ITEM_FIELD_NAMES,
   readActions,
+  readTasks,
   sameValue,
   type FieldChange,
   type ItemFields,
@@ -195,9 +196,7 @@ async function upsertPhases(tx: Tx, productId: string, parsed: ParsedBacklog): P
   for (const phase of parsed.phases) {
     const previous = stored.find((p) => p.key === phase.key);
     // Ticked tasks stay ticked across imports: the document does not record task progress.
-    const doneTitles = new Set(
-      Array.isArray(previous?.tasks) ? (previous.tasks as { title?: string; done?: boolean }[]).filter((t) => t.done).map((t) => t.title) : [],
-    );
+    const doneTitles = new Set(readTasks(previous?.tasks).filter((t) => t.done).map((t) => t.title));
     const tasks = phase.tasks.map((t) => ({ ...t, done: t.done || doneTitles.has(t.title) }));
     const data = {
       order: phase.order,
