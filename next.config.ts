@@ -1,10 +1,20 @@
 import type { NextConfig } from "next";
+import { API_CSP, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
+
+const common = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // The CLI and tests share lib/; keep Prisma's generated client and pg on the server only.
+  // The CLI and tests share lib/; keep pg and its adapter as plain Node modules on the server.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
-  typedRoutes: false,
+  async headers() {
+    return [
+      { source: "/:path*", headers: common },
+      // Pages get a nonce-based CSP from proxy.ts; the API and static files get a static one.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+      { source: "/_next/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   not_markdown: 422,
   no_items: 422,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 } as const;

@@ -1,14 +1,32 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError, type z } from "zod";
+import type { Permission, Principal } from "@/lib/auth/schema";
+import { authorize } from "@/lib/auth/session";
 import { decodeUtf8 } from "@/lib/encoding";
 import { AppError, type ErrorBody } from "@/lib/errors";
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (req: NextRequest, ctx: RouteContext<P>) => Promise<Response>;
+type GuardedHandler<P, Who> = (req: NextRequest, ctx: RouteContext<P>, principal: Who) => Promise<Response>;
 
-/** Wraps every route handler: one error contract, no stack traces or driver messages to clients. */
-export function route<P = Record<string, never>>(handler: Handler<P>): Handler<P> {
+/**
+ * Wraps every guarded route handler: it names the permission it needs, checked here inside the
+ * door before any work; one error contract, no stack traces or driver messages to clients.
+ */
+export function route<P = Record<string, never>>(permission: Permission, handler: GuardedHandler<P, Principal>): Handler<P> {
+  return async (req, ctx) => {
+    try {
+      const principal = await authorize(req, permission);
+      return await handler(req, ctx, principal);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** A door anyone may use (health, first-run setup); it still gets the error contract. */
+export function publicRoute<P = Record<string, never>>(handler: Handler<P>): Handler<P> {
   return async (req, ctx) => {
     try {
       return await handler(req, ctx);
@@ -22,7 +40,11 @@ export function errorResponse(error: unknown): Response {
   const appError = toAppError(error);
   const body: ErrorBody = { error: { code: appError.code, message: appError.message } };
   if (appError.details !== undefined) body.error.details = appError.details;
-  return NextResponse.json(body, { status: appError.status });
+  const headers = new Headers();
+  const retry = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (appError.code === "rate_limited" && typeof retry === "number") headers.set("Retry-After", String(retry));
+  if (appError.code === "unauthenticated") headers.set("WWW-Authenticate", 'Bearer realm="certboard"');
+  return NextResponse.json(body, { status: appError.status, headers });
 }
 
 /** Maps anything thrown to an AppError; unknown errors are logged with an id the client can quote. */

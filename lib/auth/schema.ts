@@ -1,10 +1,97 @@
+import { z } from "zod";
+
 // Who made a change. Every mutation takes one, so every door can be guarded without touching the logic.
 export type Actor =
-  | { kind: "import"; name: "import" }
+  | { kind: "import"; name: string; userId?: string }
   | { kind: "system"; name: "system" }
-  | { kind: "user"; name: string; userId?: string };
+  | { kind: "user"; name: string; userId?: string }
+  | { kind: "token"; name: string; tokenId: string; userId?: string };
 
 export const IMPORT_ACTOR: Actor = { kind: "import", name: "import" };
 export const SYSTEM_ACTOR: Actor = { kind: "system", name: "system" };
-// Until accounts exist (issue #3) writes from the web and the API are attributed to this user.
-export const ANONYMOUS_ACTOR: Actor = { kind: "user", name: "anonymous" };
+
+/** An import run through a door by someone: events read "import by Alice". */
+export function importActorFor(principal: Principal): Actor {
+  const by = actorOf(principal);
+  return { kind: "import", name: `import by ${by.name}`, ...("userId" in by && by.userId && { userId: by.userId }) };
+}
+
+export const USER_ROLES = ["viewer", "engineer", "admin"] as const;
+export const TOKEN_ROLES = ["uploader", "engineer"] as const;
+export const userRoleSchema = z.enum(USER_ROLES);
+export const tokenRoleSchema = z.enum(TOKEN_ROLES);
+export type UserRole = z.infer<typeof userRoleSchema>;
+export type TokenRole = z.infer<typeof tokenRoleSchema>;
+
+export const PERMISSIONS = [
+  "read",
+  "edit_items",
+  "comment",
+  "import_backlog",
+  "upload_results",
+  "manage_own_tokens",
+  "manage_users",
+  "manage_all_tokens",
+  "manage_settings",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ENGINEER: Permission[] = ["read", "edit_items", "comment", "import_backlog", "upload_results", "manage_own_tokens"];
+
+/** What each role may do. Product managers are viewers: they read, filter and export. */
+export const USER_GRANTS: Record<UserRole, readonly Permission[]> = {
+  viewer: ["read"],
+  engineer: ENGINEER,
+  admin: PERMISSIONS,
+};
+
+/** Tokens act for pipelines: an uploader only uploads; an engineer token acts as an engineer but mints no tokens. */
+export const TOKEN_GRANTS: Record<TokenRole, readonly Permission[]> = {
+  uploader: ["upload_results"],
+  engineer: ENGINEER.filter((p) => p !== "manage_own_tokens"),
+};
+
+export type Principal =
+  | { kind: "user"; id: string; email: string; name: string; role: UserRole }
+  | { kind: "token"; id: string; name: string; prefix: string; role: TokenRole; userId: string | null };
+
+export function can(principal: Principal | null, permission: Permission): boolean {
+  if (!principal) return false;
+  const grants = principal.kind === "user" ? USER_GRANTS[principal.role] : TOKEN_GRANTS[principal.role];
+  return grants.includes(permission);
+}
+
+export function actorOf(principal: Principal): Actor {
+  return principal.kind === "user"
+    ? { kind: "user", name: principal.name || principal.email, userId: principal.id }
+    : { kind: "token", name: `token ${principal.name}`, tokenId: principal.id, ...(principal.userId && { userId: principal.userId }) };
+}
+
+export const ROLE_LABELS: Record<UserRole, string> = { viewer: "Viewer", engineer: "Engineer", admin: "Admin" };
+
+export const passwordSchema = z.string().min(12, "Passwords need at least 12 characters").max(256);
+export const emailSchema = z.string().trim().toLowerCase().email("Enter a valid email address").max(254);
+
+export const setupSchema = z.object({
+  name: z.string().trim().min(1, "Enter your name").max(100),
+  email: emailSchema,
+  password: passwordSchema,
+});
+
+export const createUserSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  email: emailSchema,
+  role: userRoleSchema,
+  password: passwordSchema.optional(),
+});
+
+export const updateUserSchema = z
+  .object({ role: userRoleSchema.optional(), active: z.boolean().optional() })
+  .strict()
+  .refine((v) => v.role !== undefined || v.active !== undefined, "Send role or active");
+
+export const createTokenSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  role: tokenRoleSchema,
+  expires: z.string().trim().default("90d"),
+});

@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { NextRequest } from "next/server";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PATCH } from "@/app/api/v1/items/[key]/route";
-import { ANONYMOUS_ACTOR, IMPORT_ACTOR } from "@/lib/auth/schema";
+import { IMPORT_ACTOR, type Actor } from "@/lib/auth/schema";
 import { getBacklogDocument, getItem, getSummary, listItems } from "@/lib/backlog/data";
 import { exportBacklogMarkdown } from "@/lib/backlog/export-markdown";
 import { importBacklog, updateItem } from "@/lib/backlog/mutations";
 import { itemFilterSchema } from "@/lib/backlog/schema";
 import { disconnectDb, getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { createToken, request } from "@/tests/auth";
 import { BACKLOG_PATH, hasBacklogFixture, readFixture } from "@/tests/fixtures";
 
 // Each test imports into a product of its own: a clean state it created itself.
@@ -32,12 +32,14 @@ async function rowCounts() {
   return { products, items, events, components, phases };
 }
 
+const BOB: Actor = { kind: "user", name: "bob" };
+let engineerToken = "";
+beforeAll(async () => {
+  engineerToken = (await createToken("engineer")).token;
+});
+
 function patchRequest(product: string, key: string, body: unknown) {
-  return new NextRequest(`http://localhost/api/v1/items/${key}?product=${product}`, {
-    method: "PATCH",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  return request(`/api/v1/items/${key}?product=${product}`, { method: "PATCH", body, as: { token: engineerToken } });
 }
 
 afterAll(disconnectDb);
@@ -177,7 +179,7 @@ describe.skipIf(!hasBacklogFixture)("editing items", () => {
     expect(await stale.json()).toMatchObject({ error: { code: "conflict" } });
     const item = await getItem("P0-3", product);
     expect(item).toMatchObject({ priority: "P0", status: "in_progress", version: 2 });
-    expect(item.history.filter((e) => e.actor === ANONYMOUS_ACTOR.name)).toHaveLength(1);
+    expect(item.history.filter((e) => e.actor.startsWith("token test-engineer"))).toHaveLength(1);
   });
 
   it("PATCH refuses unknown fields and values with 400, and unknown items with 404", async () => {
@@ -199,7 +201,7 @@ describe.skipIf(!hasBacklogFixture)("editing items", () => {
     await importDoc(product);
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        updateItem({ productSlug: product, key: "P1-3", patch: { version: 1, effortText: `${i + 1} hours` }, actor: ANONYMOUS_ACTOR }),
+        updateItem({ productSlug: product, key: "P1-3", patch: { version: 1, effortText: `${i + 1} hours` }, actor: BOB }),
       ),
     );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);

@@ -261,7 +261,7 @@ async function recordEvents(tx: Tx, itemId: string, actor: Actor, changes: (Fiel
     data: changes.map((change) => ({
       itemId,
       actor: actor.name,
-      userId: actor.kind === "user" ? (actor.userId ?? null) : null,
+      userId: "userId" in actor ? (actor.userId ?? null) : null,
       field: change.field,
       oldValue: toJson(change.oldValue),
       newValue: toJson(change.newValue),

@@ -3,7 +3,7 @@ import { listComponents } from "@/lib/backlog/data";
 import { productQuerySchema } from "@/lib/backlog/schema";
 import { readQuery, route } from "@/lib/http";
 
-export const GET = route(async (req) => {
+export const GET = route("read", async (req) => {
   const { product } = readQuery(req, productQuerySchema);
   return NextResponse.json({ components: await listComponents(product) });
 });

@@ -4,7 +4,7 @@ import { exportBacklogMarkdown } from "@/lib/backlog/export-markdown";
 import { exportQuerySchema } from "@/lib/backlog/schema";
 import { readQuery, route } from "@/lib/http";
 
-export const GET = route(async (req) => {
+export const GET = route("read", async (req) => {
   const { product, format } = readQuery(req, exportQuerySchema);
   const doc = await getBacklogDocument(product);
   const body = format === "csv" ? exportBacklogCsv(doc) : exportBacklogMarkdown(doc);

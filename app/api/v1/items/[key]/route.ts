@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { ANONYMOUS_ACTOR } from "@/lib/auth/schema";
+import { actorOf } from "@/lib/auth/schema";
 import { getItem } from "@/lib/backlog/data";
 import { updateItem } from "@/lib/backlog/mutations";
 import { itemPatchSchema, productQuerySchema } from "@/lib/backlog/schema";
@@ -7,16 +7,16 @@ import { readJson, readQuery, route } from "@/lib/http";
 
 type Params = { key: string };
 
-export const GET = route<Params>(async (req, { params }) => {
+export const GET = route<Params>("read", async (req, { params }) => {
   const { key } = await params;
   const { product } = readQuery(req, productQuerySchema);
   return NextResponse.json(await getItem(key, product));
 });
 
-export const PATCH = route<Params>(async (req, { params }) => {
+export const PATCH = route<Params>("edit_items", async (req, { params }, principal) => {
   const { key } = await params;
   const { product } = readQuery(req, productQuerySchema);
   const patch = await readJson(req, itemPatchSchema);
-  await updateItem({ productSlug: product, key, patch, actor: ANONYMOUS_ACTOR });
+  await updateItem({ productSlug: product, key, patch, actor: actorOf(principal) });
   return NextResponse.json(await getItem(key, product));
 });

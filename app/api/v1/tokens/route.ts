@@ -1,0 +1,26 @@
+import { NextResponse } from "next/server";
+import { actorOf, can, createTokenSchema } from "@/lib/auth/schema";
+import { AppError } from "@/lib/errors";
+import { readJson, route } from "@/lib/http";
+import { listApiTokens } from "@/lib/tokens/data";
+import { createApiToken } from "@/lib/tokens/mutations";
+import { parseExpiry } from "@/lib/tokens/token";
+
+export const GET = route("manage_own_tokens", async (_req, _ctx, principal) => {
+  const scope = can(principal, "manage_all_tokens") ? "all" : { userId: principal.kind === "user" ? principal.id : "" };
+  return NextResponse.json({ tokens: await listApiTokens(scope) });
+});
+
+export const POST = route("manage_own_tokens", async (req, _ctx, principal) => {
+  const input = await readJson(req, createTokenSchema);
+  const expiresAt = parseExpiry(input.expires);
+  if (expiresAt === undefined) throw new AppError("invalid", 'expires: use a duration such as "90d", "12h", "4w", "1y", or "never".');
+  const token = await createApiToken({
+    name: input.name,
+    role: input.role,
+    expiresAt,
+    userId: principal.kind === "user" ? principal.id : null,
+    actor: actorOf(principal),
+  });
+  return NextResponse.json({ token }, { status: 201 });
+});

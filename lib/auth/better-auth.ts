@@ -1,0 +1,122 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { genericOAuth, type GenericOAuthConfig } from "better-auth/plugins/generic-oauth";
+import { clientIp } from "@/lib/auth/client-ip";
+import { LIMITS } from "@/lib/auth/limits";
+import { ensureAuthSecret } from "@/lib/auth/mutations";
+import { getDb } from "@/lib/db";
+import { hitRateLimit, isRateLimited } from "@/lib/rate-limit/mutations";
+
+const SESSION_DAYS = 7;
+const accountKey = (email: unknown) => `signin-fail:${String(email ?? "").trim().toLowerCase()}`;
+
+function tooMany(seconds: number, message: string): APIError {
+  return new APIError("TOO_MANY_REQUESTS", { code: "rate_limited", message: `${message}; try again in ${seconds} s.` }, { "Retry-After": String(seconds) });
+}
+
+/** OpenID Connect sign-in, only when configured by environment variables (see README). */
+export function oidcProviders(): GenericOAuthConfig[] {
+  const { OIDC_ISSUER, OIDC_DISCOVERY_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = process.env;
+  const discoveryUrl = OIDC_DISCOVERY_URL ?? (OIDC_ISSUER && `${OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`);
+  if (!discoveryUrl || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) return [];
+  return [
+    {
+      providerId: "oidc",
+      discoveryUrl,
+      clientId: OIDC_CLIENT_ID,
+      clientSecret: OIDC_CLIENT_SECRET,
+      scopes: (process.env.OIDC_SCOPES ?? "openid profile email").split(/\s+/),
+      pkce: true,
+      // Only people an admin created may sign in, unless new users are allowed in as viewers.
+      disableImplicitSignUp: process.env.OIDC_AUTO_PROVISION !== "1",
+    },
+  ];
+}
+
+function buildAuth(secret: string) {
+  const oidc = oidcProviders();
+  const { GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET } = process.env;
+  const publicUrl = process.env.CERTBOARD_URL;
+  return betterAuth({
+    appName: "Certboard",
+    baseURL: publicUrl,
+    secret,
+    database: prismaAdapter(getDb(), { provider: "postgresql", transaction: true }),
+    telemetry: { enabled: false },
+    trustedOrigins: publicUrl ? [new URL(publicUrl).origin] : undefined,
+    advanced: {
+      database: { generateId: "uuid" },
+      cookiePrefix: "certboard",
+      useSecureCookies: publicUrl?.startsWith("https://") ?? false,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    emailAndPassword: {
+      enabled: true,
+      // People are created by the first-run setup, by admins, or with the CLI; never by signing up.
+      disableSignUp: true,
+      minPasswordLength: 12,
+      maxPasswordLength: 256,
+    },
+    socialProviders:
+      GITHUB_CLIENT_ID && GITHUB_CLIENT_SECRET
+        ? { github: { clientId: GITHUB_CLIENT_ID, clientSecret: GITHUB_CLIENT_SECRET, disableImplicitSignUp: process.env.OIDC_AUTO_PROVISION !== "1" } }
+        : {},
+    user: {
+      additionalFields: {
+        role: { type: ["viewer", "engineer", "admin"], required: false, defaultValue: "viewer", input: false },
+        active: { type: "boolean", required: false, defaultValue: true, input: false },
+      },
+    },
+    // No cookie cache: every request reads the session row, so deactivation signs people out at once.
+    session: { expiresIn: 60 * 60 * 24 * SESSION_DAYS, updateAge: 60 * 60 * 24 },
+    // Our PostgreSQL-backed limiter below replaces better-auth's, so one set of counters holds across processes.
+    rateLimit: { enabled: false },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const perClient = await hitRateLimit(`signin:${clientIp(ctx.headers ?? new Headers())}`, LIMITS.signInPerClient);
+        if (!perClient.allowed) throw tooMany(perClient.retryAfterSeconds, "Too many sign-in attempts");
+        const perAccount = await isRateLimited(accountKey(ctx.body?.email), LIMITS.signInFailuresPerAccount);
+        if (!perAccount.allowed) throw tooMany(perAccount.retryAfterSeconds, "Too many failed sign-ins for this account");
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const returned = ctx.context.returned;
+        if (isAPIError(returned) && returned.statusCode === 401) await hitRateLimit(accountKey(ctx.body?.email), LIMITS.signInFailuresPerAccount);
+      }),
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A deactivated person gets no new session, whatever the sign-in method.
+          before: async (session) => {
+            const user = await getDb().user.findUnique({ where: { id: session.userId }, select: { active: true } });
+            if (user?.active !== true) throw new APIError("FORBIDDEN", { code: "forbidden", message: "This account is deactivated." });
+          },
+        },
+      },
+    },
+    plugins: oidc.length ? [genericOAuth({ config: oidc })] : [],
+  });
+}
+
+export type Auth = ReturnType<typeof buildAuth>;
+
+const globalForAuth = globalThis as unknown as { certboardAuth?: Promise<Auth> };
+
+/** The better-auth instance, built once per process after the signing secret is known. */
+export function getAuth(): Promise<Auth> {
+  globalForAuth.certboardAuth ??= ensureAuthSecret()
+    .then(buildAuth)
+    .catch((error: unknown) => {
+      globalForAuth.certboardAuth = undefined;
+      throw error;
+    });
+  return globalForAuth.certboardAuth;
+}
+
+export function oidcEnabled(): boolean {
+  return oidcProviders().length > 0;
+}

@@ -1,0 +1,14 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+
+export type UserView = { id: string; email: string; name: string; role: string; active: boolean; createdAt: string };
+
+export async function listUsers(): Promise<UserView[]> {
+  const rows = await getDb().user.findMany({ orderBy: [{ active: "desc" }, { email: "asc" }] });
+  return rows.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, active: u.active, createdAt: u.createdAt.toISOString() }));
+}
+
+/** Whether the first admin has been created (before that, every page leads to /setup). */
+export async function isSetUp(): Promise<boolean> {
+  return (await getDb().setupState.count()) > 0;
+}

@@ -1,0 +1,30 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { pageCsp } from "@/lib/security-headers";
+
+// Gives every page render a fresh script nonce (Next applies it to its own scripts) and the CSP
+// that requires it. Authorization is not decided here: every page and route checks for itself.
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = pageCsp(nonce, {
+    dev: process.env.NODE_ENV === "development",
+    https: request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:",
+  });
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
