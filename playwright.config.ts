@@ -30,9 +30,20 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "laptop", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 } } },
+    // First-run setup on the fresh database, then the people every other spec signs in as.
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    {
+      name: "laptop",
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 }, storageState: "e2e/.auth/engineer.json" },
+    },
     // Tablet width: the read-only views a product manager opens on the go.
-    { name: "tablet", testMatch: /overview\.spec\.ts/, use: { ...devices["Desktop Chrome"], viewport: { width: 820, height: 1180 }, hasTouch: true } },
+    {
+      name: "tablet",
+      dependencies: ["setup"],
+      testMatch: /overview\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 820, height: 1180 }, hasTouch: true, storageState: "e2e/.auth/viewer.json" },
+    },
   ],
   webServer: {
     command: `node scripts/with-db.mjs --migrate --seed next start -p ${port}`,
@@ -42,6 +53,8 @@ export default defineConfig({
     // SIGTERM lets the wrapper stop the embedded PostgreSQL cleanly (SIGKILL would leave a stale lock).
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     env: {
+      // Always a fresh database: the run starts with the first-run setup.
+      DATABASE_URL: process.env.CERTBOARD_E2E_DATABASE_URL ?? "",
       CERTBOARD_DATA_DIR: process.env.CERTBOARD_E2E_DATA_DIR,
       CERTBOARD_DB_PORT: process.env.CERTBOARD_E2E_DB_PORT ?? "54339",
     },

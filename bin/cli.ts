@@ -1,13 +1,16 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { Command, CommanderError, Option } from "commander";
-import { IMPORT_ACTOR } from "@/lib/auth/schema";
+import { IMPORT_ACTOR, SYSTEM_ACTOR, createUserSchema, tokenRoleSchema, userRoleSchema } from "@/lib/auth/schema";
 import { getBacklogDocument } from "@/lib/backlog/data";
 import { exportBacklogCsv } from "@/lib/backlog/export-csv";
 import { exportBacklogMarkdown } from "@/lib/backlog/export-markdown";
 import { importBacklog, type ImportResult } from "@/lib/backlog/mutations";
 import { disconnectDb } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
-import { toAppError } from "@/lib/http";
+import { AppError, isAppError, toAppError } from "@/lib/errors";
+import { createApiToken } from "@/lib/tokens/mutations";
+import { parseExpiry } from "@/lib/tokens/token";
+import { findActiveUserId } from "@/lib/users/data";
+import { createUser } from "@/lib/users/mutations";
 
 // The CLI is one more door onto the same mutations and reads as the HTTP API.
 
@@ -56,7 +59,50 @@ export function buildProgram(): Command {
       else process.stdout.write(text);
     });
 
+  const user = program.command("user").description("Manage people (on the machine that runs Certboard)");
+  user
+    .command("create")
+    .description("Create a person; the password is read from standard input when piped, else generated and printed once")
+    .requiredOption("--email <email>", "their email address (also the sign-in name)")
+    .addOption(new Option("--role <role>", "what they may do").choices([...userRoleSchema.options]).makeOptionMandatory())
+    .option("--name <name>", "display name (default: the part of the email before @)")
+    .action(async (options: { email: string; role: string; name?: string }) => {
+      const password = process.stdin.isTTY ? undefined : (await readStdin()).trim() || undefined;
+      const input = createUserSchema.parse({ email: options.email, role: options.role, name: options.name ?? options.email.split("@")[0], password });
+      const created = await createUser(input);
+      console.log(`Created ${created.role} ${created.email} (${created.name}).`);
+      if (created.generatedPassword) console.log(`Password (shown only now): ${created.generatedPassword}`);
+    });
+
+  const token = program.command("token").description("Manage API tokens for CI and scripts");
+  token
+    .command("create")
+    .description("Create an API token; the token is the last line of output and is never shown again")
+    .requiredOption("--name <name>", "what the token is for, e.g. the pipeline's name")
+    .addOption(new Option("--role <role>", "uploader: upload preflight results only; engineer: act as an engineer").choices([...tokenRoleSchema.options]).makeOptionMandatory())
+    .option("--expires <duration>", 'lifetime such as "90d", "12h", "4w", "1y", or "never"', "90d")
+    .option("--user <email>", "the person the token belongs to (deactivating them revokes it)")
+    .action(async (options: { name: string; role: "uploader" | "engineer"; expires: string; user?: string }) => {
+      const expiresAt = parseExpiry(options.expires);
+      if (expiresAt === undefined) throw new AppError("invalid", `--expires: "${options.expires}" is not a duration such as 90d, 12h, 4w, 1y or never.`);
+      let userId: string | null = null;
+      if (options.user) {
+        userId = await findActiveUserId(options.user);
+        if (!userId) throw new AppError("not_found", `No active user ${options.user}.`);
+      }
+      const created = await createApiToken({ name: options.name, role: options.role, expiresAt, userId, actor: SYSTEM_ACTOR });
+      console.log(`Created ${created.role} token "${created.name}" (cbt_${created.prefix}_…), expires ${created.expiresAt ?? "never"}.`);
+      console.log("Store it now: it is not shown again. Use it as: Authorization: Bearer <token>");
+      console.log(created.token);
+    });
+
   return program;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import { TOKEN_FILE } from "./people";
 
 export const BACKLOG_FIXTURE = path.resolve(process.cwd(), "../shared/fixtures/backlog/RedHatCertificationBacklog.md");
 
@@ -18,8 +19,10 @@ export async function importIntoNewProduct(request: APIRequestContext, prefix: s
   const markdown = readBacklogFixture();
   test.skip(markdown === null, `fixture not found at ${BACKLOG_FIXTURE}`);
   const product = `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
+  // Imports go through the API with the engineer's token, as a pipeline would send them.
+  const { token } = JSON.parse(readFileSync(TOKEN_FILE, "utf8")) as { token: string };
   const response = await request.post(`/api/v1/backlog/import?product=${product}`, {
-    headers: { "content-type": "text/markdown" },
+    headers: { "content-type": "text/markdown", authorization: `Bearer ${token}` },
     data: markdown!,
   });
   expect(response.status(), await response.text()).toBe(201);

@@ -1,4 +1,5 @@
 import { expect, importIntoNewProduct, test } from "./fixtures";
+import { ENGINEER, stateFile } from "./people";
 
 test("an engineer changes P0-2 to in progress and sees it in the history", async ({ page, request }, testInfo) => {
   const product = await importIntoNewProduct(request, "edit");
@@ -8,7 +9,8 @@ test("an engineer changes P0-2 to in progress and sees it in the history", async
 
   await page.getByLabel("Status").selectOption("in_progress");
   const history = page.getByTestId("history");
-  await expect(history.getByText(/changed status from Not started to In progress/)).toBeVisible();
+  // The history names the engineer who made the change.
+  await expect(history.getByText(`${ENGINEER.name} changed status from Not started to In progress`)).toBeVisible();
   await expect(page.getByTestId("item-badges").getByText("In progress")).toBeVisible();
 
   // The change is stored, not only shown: a fresh load sees it.
@@ -20,8 +22,8 @@ test("an engineer changes P0-2 to in progress and sees it in the history", async
 
 test("a second browser with the older page gets the conflict message", async ({ browser, request }, testInfo) => {
   const product = await importIntoNewProduct(request, "conflict");
-  const first = await (await browser.newContext()).newPage();
-  const second = await (await browser.newContext()).newPage();
+  const first = await (await browser.newContext({ storageState: stateFile("engineer") })).newPage();
+  const second = await (await browser.newContext({ storageState: stateFile("engineer") })).newPage();
   await first.goto(`/items/P0-2?product=${product}`);
   await second.goto(`/items/P0-2?product=${product}`);
   await expect(second.getByLabel("Status")).toHaveValue("not_started");

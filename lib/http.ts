@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
-import { ZodError, type z } from "zod";
+import type { z } from "zod";
 import type { Permission, Principal } from "@/lib/auth/schema";
 import { authorize } from "@/lib/auth/session";
 import { decodeUtf8 } from "@/lib/encoding";
-import { AppError, type ErrorBody } from "@/lib/errors";
+import { AppError, toAppError, type ErrorBody } from "@/lib/errors";
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (req: NextRequest, ctx: RouteContext<P>) => Promise<Response>;
@@ -45,56 +44,6 @@ export function errorResponse(error: unknown): Response {
   if (appError.code === "rate_limited" && typeof retry === "number") headers.set("Retry-After", String(retry));
   if (appError.code === "unauthenticated") headers.set("WWW-Authenticate", 'Bearer realm="certboard"');
   return NextResponse.json(body, { status: appError.status, headers });
-}
-
-/** Maps anything thrown to an AppError; unknown errors are logged with an id the client can quote. */
-export function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  if (error instanceof ZodError) {
-    return new AppError("invalid", describeZodError(error), zodIssues(error));
-  }
-  if (isDatabaseUnavailable(error)) {
-    return new AppError("unavailable", "The database is not reachable; try again shortly.");
-  }
-  const logId = randomUUID().slice(0, 8);
-  console.error(`[certboard] unhandled error ${logId}:`, error);
-  return new AppError("internal", `Internal error (log id ${logId}).`);
-}
-
-export function describeZodError(error: ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
-    .join("; ");
-}
-
-function zodIssues(error: ZodError) {
-  return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-}
-
-const UNAVAILABLE_PATTERNS = [
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "Connection terminated",
-  "connection timeout",
-  "the database system is shutting down",
-  "the database system is starting up",
-  "terminating connection due to administrator command",
-  "DatabaseNotReachable",
-];
-
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current && typeof current === "object" && !seen.has(current)) {
-    seen.add(current);
-    const record = current as { message?: unknown; code?: unknown; kind?: unknown; cause?: unknown };
-    const text = [record.message, record.code, record.kind].filter((v) => typeof v === "string").join(" ");
-    if (UNAVAILABLE_PATTERNS.some((p) => text.includes(p))) return true;
-    if (record.code === "P1001" || record.code === "P1017") return true;
-    current = record.cause;
-  }
-  return false;
 }
 
 /** Reads a request body with a size cap, refusing early on Content-Length. */

@@ -35,8 +35,27 @@ export function oidcProviders(): GenericOAuthConfig[] {
   ];
 }
 
-function buildAuth(secret: string) {
-  const oidc = oidcProviders();
+/**
+ * better-auth fetches the OIDC discovery document without a timeout while it initialises, so an
+ * identity provider that never answers would stall every sign-in. Probe it first, bounded; when it
+ * fails, run without single sign-on and try again a minute later.
+ */
+async function reachableOidcProviders(): Promise<GenericOAuthConfig[]> {
+  const providers = oidcProviders();
+  const discoveryUrl = providers[0]?.discoveryUrl;
+  if (!discoveryUrl) return [];
+  try {
+    const response = await fetch(discoveryUrl, { signal: AbortSignal.timeout(5_000), cache: "no-store" });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return providers;
+  } catch (error) {
+    console.error(`[auth] OIDC discovery at ${discoveryUrl} failed (${String(error)}); single sign-on is off, retrying in 60 s`);
+    setTimeout(() => (globalForAuth.certboardAuth = undefined), 60_000).unref();
+    return [];
+  }
+}
+
+function buildAuth(secret: string, oidc: GenericOAuthConfig[]) {
   const { GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET } = process.env;
   const publicUrl = process.env.CERTBOARD_URL;
   return betterAuth({
@@ -108,8 +127,8 @@ const globalForAuth = globalThis as unknown as { certboardAuth?: Promise<Auth> }
 
 /** The better-auth instance, built once per process after the signing secret is known. */
 export function getAuth(): Promise<Auth> {
-  globalForAuth.certboardAuth ??= ensureAuthSecret()
-    .then(buildAuth)
+  globalForAuth.certboardAuth ??= Promise.all([ensureAuthSecret(), reachableOidcProviders()])
+    .then(([secret, oidc]) => buildAuth(secret, oidc))
     .catch((error: unknown) => {
       globalForAuth.certboardAuth = undefined;
       throw error;

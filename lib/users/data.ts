@@ -12,3 +12,8 @@ export async function listUsers(): Promise<UserView[]> {
 export async function isSetUp(): Promise<boolean> {
   return (await getDb().setupState.count()) > 0;
 }
+
+export async function findActiveUserId(email: string): Promise<string | null> {
+  const user = await getDb().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, active: true } });
+  return user?.active ? user.id : null;
+}

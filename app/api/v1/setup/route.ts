@@ -13,9 +13,13 @@ export const POST = publicRoute(async (req) => {
   if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds, "setup attempts");
   const input = await readJson(req, setupSchema);
   const admin = await setupFirstAdmin(input);
-  // Sign the new admin straight in: better-auth sets the session cookie on this response.
-  const signIn = await (await getAuth()).api.signInEmail({ body: { email: input.email, password: input.password }, headers: req.headers, asResponse: true });
-  const response = NextResponse.json({ user: { id: admin.id, email: admin.email, name: admin.name, role: admin.role } }, { status: 201 });
-  for (const cookie of signIn.headers.getSetCookie()) response.headers.append("set-cookie", cookie);
+  // Sign the new admin straight in. The admin exists whatever happens next, so a refused sign-in
+  // (e.g. rate limited) still answers 201, with signedIn false: the page then leads to sign-in.
+  const signIn = await (await getAuth()).api
+    .signInEmail({ body: { email: input.email, password: input.password }, headers: req.headers, asResponse: true })
+    .catch(() => null);
+  const signedIn = signIn?.ok ?? false;
+  const response = NextResponse.json({ user: { id: admin.id, email: admin.email, name: admin.name, role: admin.role }, signedIn }, { status: 201 });
+  for (const cookie of signIn?.headers.getSetCookie() ?? []) response.headers.append("set-cookie", cookie);
   return response;
 });
