@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense, type ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { SiteHeader } from "@/components/site-header";
+import { getPageUser } from "@/lib/auth/session";
 import { listProducts } from "@/lib/products/data";
 import "./globals.css";
 
@@ -14,7 +15,9 @@ export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The header still renders when the database is down; the page below shows the error.
-  const products = await listProducts().catch(() => []);
+  // Never redirects: the sign-in and setup pages share this layout. Signed out, the header shows no nav.
+  const user = await getPageUser();
+  const products = user ? await listProducts().catch(() => []) : [];
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
@@ -23,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             Skip to content
           </a>
           <Suspense>
-            <SiteHeader products={products} />
+            <SiteHeader products={products} user={user && { id: user.id, email: user.email, name: user.name, role: user.role }} />
           </Suspense>
           <main id="main" className="mx-auto max-w-7xl px-4 py-6">
             {children}

@@ -10,12 +10,16 @@ import { getSummary, listComponents } from "@/lib/backlog/data";
 import { formatHours } from "@/lib/backlog/effort";
 import { productQuerySchema, STATUSES } from "@/lib/backlog/schema";
 import { itemsUrl } from "@/lib/backlog/urls";
+import { requirePageUser } from "@/lib/auth/session";
+import { pagePath } from "@/lib/auth/next-path";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  const { product } = productQuerySchema.parse(await searchParams);
+  const query = await searchParams;
+  await requirePageUser(pagePath("/", query));
+  const { product } = productQuerySchema.parse(query);
   const [summary, components] = await Promise.all([getSummary(product), listComponents(product)]);
 
   if (!summary.product) {

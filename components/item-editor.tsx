@@ -10,11 +10,12 @@ import type { ItemDetail } from "@/lib/backlog/schema";
 import { formatHours } from "@/lib/backlog/effort";
 import { CATEGORIES, CATEGORY_LABELS, PRIORITIES, STATUSES, STATUS_LABELS } from "@/lib/backlog/schema";
 
-type Props = { initial: ItemDetail; phases: { key: string; name: string }[]; description: ReactNode };
+/** `canEdit` false (viewers): the same page as read-only text, with no controls at all. */
+type Props = { initial: ItemDetail; phases: { key: string; name: string }[]; description: ReactNode; canEdit: boolean };
 
 const selectClass = "mt-1 w-full rounded-md border border-line bg-white px-2 py-1.5 text-sm disabled:opacity-60";
 
-export function ItemEditor({ initial, phases, description }: Props) {
+export function ItemEditor({ initial, phases, description, canEdit }: Props) {
   const { data: item, isFetching } = useItem(initial);
   const update = useUpdateItem(initial.product, initial.key);
   const saving = useUnsavedChangesGuard(initial.product, initial.key);
@@ -38,6 +39,18 @@ export function ItemEditor({ initial, phases, description }: Props) {
         <Card title={`Required actions (${item.actions.filter((a) => a.done).length}/${item.actions.length} done)`}>
           {item.actions.length === 0 ? (
             <p className="text-sm text-muted">No actions listed.</p>
+          ) : !canEdit ? (
+            <ul className="space-y-2">
+              {item.actions.map((action, index) => (
+                <li key={index} className="flex items-start gap-2">
+                  <span aria-hidden className={`mt-0.5 w-4 shrink-0 text-center ${action.done ? "text-green-700" : "text-muted"}`}>{action.done ? "✓" : "○"}</span>
+                  <span className="sr-only">{action.done ? "Done:" : "Not done:"}</span>
+                  <div className={action.done ? "text-muted line-through" : ""}>
+                    <Markdown>{action.text}</Markdown>
+                  </div>
+                </li>
+              ))}
+            </ul>
           ) : (
             <ul className="space-y-2">
               {item.actions.map((action, index) => (
@@ -64,47 +77,62 @@ export function ItemEditor({ initial, phases, description }: Props) {
         </Card>
       </div>
       <aside className="space-y-6">
-        <Card title="Details" action={<span aria-live="polite" className="text-xs text-muted">{saving ? "Saving…" : ""}</span>}>
-          <div className="space-y-3">
-            <label className="block text-xs font-medium text-muted">
-              Status
-              <select aria-label="Status" className={selectClass} value={item.status} onChange={(e) => save({ status: e.target.value as ItemDetail["status"] })}>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>{STATUS_LABELS[s]}</option>
-                ))}
-              </select>
-            </label>
-            <label className="block text-xs font-medium text-muted">
-              Priority
-              <select aria-label="Priority" className={selectClass} value={item.priority ?? ""} onChange={(e) => save({ priority: (e.target.value || null) as ItemDetail["priority"] })}>
-                <option value="">None</option>
-                {PRIORITIES.map((p) => (
-                  <option key={p} value={p}>{p}</option>
-                ))}
-              </select>
-            </label>
-            <label className="block text-xs font-medium text-muted">
-              Category
-              <select aria-label="Category" className={selectClass} value={item.category} onChange={(e) => save({ category: e.target.value as ItemDetail["category"] })}>
-                {CATEGORIES.map((c) => (
-                  <option key={c} value={c}>{CATEGORY_LABELS[c]}</option>
-                ))}
-              </select>
-            </label>
-            <label className="block text-xs font-medium text-muted">
-              Phase
-              <select aria-label="Phase" className={selectClass} value={item.phase?.key ?? ""} onChange={(e) => save({ phase: e.target.value || null })}>
-                <option value="">No phase</option>
-                {phases.map((p) => (
-                  <option key={p.key} value={p.key}>{p.name}</option>
-                ))}
-              </select>
-            </label>
-            <EffortField key={`${item.version}:${item.effortText}`} value={item.effortText} onSave={(effortText) => save({ effortText })} />
-            {item.effortMaxHours !== null && item.effortMinHours !== null && (
-              <p className="text-xs text-muted">≈ {formatHours(item.effortMinHours, item.effortMaxHours)}</p>
-            )}
-          </div>
+        <Card title="Details" action={canEdit ? <span aria-live="polite" className="text-xs text-muted">{saving ? "Saving…" : ""}</span> : null}>
+          {!canEdit ? (
+            <dl className="space-y-3 text-sm" data-testid="item-details-readonly">
+              <Field label="Status"><StatusBadge status={item.status} /></Field>
+              <Field label="Priority"><PriorityBadge priority={item.priority} /></Field>
+              <Field label="Category"><CategoryBadge category={item.category} /></Field>
+              <Field label="Phase">{item.phase?.name ?? <span className="text-muted">No phase</span>}</Field>
+              <Field label="Effort">
+                {item.effortText ?? <span className="text-muted">—</span>}
+                {item.effortMaxHours !== null && item.effortMinHours !== null && (
+                  <span className="text-xs text-muted"> (≈ {formatHours(item.effortMinHours, item.effortMaxHours)})</span>
+                )}
+              </Field>
+            </dl>
+          ) : (
+            <div className="space-y-3">
+              <label className="block text-xs font-medium text-muted">
+                Status
+                <select aria-label="Status" className={selectClass} value={item.status} onChange={(e) => save({ status: e.target.value as ItemDetail["status"] })}>
+                  {STATUSES.map((s) => (
+                    <option key={s} value={s}>{STATUS_LABELS[s]}</option>
+                  ))}
+                </select>
+              </label>
+              <label className="block text-xs font-medium text-muted">
+                Priority
+                <select aria-label="Priority" className={selectClass} value={item.priority ?? ""} onChange={(e) => save({ priority: (e.target.value || null) as ItemDetail["priority"] })}>
+                  <option value="">None</option>
+                  {PRIORITIES.map((p) => (
+                    <option key={p} value={p}>{p}</option>
+                  ))}
+                </select>
+              </label>
+              <label className="block text-xs font-medium text-muted">
+                Category
+                <select aria-label="Category" className={selectClass} value={item.category} onChange={(e) => save({ category: e.target.value as ItemDetail["category"] })}>
+                  {CATEGORIES.map((c) => (
+                    <option key={c} value={c}>{CATEGORY_LABELS[c]}</option>
+                  ))}
+                </select>
+              </label>
+              <label className="block text-xs font-medium text-muted">
+                Phase
+                <select aria-label="Phase" className={selectClass} value={item.phase?.key ?? ""} onChange={(e) => save({ phase: e.target.value || null })}>
+                  <option value="">No phase</option>
+                  {phases.map((p) => (
+                    <option key={p.key} value={p.key}>{p.name}</option>
+                  ))}
+                </select>
+              </label>
+              <EffortField key={`${item.version}:${item.effortText}`} value={item.effortText} onSave={(effortText) => save({ effortText })} />
+              {item.effortMaxHours !== null && item.effortMinHours !== null && (
+                <p className="text-xs text-muted">≈ {formatHours(item.effortMinHours, item.effortMaxHours)}</p>
+              )}
+            </div>
+          )}
         </Card>
         <Card title="Evidence">
           <dl className="space-y-2 text-sm">

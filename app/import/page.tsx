@@ -1,22 +1,30 @@
 import type { Metadata } from "next";
+import { pagePath } from "@/lib/auth/next-path";
 import { ImportForm } from "@/components/import-form";
 import { Card } from "@/components/ui/card";
+import { can } from "@/lib/auth/schema";
+import { requirePageUser } from "@/lib/auth/session";
 import { listProducts } from "@/lib/products/data";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Import & export" };
 
-export default async function ImportPage() {
+export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const user = await requirePageUser(pagePath("/import", await searchParams));
+  const mayImport = can(user, "import_backlog");
   const products = await listProducts();
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
-      <Card title="Import a backlog document">
-        <p className="mb-4 text-sm text-muted">
-          Re-importing the same document changes nothing. Fields someone edited here since the last import are kept and reported as conflicts.
-        </p>
-        <ImportForm defaultProduct={products[0]?.slug ?? ""} />
-      </Card>
+    <div className={`grid gap-6 ${mayImport ? "lg:grid-cols-2" : "max-w-2xl"}`}>
+      {mayImport && (
+        <Card title="Import a backlog document">
+          <p className="mb-4 text-sm text-muted">
+            Re-importing the same document changes nothing. Fields someone edited here since the last import are kept and reported as conflicts.
+          </p>
+          <ImportForm defaultProduct={products[0]?.slug ?? ""} />
+        </Card>
+      )}
       <Card title="Export">
+        {!mayImport && <p className="mb-3 text-sm text-muted">Your role ({user.role}) can export the backlog; importing needs an engineer or admin.</p>}
         {products.length === 0 ? (
           <p className="text-sm text-muted">Nothing to export yet.</p>
         ) : (

@@ -7,6 +7,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { listComponents, listItems, listPhases } from "@/lib/backlog/data";
 import { itemFilterSchema, type ItemSort } from "@/lib/backlog/schema";
 import { itemsUrl, itemUrl } from "@/lib/backlog/urls";
+import { requirePageUser } from "@/lib/auth/session";
+import { pagePath } from "@/lib/auth/next-path";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Items" };
@@ -22,6 +24,7 @@ const COLUMNS: { label: string; sort: ItemSort }[] = [
 
 export default async function ItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const raw = await searchParams;
+  await requirePageUser(pagePath("/items", raw));
   const parsed = itemFilterSchema.safeParse(raw);
   // A hand-edited URL with a bad value shows everything rather than an error page.
   const filter = parsed.success ? parsed.data : itemFilterSchema.parse({ product: typeof raw.product === "string" ? raw.product : undefined });

@@ -5,6 +5,7 @@ import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { genericOAuth, type GenericOAuthConfig } from "better-auth/plugins/generic-oauth";
 import { clientIp } from "@/lib/auth/client-ip";
 import { LIMITS } from "@/lib/auth/limits";
+import { expectedOrigin } from "@/lib/auth/origin";
 import { ensureAuthSecret } from "@/lib/auth/mutations";
 import { getDb } from "@/lib/db";
 import { hitRateLimit, isRateLimited } from "@/lib/rate-limit/mutations";
@@ -64,7 +65,8 @@ function buildAuth(secret: string, oidc: GenericOAuthConfig[]) {
     secret,
     database: prismaAdapter(getDb(), { provider: "postgresql", transaction: true }),
     telemetry: { enabled: false },
-    trustedOrigins: publicUrl ? [new URL(publicUrl).origin] : undefined,
+    // The same rule as our own routes' Origin check (lib/auth/origin.ts).
+    trustedOrigins: (request?: Request) => (request ? [expectedOrigin(request)] : publicUrl ? [new URL(publicUrl).origin] : []),
     advanced: {
       database: { generateId: "uuid" },
       cookiePrefix: "certboard",

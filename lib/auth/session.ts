@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/better-auth";
 import { clientIp } from "@/lib/auth/client-ip";
 import { LIMITS } from "@/lib/auth/limits";
+import { expectedOrigin } from "@/lib/auth/origin";
 import { can, type Permission, type Principal } from "@/lib/auth/schema";
 import { AppError } from "@/lib/errors";
 import { hitRateLimit, isRateLimited, tooManyRequests } from "@/lib/rate-limit/mutations";
@@ -45,15 +46,9 @@ export function assertSameOrigin(req: Request): void {
   if (SAFE_METHODS.has(req.method)) return;
   const origin = req.headers.get("origin");
   const site = req.headers.get("sec-fetch-site");
-  const expected = process.env.CERTBOARD_URL ? new URL(process.env.CERTBOARD_URL).origin : ownOrigin(req);
+  const expected = expectedOrigin(req);
   const sameOrigin = origin !== null ? origin === expected : site === "same-origin" || site === "none";
   if (!sameOrigin) throw new AppError("forbidden", "Cross-origin request refused: writes with a session cookie must come from Certboard's own pages.");
-}
-
-function ownOrigin(req: Request): string {
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host;
-  const proto = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
-  return `${proto}://${host}`;
 }
 
 /** The door's guard: 401 when nobody is signed in, 403 when the caller may not do this. */

@@ -7,6 +7,9 @@ import { getItem, listPhases } from "@/lib/backlog/data";
 import { productQuerySchema } from "@/lib/backlog/schema";
 import { itemsUrl } from "@/lib/backlog/urls";
 import { isAppError } from "@/lib/errors";
+import { can } from "@/lib/auth/schema";
+import { requirePageUser } from "@/lib/auth/session";
+import { pagePath } from "@/lib/auth/next-path";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +22,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ItemPage({ params, searchParams }: Props) {
   const { key } = await params;
-  const { product } = productQuerySchema.parse(await searchParams);
+  const query = await searchParams;
+  const user = await requirePageUser(pagePath(`/items/${key}`, query));
+  const { product } = productQuerySchema.parse(query);
   const item = await getItem(decodeURIComponent(key), product).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
@@ -34,6 +39,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
       <ItemEditor
         initial={item}
         phases={phases}
+        canEdit={can(user, "edit_items")}
         description={item.description ? <Markdown>{item.description}</Markdown> : <p className="text-sm text-muted">No description.</p>}
       />
     </div>

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { SettingsNav } from "@/components/settings-nav";
+import { TokenManager } from "@/components/token-manager";
+import { Alert } from "@/components/ui/alert";
+import { can } from "@/lib/auth/schema";
+import { requirePageUser } from "@/lib/auth/session";
+import { listApiTokens } from "@/lib/tokens/data";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "API tokens" };
+
+export default async function TokensPage() {
+  const user = await requirePageUser("/settings/tokens");
+  const showUsers = can(user, "manage_users");
+  if (!can(user, "manage_own_tokens")) {
+    return (
+      <div className="space-y-6">
+        <SettingsNav current="tokens" showUsers={showUsers} />
+        <Alert tone="warning" title="Your role cannot create API tokens">
+          API tokens let pipelines and scripts act in Certboard. Viewers read and export only; ask an admin if a pipeline of yours needs a token.
+        </Alert>
+      </div>
+    );
+  }
+  const showAll = can(user, "manage_all_tokens");
+  const tokens = await listApiTokens(showAll ? "all" : { userId: user.id });
+  return (
+    <div className="space-y-6">
+      <SettingsNav current="tokens" showUsers={showUsers} />
+      <p className="text-sm text-muted">
+        Tokens authenticate CI jobs and scripts with <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.
+        {showAll ? " As an admin you see everyone's tokens and can revoke any of them." : " You see the tokens you created."}
+      </p>
+      <TokenManager initialTokens={tokens} showOwner={showAll} />
+    </div>
+  );
+}

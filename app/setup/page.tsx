@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SetupForm } from "@/components/setup-form";
+import { Card } from "@/components/ui/card";
+import { isSetUp } from "@/lib/users/data";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Set up" };
+
+export default async function SetupPage() {
+  if (await isSetUp()) redirect("/sign-in");
+  return (
+    <div className="mx-auto max-w-md space-y-4 pt-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Set up Certboard</h1>
+        <p className="mt-1 text-sm text-muted">Create the first admin account. Admins then add everyone else from Settings.</p>
+      </div>
+      <Card>
+        <SetupForm />
+      </Card>
+    </div>
+  );
+}
