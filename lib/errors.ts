@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   not_markdown: 422,
   no_items: 422,
+  empty_results: 422,
+  not_preflight: 422,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

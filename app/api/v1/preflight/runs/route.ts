@@ -1,0 +1,64 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { actorOf } from "@/lib/auth/schema";
+import { AppError } from "@/lib/errors";
+import { readBodyBytes, readQuery, requireMediaType, route } from "@/lib/http";
+import { listRuns, runListQuerySchema } from "@/lib/preflight/data";
+import { ingestPreflightRuns } from "@/lib/preflight/mutations";
+import { prepareUpload, type UploadFile } from "@/lib/preflight/prepare-upload";
+import { MAX_RESULTS_FILE_BYTES, MAX_UPLOAD_BYTES, UPLOAD_MEDIA_TYPES } from "@/lib/preflight/upload-limits";
+
+const uploadQuerySchema = z.object({
+  product: z.string().max(100).optional(),
+  component: z.string().max(100).optional(),
+  arch: z.string().regex(/^[a-z0-9_]{1,20}$/, "arch: a name such as amd64 or arm64").optional(),
+});
+
+export const GET = route("read", async (req) => NextResponse.json(await listRuns(readQuery(req, runListQuerySchema))));
+
+export const POST = route("upload_results", async (req, _ctx, principal) => {
+  const type = requireMediaType(req, UPLOAD_MEDIA_TYPES);
+  const query = readQuery(req, uploadQuerySchema);
+  let files: UploadFile[];
+  let fields = query;
+  if (type === "application/json") {
+    files = [{ name: "results.json", bytes: await readBodyBytes(req, MAX_RESULTS_FILE_BYTES), role: "results" }];
+  } else if (type === "multipart/form-data") {
+    ({ files, fields } = await readForm(req, query));
+  } else {
+    throw new AppError("unsupported_media_type", "Archive uploads are not supported yet: send results.json as application/json or multipart/form-data.");
+  }
+  const runs = prepareUpload(files, { arch: fields.arch });
+  const result = await ingestPreflightRuns({ runs, componentSlug: fields.component, productSlug: fields.product, actor: actorOf(principal) });
+  const allDuplicates = result.runs.every((run) => run.duplicate);
+  return NextResponse.json(result, { status: allDuplicates ? 200 : 201 });
+});
+
+async function readForm(req: Request, query: z.infer<typeof uploadQuerySchema>) {
+  const declared = Number(req.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) throw new AppError("too_large", "The upload is larger than 50 MiB.");
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    throw new AppError("invalid", "The multipart body could not be read.");
+  }
+  const files: UploadFile[] = [];
+  let total = 0;
+  for (const [field, role] of [["results", "results"], ["certImage", "certImage"], ["log", "log"]] as const) {
+    for (const value of form.getAll(field)) {
+      if (typeof value === "string") throw new AppError("invalid", `${field}: send a file, not a text field.`);
+      if (role !== "log" && value.size > MAX_RESULTS_FILE_BYTES) throw new AppError("too_large", `${value.name}: larger than 5 MiB.`);
+      total += value.size;
+      if (total > MAX_UPLOAD_BYTES) throw new AppError("too_large", "The upload is larger than 50 MiB.");
+      files.push({ name: value.name || `${field}.json`, bytes: new Uint8Array(await value.arrayBuffer()), role });
+    }
+  }
+  if (!files.some((f) => f.role === "results")) throw new AppError("invalid", "results: attach at least one results.json.");
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" && value ? value : undefined;
+  };
+  const fields = uploadQuerySchema.parse({ ...query, component: text("component") ?? query.component, arch: text("arch") ?? query.arch });
+  return { files, fields };
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as getRunRoute } from "@/app/api/v1/preflight/runs/[id]/route";
+import { POST } from "@/app/api/v1/preflight/runs/route";
+import { IMPORT_ACTOR } from "@/lib/auth/schema";
+import { getItem } from "@/lib/backlog/data";
+import { importBacklog } from "@/lib/backlog/mutations";
+import { disconnectDb, getDb } from "@/lib/db";
+import { createToken, request } from "@/tests/auth";
+import { BACKLOG_PATH, fixtureAvailable, readFixture, SHARED_FIXTURES } from "@/tests/fixtures";
+
+const PREFLIGHT = path.join(SHARED_FIXTURES, "preflight");
+const FAILED_1_16 = path.join(PREFLIGHT, "container_1.16.0_amd64_failed_HasNoProhibitedLabels.results.json");
+const available = fixtureAvailable(FAILED_1_16) && fixtureAvailable(BACKLOG_PATH);
+const OPERATOR = "neuron-openshift-operator";
+
+let uploader = "";
+beforeAll(async () => {
+  uploader = (await createToken("uploader")).token;
+});
+afterAll(disconnectDb);
+
+async function newProduct() {
+  const product = `pf-${randomUUID().slice(0, 8)}`;
+  await importBacklog({ document: readFixture(BACKLOG_PATH), productSlug: product, actor: IMPORT_ACTOR });
+  return product;
+}
+
+function upload(query: string, body: Uint8Array | string) {
+  return POST(request(`/api/v1/preflight/runs?${query}`, { method: "POST", body: typeof body === "string" ? body : Buffer.from(body).toString("utf8"), as: { token: uploader } }), {
+    params: Promise.resolve({}),
+  });
+}
+
+async function counts() {
+  const db = getDb();
+  const [runs, checks, items, events, components] = await Promise.all([
+    db.preflightRun.count(),
+    db.checkResult.count(),
+    db.backlogItem.count(),
+    db.itemEvent.count(),
+    db.component.count(),
+  ]);
+  return { runs, checks, items, events, components };
+}
+
+describe.skipIf(!available)("uploading preflight results", () => {
+  it("lands a failing operator-image run on the customer's items, and a re-upload is a duplicate", async () => {
+    const product = await newProduct();
+    const bytes = readFileSync(FAILED_1_16);
+    const response = await upload(`product=${product}&component=${OPERATOR}&arch=amd64`, bytes);
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    expect(body.runs).toHaveLength(1);
+    const [run] = body.runs;
+    expect(run).toMatchObject({
+      component: OPERATOR,
+      arch: "amd64",
+      preflightVersion: "1.16.0",
+      passed: false,
+      counts: { passed: 9, failed: 1, errors: 0 },
+      duplicate: false,
+      diff: { newlyFailed: ["HasNoProhibitedLabels"], newlyPassed: [] },
+    });
+    // P0-2 names HasNoProhibitedLabels: reused and linked, not a new item.
+    expect(run.items.opened).toEqual([]);
+    const p02 = await getItem("P0-2", product);
+    expect(p02.components.map((c) => c.slug)).toContain(OPERATOR);
+    expect(p02.history[0]).toMatchObject({ actor: expect.stringMatching(/^preflight run /) });
+    // P0-3 (HasLicense) passed on the only architecture: verified.
+    expect(run.items.verified).toContain("P0-3");
+    expect((await getItem("P0-3", product)).status).toBe("done");
+
+    const before = await counts();
+    const again = await upload(`product=${product}&component=${OPERATOR}&arch=amd64`, bytes);
+    expect(again.status).toBe(200);
+    expect((await again.json()).runs[0]).toMatchObject({ id: run.id, duplicate: true });
+    expect(await counts()).toEqual(before);
+
+    const detail = await getRunRoute(request(`/api/v1/preflight/runs/${run.id}`, { as: { token: (await createToken("engineer")).token } }), {
+      params: Promise.resolve({ id: run.id }),
+    });
+    const shown = await detail.json();
+    expect(shown.checks).toHaveLength(10);
+    expect(shown.items.map((i: { key: string }) => i.key)).toEqual(expect.arrayContaining(["P0-2", "P0-3"]));
+  });
+
+  it("opens a critical blocker for a failure no item covers, and reopens a done item", async () => {
+    const product = await newProduct();
+    const doc = JSON.parse(readFileSync(FAILED_1_16, "utf8"));
+    // A run where BasedOnUbi fails: no item of the document names it.
+    const failing = structuredClone(doc);
+    const ubi = failing.results.passed.findIndex((c: { name: string }) => c.name === "BasedOnUbi");
+    failing.results.failed.push(...failing.results.passed.splice(ubi, 1));
+    const first = await (await upload(`product=${product}&component=${OPERATOR}&arch=amd64`, JSON.stringify(failing))).json();
+    expect(first.runs[0].items.opened).toEqual(["PF-1"]);
+    const opened = await getItem("PF-1", product);
+    expect(opened).toMatchObject({ category: "critical_blocker", status: "not_started", latestResult: "failed", checkNames: ["BasedOnUbi"] });
+
+    // Fixed: every check passes → PF-1 verified. Broken again → reopened.
+    const fixed = structuredClone(doc);
+    fixed.passed = true;
+    fixed.results.passed.push(...fixed.results.failed.splice(0));
+    const second = await (await upload(`product=${product}&component=${OPERATOR}&arch=amd64`, JSON.stringify(fixed))).json();
+    expect(second.runs[0].items.verified).toEqual(expect.arrayContaining(["PF-1", "P0-2"]));
+    expect(second.runs[0].diff.newlyPassed).toEqual(["BasedOnUbi", "HasNoProhibitedLabels"]);
+    // Broken again (a new run: its bytes differ from the first one's).
+    const again = structuredClone(failing);
+    again.test_library.commit = "0000000000000000000000000000000000000001";
+    const third = await (await upload(`product=${product}&component=${OPERATOR}&arch=amd64`, JSON.stringify(again))).json();
+    expect(third.runs[0].items.reopened).toEqual(expect.arrayContaining(["PF-1"]));
+    expect((await getItem("PF-1", product)).status).toBe("not_started");
+  });
+
+  it("never changes an item a person set to needs_justification or wont_do: it flags it", async () => {
+    const product = await newProduct();
+    const doc = JSON.parse(readFileSync(FAILED_1_16, "utf8"));
+    // P0-6 (needs_justification) does not name a check; point P2-2 (wont_do) at RunAsNonRoot by failing it.
+    await getDb().backlogItem.updateMany({ where: { key: "P2-2", product: { slug: product } }, data: { checkNames: ["RunAsNonRoot"] } });
+    const run = structuredClone(doc);
+    const index = run.results.passed.findIndex((c: { name: string }) => c.name === "RunAsNonRoot");
+    run.results.failed.push(...run.results.passed.splice(index, 1));
+    const body = await (await upload(`product=${product}&component=${OPERATOR}&arch=amd64`, JSON.stringify(run))).json();
+    expect(body.runs[0].items.flagged).toContain("P2-2");
+    const p22 = await getItem("P2-2", product);
+    expect(p22.status).toBe("wont_do");
+    expect(p22.history).toEqual(expect.arrayContaining([expect.objectContaining({ field: "flagged", newValue: "failed" })]));
+    expect(p22.history.some((e) => e.field === "status")).toBe(false);
+  });
+
+  it("refuses bad uploads with a clear error and writes nothing", async () => {
+    const product = await newProduct();
+    const before = await counts();
+    const cases: [string, string | Uint8Array, number, string][] = [
+      ["empty results.json", "", 422, "empty_results"],
+      ["not JSON", "hello", 400, "invalid"],
+      ["unknown component", readFileSync(FAILED_1_16), 404, "not_found"],
+    ];
+    for (const [name, body, status, code] of cases) {
+      const query = name === "unknown component" ? `product=${product}&component=no-such-component` : `product=${product}`;
+      const response = await upload(query, body);
+      expect(response.status, name).toBe(status);
+      expect(await response.json(), name).toMatchObject({ error: { code } });
+    }
+    const wrongType = await POST(
+      request(`/api/v1/preflight/runs?product=${product}`, { method: "POST", body: "x", contentType: "text/plain", as: { token: uploader } }),
+      { params: Promise.resolve({}) },
+    );
+    expect(wrongType.status).toBe(415);
+    expect(await counts()).toEqual(before);
+  });
+});

@@ -1,0 +1,164 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/auth/schema";
+import type { Tx } from "@/lib/db";
+import { requirementForCheck } from "./requirements";
+import type { ParsedCheck } from "./schema";
+
+// Machine evidence opens and confirms work; it never silently overrides a person's decision.
+// The rules, per check of a stored run (checks missing from the run change nothing):
+// - failed/errored, no item     → a new critical blocker (help and suggestion as its action);
+// - failed/errored, item done   → reopened to not_started;
+// - passed, item open           → done once the newest run of every architecture passes it;
+// - item wont_do or needs_justification → never changed: a "flagged" note is added instead.
+// Every change is an event whose actor is the run, linked to it.
+
+export type ReconcileOutcome = { opened: string[]; reopened: string[]; verified: string[]; flagged: string[] };
+
+type Context = {
+  product: { id: string };
+  component: { id: string; slug: string; name: string };
+  run: { id: string; architecture: string; imageRef: string };
+  checks: ParsedCheck[];
+  actor: Actor;
+};
+
+const PERSON_DECISIONS = new Set(["wont_do", "needs_justification"]);
+
+export async function reconcileRun(tx: Tx, ctx: Context): Promise<ReconcileOutcome> {
+  const outcome: ReconcileOutcome = { opened: [], reopened: [], verified: [], flagged: [] };
+  // Runs of one component reconcile one at a time, so two uploads cannot open the same item twice.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`reconcile:${ctx.component.id}`}))`;
+  const runActor = `preflight run ${ctx.run.id.slice(0, 8)} (${ctx.actor.name})`;
+  const event = (itemId: string, field: string, oldValue: unknown, newValue: unknown, note?: string): Prisma.ItemEventCreateManyInput => ({
+    itemId,
+    actor: runActor,
+    field,
+    oldValue: (oldValue ?? undefined) as Prisma.InputJsonValue | undefined,
+    newValue: (newValue ?? undefined) as Prisma.InputJsonValue | undefined,
+    note: note ?? null,
+    runId: ctx.run.id,
+    userId: "userId" in ctx.actor ? (ctx.actor.userId ?? null) : null,
+  });
+
+  for (const check of ctx.checks) {
+    if (!check.known || check.outcome === "warned") continue;
+    const name = check.canonicalName;
+    const item = await findItem(tx, ctx, name);
+    const failing = check.outcome === "failed" || check.outcome === "errored";
+    const result = check.outcome === "errored" ? "errored" : check.outcome;
+
+    if (!item) {
+      if (failing) outcome.opened.push(await openItem(tx, ctx, check, event));
+      continue;
+    }
+    const events: Prisma.ItemEventCreateManyInput[] = [];
+    const data: Prisma.BacklogItemUpdateInput = {};
+    if (!item.components.some((link) => link.componentId === ctx.component.id)) {
+      data.components = { create: { componentId: ctx.component.id } };
+      events.push(event(item.id, "components", null, [ctx.component.slug], `linked by ${name} on ${ctx.run.architecture}`));
+    }
+    if (!item.checkNames.includes(name)) data.checkNames = { push: name };
+
+    if (PERSON_DECISIONS.has(item.status)) {
+      events.push(event(item.id, "flagged", null, result, `${name} ${result} on ${ctx.run.imageRef} (${ctx.run.architecture}); status left as a person set it`));
+      outcome.flagged.push(item.key);
+    } else if (failing) {
+      if (item.latestResult !== result) {
+        data.latestResult = result;
+        events.push(event(item.id, "latestResult", item.latestResult, result));
+      }
+      if (item.status === "done") {
+        data.status = "not_started";
+        events.push(event(item.id, "status", "done", "not_started", `reopened: ${name} ${result} on ${ctx.run.architecture}`));
+        outcome.reopened.push(item.key);
+      }
+    } else if (item.status !== "done") {
+      if (item.latestResult !== "passed") {
+        data.latestResult = "passed";
+        events.push(event(item.id, "latestResult", item.latestResult, "passed"));
+      }
+      if (await passesOnEveryArchitecture(tx, ctx.component.id, name)) {
+        data.status = "done";
+        events.push(event(item.id, "status", item.status, "done", `verified: the newest run of every architecture passes ${name}`));
+        outcome.verified.push(item.key);
+      }
+    }
+    if (events.length === 0 && Object.keys(data).length === 0) continue;
+    const changesFields = events.some((e) => e.field !== "flagged");
+    await tx.backlogItem.update({ where: { id: item.id }, data: { ...data, ...(changesFields && { version: { increment: 1 } }) } });
+    await tx.itemEvent.createMany({ data: events });
+  }
+  return outcome;
+}
+
+/**
+ * The item for (component, check), among items linked to this component or to none: one dedicated
+ * to this check (it names only this check, or names it in its source) beats one that lists it
+ * among others; then one already linked to the component; then document order.
+ */
+async function findItem(tx: Tx, ctx: Context, name: string) {
+  const candidates = await tx.backlogItem.findMany({
+    where: {
+      productId: ctx.product.id,
+      OR: [{ checkNames: { has: name } }, { source: { contains: name } }],
+      AND: [{ OR: [{ components: { some: { componentId: ctx.component.id } } }, { components: { none: {} } }] }],
+    },
+    include: { components: { select: { componentId: true } } },
+    orderBy: [{ position: "asc" }, { key: "asc" }],
+  });
+  const rank = (item: (typeof candidates)[number]) =>
+    (item.checkNames.length === 1 && item.checkNames[0] === name ? 4 : 0) +
+    (item.source?.includes(name) ? 2 : 0) +
+    (item.components.some((link) => link.componentId === ctx.component.id) ? 1 : 0);
+  return [...candidates].sort((a, b) => rank(b) - rank(a))[0] ?? null;
+}
+
+async function openItem(tx: Tx, ctx: Context, check: ParsedCheck, event: (itemId: string, field: string, o: unknown, n: unknown, note?: string) => Prisma.ItemEventCreateManyInput) {
+  const requirement = requirementForCheck(check.canonicalName);
+  const key = await nextKey(tx, ctx.product.id);
+  const verb = check.outcome === "errored" ? "errors" : "fails";
+  const actions = [check.suggestion, check.help].filter((text): text is string => !!text?.trim()).map((text) => ({ text, done: false }));
+  const item = await tx.backlogItem.create({
+    data: {
+      productId: ctx.product.id,
+      key,
+      title: `${requirement?.title ?? check.canonicalName}: ${check.canonicalName} ${verb} on ${ctx.component.name}`,
+      category: "critical_blocker",
+      priority: "P0",
+      status: "not_started",
+      latestResult: check.outcome === "errored" ? "errored" : "failed",
+      source: `preflight ${check.canonicalName} (run ${ctx.run.id})`,
+      description: [
+        requirement ? `Requirement ${requirement.code}: ${requirement.title}.` : null,
+        check.description ? `Check: ${check.description}` : null,
+        `Found by preflight on \`${ctx.run.imageRef}\` (${ctx.run.architecture}).`,
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
+      actions: (actions.length ? actions : [{ text: `Make ${check.canonicalName} pass on ${ctx.component.name}`, done: false }]) as Prisma.InputJsonValue,
+      checkNames: [check.canonicalName],
+      position: 10_000,
+      components: { create: { componentId: ctx.component.id } },
+    },
+  });
+  await tx.itemEvent.createMany({ data: [event(item.id, "created", null, item.title, `${check.canonicalName} ${check.outcome} on ${ctx.run.architecture}`)] });
+  return key;
+}
+
+/** New items from runs get keys PF-1, PF-2, … per product. */
+async function nextKey(tx: Tx, productId: string): Promise<string> {
+  const rows = await tx.$queryRaw<{ n: number | null }[]>`
+    SELECT MAX(CAST(substring("key" FROM 4) AS integer)) AS n FROM "BacklogItem"
+    WHERE "productId" = ${productId}::uuid AND "key" ~ '^PF-[0-9]{1,9}$'`;
+  return `PF-${(rows[0]?.n ?? 0) + 1}`;
+}
+
+/** True when, for every architecture with runs, the newest run that ran the check passed it. */
+async function passesOnEveryArchitecture(tx: Tx, componentId: string, name: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ outcome: string }[]>`
+    SELECT DISTINCT ON (r."architecture") c."outcome"::text AS outcome
+    FROM "PreflightRun" r JOIN "CheckResult" c ON c."runId" = r."id" AND c."canonicalName" = ${name}
+    WHERE r."componentId" = ${componentId}::uuid
+    ORDER BY r."architecture", r."createdAt" DESC, r."id" DESC`;
+  return rows.length > 0 && rows.every((row) => row.outcome === "passed");
+}

@@ -1,0 +1,159 @@
+import { z } from "zod";
+
+// The parsed, database-free shape of preflight artifacts, shared by the ingester's doors (API,
+// CLI, UI). Texts from the files are untrusted: render them as text, never as HTML.
+
+export const POLICIES = ["container", "root", "scratch-nonroot", "scratch-root", "operator"] as const;
+export const RUN_KINDS = ["container", "operator"] as const;
+export const CHECK_OUTCOMES = ["passed", "failed", "errored", "warned"] as const;
+/** The architectures preflight processes from a manifest list. */
+export const SUPPORTED_ARCHITECTURES = ["amd64", "arm64", "ppc64le", "s390x"] as const;
+
+export const policySchema = z.enum(POLICIES);
+export const runKindSchema = z.enum(RUN_KINDS);
+export const checkOutcomeSchema = z.enum(CHECK_OUTCOMES);
+
+export type Policy = z.infer<typeof policySchema>;
+export type RunKind = z.infer<typeof runKindSchema>;
+export type CheckOutcome = z.infer<typeof checkOutcomeSchema>;
+
+const text = z.string().nullable();
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const count = z.number().int().nonnegative();
+
+export const runImageSchema = z.object({
+  raw: z.string(),
+  normalized: z.string(),
+  registry: z.string(),
+  repository: z.string(),
+  tag: text,
+  digest: text,
+});
+
+export const parsedCheckSchema = z.object({
+  /** As written in the file. */
+  name: z.string().min(1),
+  /** Today's name for the check (old names mapped); key on this, never on texts. */
+  canonicalName: z.string().min(1),
+  outcome: checkOutcomeSchema,
+  elapsedMs: count.nullable(),
+  description: text,
+  help: text,
+  suggestion: text,
+  knowledgebaseUrl: text,
+  checkUrl: text,
+  /** False for names we have never seen (newer preflight): kept as-is, never an error. */
+  known: z.boolean(),
+  /** Known but no longer produced by current preflight (e.g. Scorecard checks, removed in 1.20). */
+  removed: z.boolean(),
+});
+
+export const parsedRunSchema = z.object({
+  /** Position of the document in the upload (several for captured multi-arch stdout). */
+  documentIndex: count,
+  /** Null when the file names no image or the string is not a valid reference. */
+  image: runImageSchema.nullable(),
+  /** The image string exactly as in the file, even when it could not be parsed. */
+  imageRaw: text,
+  passed: z.boolean(),
+  certificationHash: text,
+  preflight: z.object({
+    version: z.string(),
+    reportedVersion: text,
+    commit: text,
+    devBuild: z.boolean(),
+  }),
+  policy: policySchema.nullable(),
+  kind: runKindSchema,
+  architecture: text,
+  /** cert-image.json is authoritative; an artifacts/<arch>/ path can be wrong before 1.18. */
+  architectureSource: z.enum(["cert-image", "path"]).nullable(),
+  /** Manifest digest of the tested image, known only from cert-image.json. */
+  imageDigest: text,
+  manifestListDigest: text,
+  checks: z.array(parsedCheckSchema),
+  counts: z.object({ passed: count, failed: count, errors: count, warnings: count }),
+  /** SHA-256 of the document's exact bytes (from its "{" to its "}"). */
+  contentSha256: sha256Hex,
+  warnings: z.array(z.string()),
+});
+
+export type RunImage = z.infer<typeof runImageSchema>;
+export type ParsedCheck = z.infer<typeof parsedCheckSchema>;
+export type ParsedRun = z.infer<typeof parsedRunSchema>;
+
+export const certImageLabelSchema = z.object({ name: z.string(), value: z.string() });
+
+export const certImageSchema = z.object({
+  architecture: text,
+  /** docker_image_digest: the manifest digest, the image's identity. */
+  digest: text,
+  /** docker_image_id: the config digest. */
+  configDigest: text,
+  /** Same for every architecture of a manifest list: groups the per-arch runs. */
+  manifestListDigest: text,
+  registry: text,
+  repository: text,
+  tags: z.array(z.string()),
+  /** repositories[0].push_date: when preflight ran (UTC RFC 3339). */
+  pushDate: text,
+  created: text,
+  os: text,
+  labels: z.array(certImageLabelSchema),
+  layerCount: count.nullable(),
+  sumLayerSizeBytes: count.nullable(),
+  certified: z.boolean().nullable(),
+  contentSha256: sha256Hex,
+  warnings: z.array(z.string()),
+});
+
+export type CertImageLabel = z.infer<typeof certImageLabelSchema>;
+export type CertImage = z.infer<typeof certImageSchema>;
+
+export const logCheckSchema = z.object({
+  name: z.string(),
+  canonicalName: z.string(),
+  outcome: checkOutcomeSchema,
+  /** The err="…" of an ERROR result: the only place preflight records why a check errored. */
+  error: text,
+});
+
+export const logPlatformSchema = z.object({
+  /** From "running checks for IMG for platform ARCH" (≥1.7); null for older and operator logs. */
+  architecture: text,
+  image: text,
+  tag: text,
+  /** From "This image's tag T will be paired with digest D". */
+  digest: text,
+  /** "Preflight result: PASSED|FAILED"; null when the log stops before it (interrupted run). */
+  result: z.enum(["passed", "failed"]).nullable(),
+  checks: z.array(logCheckSchema),
+  submissionAttempted: z.boolean(),
+  submitted: z.boolean(),
+  connect: z
+    .object({ componentId: text, testResultsId: text, imageId: text, testResultsUrl: text, vulnerabilitiesUrl: text, imagesUrl: text })
+    .nullable(),
+});
+
+export const logErrorSchema = z.object({ time: text, level: text, message: z.string(), check: text, error: text });
+
+export const parsedLogSchema = z.object({
+  preflightVersion: text,
+  preflightCommit: text,
+  image: text,
+  platforms: z.array(logPlatformSchema),
+  submitted: z.boolean(),
+  /** Every platform reached its "Preflight result" line. */
+  finished: z.boolean(),
+  errors: z.array(logErrorSchema),
+  startedAt: text,
+  finishedAt: text,
+  lineCount: count,
+  unrecognizedLines: count,
+  contentSha256: sha256Hex,
+});
+
+export type LogCheck = z.infer<typeof logCheckSchema>;
+export type LogPlatform = z.infer<typeof logPlatformSchema>;
+export type LogError = z.infer<typeof logErrorSchema>;
+export type ParsedLog = z.infer<typeof parsedLogSchema>;
