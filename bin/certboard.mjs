@@ -8,7 +8,8 @@ import { ensureDatabase } from "../scripts/embedded-db.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
-const needsDb = args.length > 0 && !args.includes("--help") && !args.includes("-h") && args[0] !== "help";
+// `upload` talks to a server over HTTP; everything else works on the database directly.
+const needsDb = args.length > 0 && !args.includes("--help") && !args.includes("-h") && !["help", "upload"].includes(args[0]);
 
 const db = needsDb ? await ensureDatabase({}) : null;
 const child = spawn(

@@ -2,7 +2,8 @@ import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { BACKLOG_PATH, hasBacklogFixture } from "@/tests/fixtures";
+import path from "node:path";
+import { BACKLOG_PATH, hasBacklogFixture, SHARED_FIXTURES } from "@/tests/fixtures";
 
 const run = promisify(execFile);
 const cli = (...args: string[]) => run(process.execPath, ["bin/certboard.mjs", ...args], { env: process.env, timeout: 60_000 });
@@ -32,6 +33,20 @@ describe.skipIf(!hasBacklogFixture)("certboard CLI", () => {
 
     const md = await cli("export-backlog", "--product", product);
     expect(md.stdout).toContain("### P0-6: Node Metrics Privileged Container");
+  });
+
+  it("ingests preflight results straight into the database", async () => {
+    const product = `cli-${randomUUID().slice(0, 8)}`;
+    await cli("import-backlog", BACKLOG_PATH, "--product", product);
+    const results = path.join(SHARED_FIXTURES, "preflight/container_1.16.0_amd64_failed_HasNoProhibitedLabels.results.json");
+    const out = await cli("ingest", results, "--product", product, "--component", "neuron-openshift-operator", "--arch", "amd64", "--json");
+    const body = JSON.parse(out.stdout);
+    expect(body.runs).toEqual([expect.objectContaining({ arch: "amd64", passed: false, counts: { passed: 9, failed: 1, errors: 0, warnings: 0 }, duplicate: false })]);
+    const again = await cli("ingest", results, "--product", product, "--component", "neuron-openshift-operator", "--arch", "amd64");
+    expect(again.stdout).toMatch(/^duplicate /);
+    const empty = await cli("ingest", path.join(SHARED_FIXTURES, "preflight/operator_1.16.0_interrupted_EMPTY.results.json"), "--product", product).catch((e: { code: number; stderr: string }) => e);
+    expect(empty).toMatchObject({ code: 1 });
+    expect((empty as { stderr: string }).stderr).toContain("did not finish");
   });
 
   it("refuses a missing file and an unknown product with exit code 1 and a message", async () => {

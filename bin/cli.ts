@@ -9,7 +9,12 @@ import { disconnectDb } from "@/lib/db";
 import { AppError, isAppError, toAppError } from "@/lib/errors";
 import { createApiToken } from "@/lib/tokens/mutations";
 import { parseExpiry } from "@/lib/tokens/token";
+import { ingestPreflightRuns } from "@/lib/preflight/mutations";
+import { prepareUpload } from "@/lib/preflight/prepare-upload";
 import { findActiveUserId } from "@/lib/users/data";
+import { collectArtifacts } from "./artifacts";
+import { formatIngest } from "./format-ingest";
+import { uploadArtifacts } from "./upload";
 import { createUser } from "@/lib/users/mutations";
 
 // The CLI is one more door onto the same mutations and reads as the HTTP API.
@@ -57,6 +62,38 @@ export function buildProgram(): Command {
       const text = options.format === "csv" ? exportBacklogCsv(doc) : exportBacklogMarkdown(doc);
       if (options.output) await writeFile(options.output, text);
       else process.stdout.write(text);
+    });
+
+  program
+    .command("upload")
+    .description("Send preflight results to a Certboard server (for CI); exit 0 only when accepted")
+    .argument("<paths...>", "results.json files, artifacts folders, or archives (.tar.gz, .zip)")
+    .option("--url <url>", "the Certboard server (default: $CERTBOARD_URL)", process.env.CERTBOARD_URL)
+    .option("--token <token>", "an API token with the uploader or engineer role (default: $CERTBOARD_TOKEN)", process.env.CERTBOARD_TOKEN)
+    .option("--component <slug>", "component the runs belong to (default: matched by image repository)")
+    .option("--arch <arch>", "architecture, when the files do not say")
+    .option("--json", "print the server's response as JSON")
+    .action(async (paths: string[], options: { url?: string; token?: string; component?: string; arch?: string; json?: boolean }) => {
+      if (!options.url) throw new AppError("invalid", "--url (or CERTBOARD_URL) is required.");
+      if (!options.token) throw new AppError("invalid", "--token (or CERTBOARD_TOKEN) is required.");
+      process.exitCode = await uploadArtifacts(paths, { ...options, url: options.url, token: options.token });
+    });
+
+  program
+    .command("ingest")
+    .description("Store preflight results straight into the database (for admins on the Certboard machine)")
+    .argument("<paths...>", "results.json files, artifacts folders")
+    .option("--component <slug>", "component the runs belong to (default: matched by image repository)")
+    .option("--arch <arch>", "architecture, when the files do not say")
+    .option("--product <slug>", "product (default: the first product)")
+    .option("--json", "print the result as JSON")
+    .action(async (paths: string[], options: { component?: string; arch?: string; product?: string; json?: boolean }) => {
+      const { files, archives } = await collectArtifacts(paths);
+      if (archives.length) throw new AppError("invalid", `Unpack archives before ingesting (${archives.map((a) => a.name).join(", ")}), or send them with certboard upload.`);
+      const runs = prepareUpload(files, { arch: options.arch });
+      const result = await ingestPreflightRuns({ runs, componentSlug: options.component, productSlug: options.product, actor: { kind: "system", name: "cli ingest" } });
+      if (options.json) console.log(JSON.stringify(result, null, 2));
+      else console.log(formatIngest(result));
     });
 
   const user = program.command("user").description("Manage people (on the machine that runs Certboard)");
@@ -108,7 +145,7 @@ async function readStdin(): Promise<string> {
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv, { from: "user" });
-    return 0;
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     const appError = isAppError(error) ? error : toAppError(error);

@@ -3,7 +3,7 @@ import { z } from "zod";
 // Who made a change. Every mutation takes one, so every door can be guarded without touching the logic.
 export type Actor =
   | { kind: "import"; name: string; userId?: string }
-  | { kind: "system"; name: "system" }
+  | { kind: "system"; name: string }
   | { kind: "user"; name: string; userId?: string }
   | { kind: "token"; name: string; tokenId: string; userId?: string };
 

@@ -1,0 +1,57 @@
+import type { IngestResult } from "@/lib/preflight/mutations";
+import { collectArtifacts } from "./artifacts";
+import { formatIngest } from "./format-ingest";
+
+export type UploadOptions = { url: string; token: string; component?: string; arch?: string; json?: boolean };
+
+const ARCHIVE_TYPES: Record<string, string> = { zip: "application/zip", gz: "application/gzip", tgz: "application/gzip" };
+
+/**
+ * Sends artifacts to a Certboard server as a pipeline would: loose files and folders in one
+ * multipart request (relative names keep amd64/results.json beside amd64/cert-image.json), each
+ * archive in a request of its own. Returns the process exit code: 0 only when every request was accepted.
+ */
+export async function uploadArtifacts(paths: string[], options: UploadOptions): Promise<number> {
+  const { files, archives } = await collectArtifacts(paths);
+  const query = new URLSearchParams();
+  if (options.component) query.set("component", options.component);
+  if (options.arch) query.set("arch", options.arch);
+  const endpoint = `${options.url.replace(/\/+$/, "")}/api/v1/preflight/runs${query.size ? `?${query}` : ""}`;
+  const headers = { authorization: `Bearer ${options.token}`, accept: "application/json" };
+
+  const requests: { label: string; init: RequestInit }[] = [];
+  if (files.length) {
+    const form = new FormData();
+    for (const file of files) {
+      const field = file.name.endsWith("cert-image.json") ? "certImage" : file.name.endsWith(".log") ? "log" : "results";
+      form.append(field, new Blob([Buffer.from(file.bytes)]), file.name);
+    }
+    requests.push({ label: files.map((f) => f.name).join(", "), init: { method: "POST", headers, body: form } });
+  }
+  for (const archive of archives) {
+    const extension = archive.name.split(".").pop()?.toLowerCase() ?? "";
+    const type = ARCHIVE_TYPES[extension] ?? "application/gzip";
+    requests.push({ label: archive.name, init: { method: "POST", headers: { ...headers, "content-type": type }, body: Buffer.from(archive.bytes) } });
+  }
+
+  let code = 0;
+  for (const { label, init } of requests) {
+    let response: Response;
+    try {
+      response = await fetch(endpoint, { ...init, signal: AbortSignal.timeout(120_000) });
+    } catch (error) {
+      console.error(`certboard: ${label}: could not reach ${options.url} (${(error as Error).message})`);
+      code = 2;
+      continue;
+    }
+    const body: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+      console.error(`certboard: ${label}: ${response.status} ${error?.code ?? ""} ${error?.message ?? "the server refused the upload"}`.trim());
+      code = 1;
+      continue;
+    }
+    console.log(options.json ? JSON.stringify(body, null, 2) : formatIngest(body as IngestResult));
+  }
+  return code;
+}
