@@ -130,6 +130,32 @@ describe.skipIf(!available)("uploading preflight results", () => {
     expect(p22.history.some((e) => e.field === "status")).toBe(false);
   });
 
+  it("reports failures the component's declared policy drops as not applicable, and opens nothing for them", async () => {
+    const product = await newProduct();
+    await getDb().component.updateMany({ where: { slug: OPERATOR, product: { slug: product } }, data: { hostAccess: "privileged" } });
+    const run = JSON.parse(readFileSync(FAILED_1_16, "utf8"));
+    const index = run.results.passed.findIndex((c: { name: string }) => c.name === "RunAsNonRoot");
+    run.results.failed.push(...run.results.passed.splice(index, 1));
+    run.test_library.commit = "0000000000000000000000000000000000000002";
+    const body = await (await upload(`product=${product}&component=${OPERATOR}&arch=amd64`, JSON.stringify(run))).json();
+    expect(body.warnings.join("\n")).toMatch(/declared root; RunAsNonRoot is not applicable/);
+    expect(body.runs[0].items.opened).toEqual([]);
+    expect(body.runs[0].counts.failed).toBe(2);
+  });
+
+  it("stores concurrent identical uploads once and tells every client the same id", async () => {
+    const product = await newProduct();
+    const run = JSON.parse(readFileSync(FAILED_1_16, "utf8"));
+    run.test_library.commit = "0000000000000000000000000000000000000003";
+    const bodies = await Promise.all(
+      Array.from({ length: 12 }, async () => (await upload(`product=${product}&component=${OPERATOR}&arch=amd64`, JSON.stringify(run))).json()),
+    );
+    const ids = new Set(bodies.map((b) => b.runs[0].id));
+    expect(ids.size).toBe(1);
+    expect(bodies.filter((b) => !b.runs[0].duplicate)).toHaveLength(1);
+    expect(await getDb().preflightRun.count({ where: { id: [...ids][0] } })).toBe(1);
+  });
+
   it("refuses bad uploads with a clear error and writes nothing", async () => {
     const product = await newProduct();
     const before = await counts();
