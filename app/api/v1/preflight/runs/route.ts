@@ -6,6 +6,7 @@ import { readBodyBytes, readQuery, requireMediaType, route } from "@/lib/http";
 import { listRuns, runListQuerySchema } from "@/lib/preflight/data";
 import { ingestPreflightRuns } from "@/lib/preflight/mutations";
 import { prepareUpload, type UploadFile } from "@/lib/preflight/prepare-upload";
+import { readArchive, type ArchiveType } from "@/lib/preflight/read-archive";
 import { MAX_RESULTS_FILE_BYTES, MAX_UPLOAD_BYTES, UPLOAD_MEDIA_TYPES } from "@/lib/preflight/upload-limits";
 
 const uploadQuerySchema = z.object({
@@ -26,7 +27,8 @@ export const POST = route("upload_results", async (req, _ctx, principal) => {
   } else if (type === "multipart/form-data") {
     ({ files, fields } = await readForm(req, query));
   } else {
-    throw new AppError("unsupported_media_type", "Archive uploads are not supported yet: send results.json as application/json or multipart/form-data.");
+    // application/gzip, application/x-gzip, application/zip: preflight's artifacts folder, packed.
+    files = readArchive(await readBodyBytes(req, MAX_UPLOAD_BYTES), type === "application/zip" ? "zip" : "gzip", dispositionName(req));
   }
   const runs = prepareUpload(files, { arch: fields.arch });
   const result = await ingestPreflightRuns({ runs, componentSlug: fields.component, productSlug: fields.product, actor: actorOf(principal) });
@@ -48,10 +50,14 @@ async function readForm(req: Request, query: z.infer<typeof uploadQuerySchema>) 
   for (const [field, role] of [["results", "results"], ["certImage", "certImage"], ["log", "log"]] as const) {
     for (const value of form.getAll(field)) {
       if (typeof value === "string") throw new AppError("invalid", `${field}: send a file, not a text field.`);
-      if (role !== "log" && value.size > MAX_RESULTS_FILE_BYTES) throw new AppError("too_large", `${value.name}: larger than 5 MiB.`);
+      // A results archive (the artifacts folder as .tar.gz/.tgz/.zip, or a gzipped results.json) is unpacked.
+      const archive = role === "results" ? archiveTypeOf(value) : null;
+      if (role !== "log" && !archive && value.size > MAX_RESULTS_FILE_BYTES) throw new AppError("too_large", `${value.name}: larger than 5 MiB.`);
       total += value.size;
       if (total > MAX_UPLOAD_BYTES) throw new AppError("too_large", "The upload is larger than 50 MiB.");
-      files.push({ name: value.name || `${field}.json`, bytes: new Uint8Array(await value.arrayBuffer()), role });
+      const bytes = new Uint8Array(await value.arrayBuffer());
+      if (archive) files.push(...readArchive(bytes, archive, value.name));
+      else files.push({ name: value.name || `${field}.json`, bytes, role });
     }
   }
   if (!files.some((f) => f.role === "results")) throw new AppError("invalid", "results: attach at least one results.json.");
@@ -61,4 +67,17 @@ async function readForm(req: Request, query: z.infer<typeof uploadQuerySchema>) 
   };
   const fields = uploadQuerySchema.parse({ ...query, component: text("component") ?? query.component, arch: text("arch") ?? query.arch });
   return { files, fields };
+}
+
+function archiveTypeOf(file: File): ArchiveType | null {
+  const name = file.name.toLowerCase();
+  if (/\.(tar\.gz|tgz|gz)$/.test(name) || file.type === "application/gzip" || file.type === "application/x-gzip") return "gzip";
+  if (name.endsWith(".zip") || file.type === "application/zip") return "zip";
+  return null;
+}
+
+/** `Content-Disposition: attachment; filename="artifacts.tar.gz"`, when the client sends one: it names the archive in errors. */
+function dispositionName(req: Request): string | undefined {
+  const match = /filename\s*=\s*"?([^";]+)"?/i.exec(req.headers.get("content-disposition") ?? "");
+  return match?.[1]?.trim() || undefined;
 }

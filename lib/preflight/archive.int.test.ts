@@ -1,0 +1,155 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync, zipSync } from "fflate";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/v1/preflight/runs/route";
+import { IMPORT_ACTOR } from "@/lib/auth/schema";
+import { importBacklog } from "@/lib/backlog/mutations";
+import { disconnectDb, getDb } from "@/lib/db";
+import { createToken, TEST_ORIGIN } from "@/tests/auth";
+import { BACKLOG_PATH, fixtureAvailable, readFixture, SHARED_FIXTURES } from "@/tests/fixtures";
+
+const PREFLIGHT = path.join(SHARED_FIXTURES, "preflight");
+const FILES = {
+  amd64: path.join(PREFLIGHT, "container_1.12.1_multiarch_amd64_passed.results.json"),
+  arm64: path.join(PREFLIGHT, "container_1.12.1_multiarch_arm64_passed.results.json"),
+  amd64CertImage: path.join(PREFLIGHT, "container_1.12.1_multiarch_amd64.cert-image.json"),
+  arm64CertImage: path.join(PREFLIGHT, "container_1.12.1_multiarch_arm64.cert-image.json"),
+};
+const available = Object.values(FILES).every((file) => fixtureAvailable(file)) && fixtureAvailable(BACKLOG_PATH);
+const AMD64_DIGEST = "sha256:44d26a13a516893067f993e33c09fe774fc4720065a60b846bf4ee7d6cef65bf";
+
+let uploader = "";
+beforeAll(async () => {
+  uploader = (await createToken("uploader")).token;
+});
+afterAll(disconnectDb);
+
+async function newProduct() {
+  const product = `pfa-${randomUUID().slice(0, 8)}`;
+  await importBacklog({ document: readFixture(BACKLOG_PATH), productSlug: product, actor: IMPORT_ACTOR });
+  return product;
+}
+
+// A minimal ustar writer: regular files and symlinks, names under 100 bytes.
+function tar(entries: { name: string; data?: Uint8Array; type?: "0" | "2" | "5" }[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const blocks: Uint8Array[] = [];
+  for (const { name, data = new Uint8Array(), type = "0" } of entries) {
+    const header = new Uint8Array(512);
+    const put = (offset: number, text: string) => header.set(encoder.encode(text), offset);
+    put(0, name);
+    put(100, "0000644\0");
+    put(108, "0000000\0");
+    put(116, "0000000\0");
+    put(124, `${data.length.toString(8).padStart(11, "0")}\0`);
+    put(136, "14544775400\0");
+    put(148, "        ");
+    put(156, type);
+    put(257, "ustar\0");
+    put(263, "00");
+    put(148, `${header.reduce((sum, byte) => sum + byte, 0).toString(8).padStart(6, "0")}\0 `);
+    blocks.push(header, data, new Uint8Array((512 - (data.length % 512)) % 512));
+  }
+  blocks.push(new Uint8Array(1024));
+  return Buffer.concat(blocks);
+}
+
+function artifacts(): { name: string; data: Uint8Array }[] {
+  return [
+    { name: "./artifacts/amd64/results.json", data: readFileSync(FILES.amd64) },
+    { name: "./artifacts/amd64/cert-image.json", data: readFileSync(FILES.amd64CertImage) },
+    { name: "./artifacts/amd64/rpm-manifest.json", data: new TextEncoder().encode('{"rpms":[]}') },
+    { name: "./artifacts/arm64/results.json", data: readFileSync(FILES.arm64) },
+    { name: "./artifacts/arm64/cert-image.json", data: readFileSync(FILES.arm64CertImage) },
+  ];
+}
+
+function upload(query: string, body: Uint8Array | FormData, contentType?: string, fileName?: string) {
+  const headers = new Headers({ authorization: `Bearer ${uploader}` });
+  if (contentType) headers.set("content-type", contentType);
+  if (fileName) headers.set("content-disposition", `attachment; filename="${fileName}"`);
+  const init = body instanceof FormData ? { method: "POST", headers, body } : { method: "POST", headers, body: Buffer.from(body) };
+  return POST(new NextRequest(`${TEST_ORIGIN}/api/v1/preflight/runs?${query}`, init), { params: Promise.resolve({}) });
+}
+
+async function counts() {
+  const db = getDb();
+  const [runs, checks, items, events, components] = await Promise.all([
+    db.preflightRun.count(),
+    db.checkResult.count(),
+    db.backlogItem.count(),
+    db.itemEvent.count(),
+    db.component.count(),
+  ]);
+  return { runs, checks, items, events, components };
+}
+
+type RunView = { id: string; component: string; arch: string; preflightVersion: string; passed: boolean; duplicate: boolean };
+
+describe.skipIf(!available)("uploading preflight's artifacts folder as an archive", () => {
+  it("stores one run per architecture from a tar.gz, taking arch and digest from cert-image.json; re-uploads are duplicates", async () => {
+    const product = await newProduct();
+    const archive = gzipSync(tar(artifacts()));
+    const response = await upload(`product=${product}`, archive, "application/gzip", "artifacts.tar.gz");
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { runs: RunView[]; warnings: string[] };
+    expect(body.runs).toHaveLength(2);
+    expect(body.runs.map((run) => [run.arch, run.preflightVersion, run.passed, run.duplicate])).toEqual([
+      ["amd64", "1.12.1", true, false],
+      ["arm64", "1.12.1", true, false],
+    ]);
+    // No component given: the first run creates one for mariadb/maxscale, the second attaches to it.
+    const [amd64, arm64] = body.runs as [RunView, RunView];
+    expect(arm64.component).toBe(amd64.component);
+    expect(body.warnings).toEqual(expect.arrayContaining([expect.stringContaining(`created component "${amd64.component}"`)]));
+    const stored = await getDb().preflightRun.findUniqueOrThrow({ where: { id: amd64.id } });
+    expect(stored).toMatchObject({ fileName: "artifacts/amd64/results.json", imageDigest: AMD64_DIGEST, architecture: "amd64" });
+
+    // The same archive again, then the same files as a zip (application/x-gzip and multipart too): nothing new.
+    const before = await counts();
+    const zip = zipSync(Object.fromEntries(artifacts().map(({ name, data }) => [name.slice(2), data])));
+    const form = new FormData();
+    form.append("results", new Blob([Buffer.from(archive)], { type: "application/gzip" }), "artifacts.tgz");
+    for (const [label, again] of [
+      ["tar.gz", await upload(`product=${product}`, archive, "application/gzip")],
+      ["x-gzip", await upload(`product=${product}`, archive, "application/x-gzip")],
+      ["zip", await upload(`product=${product}`, zip, "application/zip", "artifacts.zip")],
+      ["multipart", await upload(`product=${product}`, form)],
+    ] as const) {
+      expect(again.status, label).toBe(200);
+      const runs = ((await again.json()) as { runs: RunView[] }).runs;
+      expect(runs.map((run) => [run.id, run.duplicate]), label).toEqual([
+        [amd64.id, true],
+        [arm64.id, true],
+      ]);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a hostile or broken archive with a clear error and writes nothing", async () => {
+    const product = await newProduct();
+    const files = artifacts();
+    const zeros = new Uint8Array(60 * 1024 * 1024);
+    const before = await counts();
+    const cases: [string, Uint8Array, string, number, string, RegExp][] = [
+      ["traversal", gzipSync(tar([...files, { name: "../../etc/cron.d/evil.log", data: new Uint8Array(4) }])), "application/gzip", 400, "invalid", /entry "\.\.\/\.\.\/etc\/cron\.d\/evil\.log": path escapes the archive/],
+      ["absolute", zipSync({ "artifacts/results.json": files[0]!.data, "/abs/results.json": files[0]!.data }), "application/zip", 400, "invalid", /entry "\/abs\/results\.json": path escapes the archive/],
+      ["symlink", gzipSync(tar([...files, { name: "artifacts/preflight.log", type: "2" }])), "application/gzip", 400, "invalid", /symbolic links are not accepted/],
+      ["bomb", gzipSync(tar([...files, { name: "artifacts/preflight.log", data: zeros }]), { level: 1 }), "application/gzip", 413, "too_large", /expands to more than 50 MiB/],
+      ["corrupt", gzipSync(tar(files)).subarray(0, 900), "application/gzip", 400, "invalid", /corrupt/],
+      ["no results.json", gzipSync(tar(files.filter((f) => !f.name.endsWith("results.json")))), "application/gzip", 400, "invalid", /holds no results\.json/],
+    ];
+    for (const [name, body, type, status, code, message] of cases) {
+      const response = await upload(`product=${product}`, body, type, `${name}.archive`);
+      expect(response.status, name).toBe(status);
+      const error = ((await response.json()) as { error: { code: string; message: string } }).error;
+      expect(error.code, name).toBe(code);
+      expect(error.message, name).toMatch(message);
+      expect(error.message.startsWith(`${name}.archive: `), name).toBe(true);
+    }
+    expect(await counts()).toEqual(before);
+  });
+});
