@@ -23,7 +23,10 @@ export async function collectArtifacts(paths: string[]): Promise<Artifacts> {
     } else if (ARCHIVE.test(given)) {
       found.archives.push({ name: path.basename(given), bytes: await readFile(given) });
     } else {
-      found.files.push({ name: path.basename(given), bytes: await readFile(given) });
+      // Two loose files may share a name (a/results.json, b/results.json): keep both apart.
+      const base = path.basename(given);
+      const taken = found.files.some((f) => f.name === base);
+      found.files.push({ name: taken ? `file-${found.files.length + 1}/${base}` : base, bytes: await readFile(given) });
     }
   }
   if (found.files.length === 0 && found.archives.length === 0) throw new Error(`no preflight artifacts found in ${paths.join(", ")}`);

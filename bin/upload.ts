@@ -1,3 +1,4 @@
+import { zipSync } from "fflate";
 import type { IngestResult } from "@/lib/preflight/mutations";
 import { collectArtifacts } from "./artifacts";
 import { formatIngest } from "./format-ingest";
@@ -7,9 +8,9 @@ export type UploadOptions = { url: string; token: string; component?: string; ar
 const ARCHIVE_TYPES: Record<string, string> = { zip: "application/zip", gz: "application/gzip", tgz: "application/gzip" };
 
 /**
- * Sends artifacts to a Certboard server as a pipeline would: loose files and folders in one
- * multipart request (relative names keep amd64/results.json beside amd64/cert-image.json), each
- * archive in a request of its own. Returns the process exit code: 0 only when every request was accepted.
+ * Sends artifacts to a Certboard server as a pipeline would: the files and folders packed into one
+ * zip (relative names keep amd64/results.json beside amd64/cert-image.json), each archive given
+ * as it is. Returns the process exit code: 0 only when every request was accepted.
  */
 export async function uploadArtifacts(paths: string[], options: UploadOptions): Promise<number> {
   const { files, archives } = await collectArtifacts(paths);
@@ -21,12 +22,12 @@ export async function uploadArtifacts(paths: string[], options: UploadOptions): 
 
   const requests: { label: string; init: RequestInit }[] = [];
   if (files.length) {
-    const form = new FormData();
-    for (const file of files) {
-      const field = file.name.endsWith("cert-image.json") ? "certImage" : file.name.endsWith(".log") ? "log" : "results";
-      form.append(field, new Blob([Buffer.from(file.bytes)]), file.name);
-    }
-    requests.push({ label: files.map((f) => f.name).join(", "), init: { method: "POST", headers, body: form } });
+    const zip = zipSync(Object.fromEntries(files.map((file) => [file.name, file.bytes])));
+    const label = paths.length === 1 ? paths[0]! : `${files.length} files`;
+    requests.push({
+      label,
+      init: { method: "POST", headers: { ...headers, "content-type": "application/zip", "content-disposition": 'attachment; filename="artifacts.zip"' }, body: Buffer.from(zip) },
+    });
   }
   for (const archive of archives) {
     const extension = archive.name.split(".").pop()?.toLowerCase() ?? "";
