@@ -27,6 +27,8 @@ export function SiteHeader({ products, user }: { products: Product[]; user: Head
     { href: "/", label: "Overview", keepProduct: true },
     { href: "/items", label: "Items", keepProduct: true },
     { href: "/import", label: can(principal, "import_backlog") ? "Import & export" : "Export", keepProduct: true },
+    { href: "/runs", label: "Runs", keepProduct: true },
+    ...(can(principal, "upload_results") ? [{ href: "/upload", label: "Upload", keepProduct: true }] : []),
     { href: "/settings/tokens", match: "/settings", label: "Settings", keepProduct: false },
   ];
 

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { RunChecksTable } from "@/components/run-checks-table";
+import { RunDiff } from "@/components/run-diff";
+import { RunItems } from "@/components/run-items";
+import { RunSummary } from "@/components/run-summary";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { pagePath } from "@/lib/auth/next-path";
+import { can } from "@/lib/auth/schema";
+import { requirePageUser } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { isFirstRunDiff, readRunDiff, runsUrl } from "@/lib/preflight/client";
+import { getRun } from "@/lib/preflight/data";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Preflight run" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[]>> };
+
+export default async function RunPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const user = await requirePageUser(pagePath(`/runs/${id}`, await searchParams));
+  if (!can(user, "read")) {
+    return <Alert title="Not allowed">Your role ({user.role}) may not read preflight runs.</Alert>;
+  }
+  const runId = z.uuid().safeParse(id);
+  if (!runId.success) notFound();
+  const run = await getRun(runId.data).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  const diff = readRunDiff(run.diff);
+  const firstRun = diff !== null && isFirstRunDiff(diff, run.checks.map((c) => c.canonicalName));
+
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={runsUrl({})} className="text-blue-700 hover:underline">
+          ← All preflight runs
+        </Link>
+      </nav>
+      <RunSummary run={run} />
+      {run.warnings.length > 0 && (
+        <Alert tone="warning" title="Warnings from reading the files">
+          <ul className="list-disc pl-5">
+            {run.warnings.map((w, i) => <li key={i} className="break-words">{w}</li>)}
+          </ul>
+        </Alert>
+      )}
+      <Card title="Changes since the previous run">
+        <RunDiff diff={diff} firstRun={firstRun} />
+      </Card>
+      <Card title={`Items this run touched (${run.items.length})`}>
+        <RunItems items={run.items} />
+      </Card>
+      <Card title={`Checks (${run.checks.length})`}>
+        <RunChecksTable checks={run.checks} />
+      </Card>
+    </div>
+  );
+}

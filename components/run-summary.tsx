@@ -1,0 +1,71 @@
+import type { ReactNode } from "react";
+import { RunCounts, RunPassedBadge, type RunCountsView } from "@/components/run-badges";
+import { Badge } from "@/components/ui/badge";
+import { DateText } from "@/components/ui/date-text";
+
+export type RunSummaryView = {
+  id: string;
+  component: { slug: string; name: string };
+  imageRef: string;
+  imageDigest: string | null;
+  architecture: string;
+  kind: string;
+  policy: string | null;
+  preflightVersion: string;
+  preflightCommit: string | null;
+  devBuild: boolean;
+  passed: boolean;
+  counts: RunCountsView;
+  actor: string;
+  createdAt: string;
+  fileName: string | null;
+  certificationHash: string | null;
+};
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium text-muted">{label}</dt>
+      <dd className="mt-0.5 text-sm break-words">{children}</dd>
+    </div>
+  );
+}
+
+const none = <span className="text-muted">—</span>;
+
+/** The run's identity: what was tested, with which preflight, by whom, and the verdict. */
+export function RunSummary({ run }: { run: RunSummaryView }) {
+  return (
+    <section className="rounded-lg border border-line bg-white p-4 shadow-sm" aria-labelledby="run-title">
+      <div className="flex flex-wrap items-center gap-2">
+        <h1 id="run-title" className="text-2xl font-semibold">
+          {run.component.name} <span className="text-muted">· {run.architecture}</span>
+        </h1>
+        <RunPassedBadge passed={run.passed} />
+      </div>
+      <p className="mt-1 font-mono text-sm break-all">{run.imageRef || "(no image named)"}</p>
+      <div className="mt-2">
+        <RunCounts counts={run.counts} />
+      </div>
+      <dl className="mt-4 grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
+        <Row label="Component">
+          {run.component.name} <span className="font-mono text-xs text-muted">({run.component.slug})</span>
+        </Row>
+        <Row label="Architecture">{run.architecture}</Row>
+        <Row label="Preflight">
+          <span className="font-mono">{run.preflightVersion}</span>{" "}
+          {run.devBuild && <Badge tone="amber" title="Identified by its commit">dev build</Badge>}
+          {run.preflightCommit && <span className="ml-1 font-mono text-xs text-muted">{run.preflightCommit.slice(0, 12)}</span>}
+        </Row>
+        <Row label="Policy">
+          {run.policy ?? none} {run.kind !== run.policy && <span className="text-xs text-muted">({run.kind} run)</span>}
+        </Row>
+        <Row label="Uploaded by">{run.actor}</Row>
+        <Row label="Uploaded at"><DateText iso={run.createdAt} withTime /></Row>
+        <Row label="File">{run.fileName ? <span className="font-mono text-xs break-all">{run.fileName}</span> : none}</Row>
+        <Row label="Image digest">{run.imageDigest ? <span className="font-mono text-xs break-all">{run.imageDigest}</span> : none}</Row>
+        <Row label="Certification hash">{run.certificationHash ? <span className="font-mono text-xs break-all">{run.certificationHash}</span> : none}</Row>
+      </dl>
+    </section>
+  );
+}
