@@ -8,7 +8,8 @@ import type { ParsedCheck } from "./schema";
 // The rules, per check of a stored run (checks missing from the run change nothing):
 // - failed/errored, no item     → a new critical blocker (help and suggestion as its action);
 // - failed/errored, item done   → reopened to not_started;
-// - passed, item open           → done once the newest run of every architecture passes it;
+// - passed, item open and linked to the component → done once the newest run of every
+//   architecture passes it (a pass never adopts an item linked to no component);
 // - item wont_do or needs_justification → never changed: a "flagged" note is added instead.
 // Every change is an event whose actor is the run, linked to it.
 
@@ -51,9 +52,13 @@ export async function reconcileRun(tx: Tx, ctx: Context): Promise<ReconcileOutco
       if (failing) outcome.opened.push(await openItem(tx, ctx, check, event));
       continue;
     }
+    // A pass claims no item: an unlinked item is adopted only by a failure on this component, so a
+    // passing run of some other image never closes work that was about a different one.
+    const linked = item.components.some((link) => link.componentId === ctx.component.id);
+    if (!failing && !linked) continue;
     const events: Prisma.ItemEventCreateManyInput[] = [];
     const data: Prisma.BacklogItemUpdateInput = {};
-    if (!item.components.some((link) => link.componentId === ctx.component.id)) {
+    if (!linked) {
       data.components = { create: { componentId: ctx.component.id } };
       events.push(event(item.id, "components", null, [ctx.component.slug], `linked by ${name} on ${ctx.run.architecture}`));
     }
