@@ -9,6 +9,7 @@ import { itemFilterSchema } from "@/lib/backlog/schema";
 import { disconnectDb, getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { createToken, request } from "@/tests/auth";
+import { rowCounts } from "@/tests/db";
 import { BACKLOG_PATH, hasBacklogFixture, readFixture } from "@/tests/fixtures";
 
 // Each test imports into a product of its own: a clean state it created itself.
@@ -18,18 +19,6 @@ const importDoc = (product: string, document = doc()) => importBacklog({ documen
 
 async function eventCount(product: string) {
   return getDb().itemEvent.count({ where: { item: { product: { slug: product } } } });
-}
-
-async function rowCounts() {
-  const db = getDb();
-  const [products, items, events, components, phases] = await Promise.all([
-    db.product.count(),
-    db.backlogItem.count(),
-    db.itemEvent.count(),
-    db.component.count(),
-    db.phase.count(),
-  ]);
-  return { products, items, events, components, phases };
 }
 
 const BOB: Actor = { kind: "user", name: "bob" };

@@ -1,15 +1,13 @@
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync, zipSync } from "fflate";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/preflight/runs/route";
-import { IMPORT_ACTOR } from "@/lib/auth/schema";
-import { importBacklog } from "@/lib/backlog/mutations";
 import { disconnectDb, getDb } from "@/lib/db";
 import { createToken, TEST_ORIGIN } from "@/tests/auth";
-import { BACKLOG_PATH, fixtureAvailable, readFixture, SHARED_FIXTURES } from "@/tests/fixtures";
+import { productWithBacklog, rowCounts } from "@/tests/db";
+import { BACKLOG_PATH, fixtureAvailable, SHARED_FIXTURES } from "@/tests/fixtures";
 
 const PREFLIGHT = path.join(SHARED_FIXTURES, "preflight");
 const FILES = {
@@ -27,11 +25,7 @@ beforeAll(async () => {
 });
 afterAll(disconnectDb);
 
-async function newProduct() {
-  const product = `pfa-${randomUUID().slice(0, 8)}`;
-  await importBacklog({ document: readFixture(BACKLOG_PATH), productSlug: product, actor: IMPORT_ACTOR });
-  return product;
-}
+const newProduct = () => productWithBacklog("pfa");
 
 // A minimal ustar writer: regular files and symlinks, names under 100 bytes.
 function tar(entries: { name: string; data?: Uint8Array; type?: "0" | "2" | "5" }[]): Uint8Array {
@@ -75,17 +69,7 @@ function upload(query: string, body: Uint8Array | FormData, contentType?: string
   return POST(new NextRequest(`${TEST_ORIGIN}/api/v1/preflight/runs?${query}`, init), { params: Promise.resolve({}) });
 }
 
-async function counts() {
-  const db = getDb();
-  const [runs, checks, items, events, components] = await Promise.all([
-    db.preflightRun.count(),
-    db.checkResult.count(),
-    db.backlogItem.count(),
-    db.itemEvent.count(),
-    db.component.count(),
-  ]);
-  return { runs, checks, items, events, components };
-}
+const counts = rowCounts;
 
 type RunView = { id: string; component: string; arch: string; preflightVersion: string; passed: boolean; duplicate: boolean };
 

@@ -1,15 +1,13 @@
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getRunRoute } from "@/app/api/v1/preflight/runs/[id]/route";
 import { POST } from "@/app/api/v1/preflight/runs/route";
-import { IMPORT_ACTOR } from "@/lib/auth/schema";
 import { getItem } from "@/lib/backlog/data";
-import { importBacklog } from "@/lib/backlog/mutations";
 import { disconnectDb, getDb } from "@/lib/db";
 import { createToken, request } from "@/tests/auth";
-import { BACKLOG_PATH, fixtureAvailable, readFixture, SHARED_FIXTURES } from "@/tests/fixtures";
+import { productWithBacklog, rowCounts } from "@/tests/db";
+import { BACKLOG_PATH, fixtureAvailable, SHARED_FIXTURES } from "@/tests/fixtures";
 
 const PREFLIGHT = path.join(SHARED_FIXTURES, "preflight");
 const FAILED_1_16 = path.join(PREFLIGHT, "container_1.16.0_amd64_failed_HasNoProhibitedLabels.results.json");
@@ -22,11 +20,7 @@ beforeAll(async () => {
 });
 afterAll(disconnectDb);
 
-async function newProduct() {
-  const product = `pf-${randomUUID().slice(0, 8)}`;
-  await importBacklog({ document: readFixture(BACKLOG_PATH), productSlug: product, actor: IMPORT_ACTOR });
-  return product;
-}
+const newProduct = () => productWithBacklog("pf");
 
 function upload(query: string, body: Uint8Array | string) {
   return POST(request(`/api/v1/preflight/runs?${query}`, { method: "POST", body: typeof body === "string" ? body : Buffer.from(body).toString("utf8"), as: { token: uploader } }), {
@@ -34,17 +28,7 @@ function upload(query: string, body: Uint8Array | string) {
   });
 }
 
-async function counts() {
-  const db = getDb();
-  const [runs, checks, items, events, components] = await Promise.all([
-    db.preflightRun.count(),
-    db.checkResult.count(),
-    db.backlogItem.count(),
-    db.itemEvent.count(),
-    db.component.count(),
-  ]);
-  return { runs, checks, items, events, components };
-}
+const counts = rowCounts;
 
 describe.skipIf(!available)("uploading preflight results", () => {
   it("lands a failing operator-image run on the customer's items, and a re-upload is a duplicate", async () => {
