@@ -127,6 +127,21 @@ describe.skipIf(!available)("uploading preflight results", () => {
     expect(body.runs[0].counts.failed).toBe(2);
   });
 
+  it("a check missing from a run changes nothing", async () => {
+    const product = await newProduct();
+    const run = JSON.parse(readFileSync(FAILED_1_16, "utf8"));
+    // HasLicense (P0-3, P0-4) and HasNoProhibitedLabels (P0-2) not run at all, e.g. another policy.
+    run.results.passed = run.results.passed.filter((c: { name: string }) => c.name !== "HasLicense");
+    run.results.failed = [];
+    run.passed = true;
+    run.test_library.commit = "0000000000000000000000000000000000000004";
+    const before = await Promise.all(["P0-2", "P0-3", "P0-4"].map((key) => getItem(key, product)));
+    const body = await (await upload(`product=${product}&component=${OPERATOR}&arch=amd64`, JSON.stringify(run))).json();
+    expect(body.runs[0].items).toEqual({ opened: [], reopened: [], verified: [], flagged: [] });
+    const after = await Promise.all(["P0-2", "P0-3", "P0-4"].map((key) => getItem(key, product)));
+    expect(after.map((i) => [i.status, i.version, i.history.length])).toEqual(before.map((i) => [i.status, i.version, i.history.length]));
+  });
+
   it("stores concurrent identical uploads once and tells every client the same id", async () => {
     const product = await newProduct();
     const run = JSON.parse(readFileSync(FAILED_1_16, "utf8"));
