@@ -67,7 +67,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </Card>
       </div>
       <Card title="Components">
-        <ComponentTable components={components} itemsHref={(component) => itemsUrl({ product, component })} />
+        <ComponentTable components={components} product={product} itemsHref={(component) => itemsUrl({ product, component })} />
       </Card>
     </div>
   );

@@ -14,7 +14,8 @@ type ComponentRow = {
   items: { total: number; open: number };
 };
 
-export function ComponentTable({ components, itemsHref }: { components: ComponentRow[]; itemsHref: (slug: string) => string }) {
+export function ComponentTable({ components, itemsHref, product }: { components: ComponentRow[]; itemsHref: (slug: string) => string; product?: string }) {
+  const productQuery = product ? `?product=${encodeURIComponent(product)}` : "";
   if (components.length === 0) return <p className="text-sm text-muted">No components yet. They are created from the image references in an imported backlog.</p>;
   return (
     <div className="overflow-x-auto">
@@ -31,7 +32,9 @@ export function ComponentTable({ components, itemsHref }: { components: Componen
           {components.map((c) => (
             <tr key={c.slug} className="border-t border-line align-top">
               <td className="py-2 pr-3">
-                <span className="font-medium">{c.name}</span>
+                <Link href={`/components/${encodeURIComponent(c.slug)}${productQuery}`} className="font-medium text-blue-700 hover:underline">
+                  {c.name}
+                </Link>
                 <div className="text-xs text-muted">
                   {c.type.replace("_", " ")}
                   {c.owner ? ` · ${c.owner}` : ""}

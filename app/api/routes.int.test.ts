@@ -40,6 +40,7 @@ const KNOWN_ROUTES = [
   "/api/v1/backlog/import",
   "/api/v1/backlog/export",
   "/api/v1/components",
+  "/api/v1/components/x",
   "/api/v1/summary",
   "/api/v1/users",
   "/api/v1/users/:uuid",

@@ -1,0 +1,98 @@
+import "server-only";
+import { CATEGORIES, CLOSED_STATUSES, type Category } from "@/lib/backlog/schema";
+import { runGrid, staleness, type BoardRun } from "@/lib/components/board";
+import type { ComponentBoard } from "@/lib/components/schema";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { declaredPolicy } from "@/lib/preflight/applicability";
+import { getProduct } from "@/lib/products/data";
+
+const HISTORY = 50;
+
+/** Everything the per-component board shows, from one component's rows. */
+export async function getComponentBoard(slug: string, productSlug?: string, now = new Date()): Promise<ComponentBoard> {
+  const product = await getProduct(productSlug);
+  const db = getDb();
+  const component = await db.component.findUnique({
+    where: { productId_slug: { productId: product.id, slug } },
+    include: { tags: { orderBy: { name: "asc" } } },
+  });
+  if (!component) throw new AppError("not_found", `No component "${slug}" in product "${product.slug}".`);
+  const [runs, items] = await Promise.all([
+    db.preflightRun.findMany({
+      where: { componentId: component.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 500,
+      select: {
+        id: true,
+        imageTag: true,
+        imageDigest: true,
+        architecture: true,
+        passed: true,
+        passedCount: true,
+        failedCount: true,
+        errorCount: true,
+        preflightVersion: true,
+        policy: true,
+        createdAt: true,
+        diff: true,
+        actor: true,
+      },
+    }),
+    db.backlogItem.findMany({
+      where: { components: { some: { componentId: component.id } } },
+      select: { key: true, title: true, category: true, status: true, priority: true },
+      orderBy: [{ priority: { sort: "asc", nulls: "last" } }, { position: "asc" }],
+    }),
+  ]);
+  const boardRuns: BoardRun[] = runs.map((r) => ({
+    id: r.id,
+    imageTag: r.imageTag,
+    imageDigest: r.imageDigest,
+    architecture: r.architecture,
+    passed: r.passed,
+    counts: { passed: r.passedCount, failed: r.failedCount, errors: r.errorCount },
+    preflightVersion: r.preflightVersion,
+    createdAt: r.createdAt,
+  }));
+  const closed = new Set<string>(CLOSED_STATUSES);
+  const open = items.filter((i) => !closed.has(i.status));
+  const openByCategory = Object.fromEntries(CATEGORIES.map((c) => [c, open.filter((i) => i.category === c).length])) as Record<Category, number>;
+  const grid = runGrid(
+    component.tags.map((t) => t.name),
+    boardRuns,
+  );
+  return {
+    product: product.slug,
+    component: {
+      slug: component.slug,
+      name: component.name,
+      type: component.type,
+      role: component.role,
+      registry: component.registry,
+      repository: component.repository,
+      placeholder: component.placeholder,
+      certificationStatus: component.certificationStatus,
+      hostAccess: component.hostAccess,
+      osContentType: component.osContentType,
+      owner: component.owner,
+      policy: declaredPolicy(component),
+    },
+    openByCategory,
+    items: items.map((i) => ({ ...i, open: !closed.has(i.status) })),
+    grid: { ...grid, cells: grid.cells.map((c) => ({ ...c, run: c.run && { ...c.run, createdAt: c.run.createdAt.toISOString() } })) },
+    staleness: staleness(boardRuns, now).map((s) => ({ ...s, lastRunAt: s.lastRunAt.toISOString() })),
+    history: runs.slice(0, HISTORY).map((r) => ({
+      id: r.id,
+      tag: r.imageTag ?? r.imageDigest,
+      architecture: r.architecture,
+      passed: r.passed,
+      counts: { passed: r.passedCount, failed: r.failedCount, errors: r.errorCount },
+      preflightVersion: r.preflightVersion,
+      policy: r.policy,
+      actor: r.actor,
+      createdAt: r.createdAt.toISOString(),
+      diff: r.diff as { newlyFailed?: string[]; newlyPassed?: string[]; newlyErrored?: string[] } | null,
+    })),
+  };
+}
