@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PhaseBoardLink } from "@/components/phase-board-link";
 import { ProgressBar } from "@/components/ui/progress-bar";
 
 type Phase = { key: string; order: number; name: string; estimateText: string | null; deliverable: string | null; total: number; done: number; progress: number };
@@ -10,11 +11,14 @@ export function PhaseList({ phases, hrefFor }: { phases: Phase[]; hrefFor: (key:
       {phases.map((phase) => (
         <li key={phase.key}>
           <div className="flex items-baseline justify-between gap-2">
-            <Link href={hrefFor(phase.key)} className="font-medium hover:underline">
+            <PhaseBoardLink phaseKey={phase.key} className="font-medium hover:underline">
               Phase {phase.order}: {phase.name}
-            </Link>
+            </PhaseBoardLink>
             <span className="text-sm text-muted">
-              {phase.done}/{phase.total} items{phase.estimateText ? ` · est. ${phase.estimateText}` : ""}
+              <Link href={hrefFor(phase.key)} className="hover:underline">
+                {phase.done}/{phase.total} items
+              </Link>
+              {phase.estimateText ? ` · est. ${phase.estimateText}` : ""}
             </span>
           </div>
           <div className="mt-1">

@@ -33,3 +33,14 @@ test("the items table filters by URL and searches as you type", async ({ page, r
   await expect(page.getByText("No items match these filters")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("items-empty.png"), fullPage: true });
 });
+
+test("a component's board opens from the overview", async ({ page, request }, testInfo) => {
+  const product = await importIntoNewProduct(request, "component");
+  await page.goto(`/?product=${product}`);
+  await page.getByRole("link", { name: "neuron-openshift-operator" }).click();
+  await expect(page.getByRole("heading", { name: "neuron-openshift-operator" })).toBeVisible();
+  await expect(page.getByText("public.ecr.aws/os-partners/neuron-openshift/operator")).toBeVisible();
+  await expect(page.getByTestId("component-open-critical_blocker")).toHaveText("3");
+  await expect(page.getByText("Tags v0.1.3 have no preflight run yet.")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("component.png"), fullPage: true });
+});

@@ -41,6 +41,8 @@ const KNOWN_ROUTES = [
   "/api/v1/backlog/export",
   "/api/v1/components",
   "/api/v1/components/x",
+  "/api/v1/phases",
+  "/api/v1/phases/P0-1",
   "/api/v1/summary",
   "/api/v1/users",
   "/api/v1/users/:uuid",

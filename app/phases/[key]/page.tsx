@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PhaseBoard } from "@/components/phase-board";
+import { PhaseBoardTasks } from "@/components/phase-board-tasks";
+import { Card } from "@/components/ui/card";
+import { productQuerySchema } from "@/lib/backlog/schema";
+import { getPhaseBoard } from "@/lib/phases/data";
+import { isAppError } from "@/lib/errors";
+import { can } from "@/lib/auth/schema";
+import { requirePageUser } from "@/lib/auth/session";
+import { pagePath } from "@/lib/auth/next-path";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ key: string }>; searchParams: Promise<Record<string, string | string[]>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { key } = await params;
+  return { title: decodeURIComponent(key) };
+}
+
+export default async function PhasePage({ params, searchParams }: Props) {
+  const { key } = await params;
+  const query = await searchParams;
+  const user = await requirePageUser(pagePath(`/phases/${key}`, query));
+  const { product } = productQuerySchema.parse(query);
+  const board = await getPhaseBoard(decodeURIComponent(key), product).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  const { phase } = board;
+
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/phases?product=${encodeURIComponent(board.product)}`} className="text-blue-700 hover:underline">← All phases</Link>
+      </nav>
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">
+          Phase {phase.order}: {phase.name}
+        </h1>
+        {phase.estimateText && <p className="text-sm text-muted">Estimate: {phase.estimateText}</p>}
+        {phase.deliverable && <p className="text-sm">Deliverable: {phase.deliverable}</p>}
+      </header>
+      <PhaseBoard initial={board} canEdit={can(user, "edit_items")} />
+      <Card title="Tasks">
+        <PhaseBoardTasks tasks={phase.tasks} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { useDraggable } from "@dnd-kit/core";
+import Link from "next/link";
+import { CategoryBadge, PriorityBadge } from "@/components/item-badges";
+import { itemUrl } from "@/lib/backlog/urls";
+import { formatHours } from "@/lib/backlog/effort";
+import type { ItemSummary } from "@/lib/backlog/schema";
+
+export function PhaseBoardCardBody({ item, product }: { item: ItemSummary; product: string }) {
+  return (
+    <div className="min-w-0 flex-1">
+      <Link href={itemUrl(item.key, product)} className="block text-sm hover:underline">
+        <span className="font-mono text-xs font-semibold text-muted">{item.key}</span> <span className="font-medium">{item.title}</span>
+      </Link>
+      <div className="mt-2 flex flex-wrap items-center gap-1">
+        <PriorityBadge priority={item.priority} />
+        <CategoryBadge category={item.category} />
+        <span className="text-xs text-muted">
+          {item.effortMaxHours !== null ? formatHours(item.effortMinHours ?? item.effortMaxHours, item.effortMaxHours) : "No estimate"}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+const cardClass = "flex gap-2 rounded-md border border-line bg-white p-2 shadow-sm";
+
+/** A card a viewer reads; nothing to drag. */
+export function PhaseBoardCard({ item, product }: { item: ItemSummary; product: string }) {
+  return (
+    <li data-testid={`phase-card-${item.key}`} className={cardClass}>
+      <PhaseBoardCardBody item={item} product={product} />
+    </li>
+  );
+}
+
+/** A card an editor can move: the handle starts a drag with the mouse, or with Space from the keyboard. */
+export function PhaseBoardDraggableCard({ item, product, saving }: { item: ItemSummary; product: string; saving: boolean }) {
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: item.key, data: { item }, disabled: saving });
+  return (
+    <li ref={setNodeRef} data-testid={`phase-card-${item.key}`} aria-busy={saving} className={`${cardClass} ${isDragging ? "opacity-40" : ""} ${saving ? "opacity-70" : ""}`}>
+      <button
+        type="button"
+        {...attributes}
+        {...listeners}
+        aria-label={`Move ${item.key}`}
+        data-testid={`phase-card-handle-${item.key}`}
+        className="-my-1 -ml-1 cursor-grab touch-none rounded px-1 text-muted hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-wait"
+      >
+        <span aria-hidden>⋮⋮</span>
+      </button>
+      <PhaseBoardCardBody item={item} product={product} />
+    </li>
+  );
+}
+
+/** What follows the pointer (or the keyboard) while a card is dragged. */
+export function PhaseBoardCardOverlay({ item, product }: { item: ItemSummary; product: string }) {
+  return (
+    <div data-testid="phase-card-overlay" className={`${cardClass} w-64 cursor-grabbing shadow-lg ring-2 ring-blue-500`}>
+      <span aria-hidden className="px-1 text-muted">⋮⋮</span>
+      <PhaseBoardCardBody item={item} product={product} />
+    </div>
+  );
+}
