@@ -26,7 +26,7 @@ function artifactsFolder(): string | null {
 
 test("a pipeline uploads an artifacts folder with the CLI; a bad token exits non-zero", async ({ baseURL }) => {
   const folder = artifactsFolder();
-  test.skip(folder === null, "preflight fixtures missing");
+  test.info().skip(folder === null, "preflight fixtures missing");
   const { token } = JSON.parse(readFileSync(TOKEN_FILE, "utf8")) as { token: string };
   const cli = (...args: string[]) => run(process.execPath, ["bin/certboard.mjs", "upload", folder!, "--url", baseURL!, ...args], { timeout: 60_000 });
 

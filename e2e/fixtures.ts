@@ -17,7 +17,7 @@ let counter = 0;
 /** Each spec imports the document into a product of its own, so specs can run in parallel. */
 export async function importIntoNewProduct(request: APIRequestContext, prefix: string): Promise<string> {
   const markdown = readBacklogFixture();
-  test.skip(markdown === null, `fixture not found at ${BACKLOG_FIXTURE}`);
+  test.info().skip(markdown === null, `fixture not found at ${BACKLOG_FIXTURE}`);
   const product = `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
   // Imports go through the API with the engineer's token, as a pipeline would send them.
   const { token } = JSON.parse(readFileSync(TOKEN_FILE, "utf8")) as { token: string };

@@ -1,7 +1,7 @@
 import { BACKLOG_FIXTURE, expect, readBacklogFixture, test } from "./fixtures";
 
 test("importing the document in the browser reports the summary disagreements", async ({ page }, testInfo) => {
-  test.skip(readBacklogFixture() === null, "fixture missing");
+  test.info().skip(readBacklogFixture() === null, "fixture missing");
   const product = `upload-${process.pid}-${Date.now().toString(36)}`;
   await page.goto("/import");
   await page.getByTestId("import-file").setInputFiles(BACKLOG_FIXTURE);

@@ -13,7 +13,7 @@ function available(): boolean {
 }
 
 test("dropping two results files and an archive on /upload shows progress and outcomes, with links to an opened item and the run's diff", async ({ page }, testInfo) => {
-  test.skip(!available(), "preflight fixtures missing");
+  test.info().skip(!available(), "preflight fixtures missing");
   // A failing run no item covers (BasedOnUbi), unique to this test run so it is never a duplicate.
   const failing = JSON.parse(fixture("container_1.16.0_amd64_failed_HasNoProhibitedLabels.results.json").toString("utf8"));
   const ubi = failing.results.passed.findIndex((c: { name: string }) => c.name === "BasedOnUbi");
