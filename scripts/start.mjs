@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm start`: database (embedded unless DATABASE_URL is set) → pending migrations → seed (unless
- * CERTBOARD_SEED=none; skipped while prisma/seed.ts does not exist) → `next build` when there is
+ * `npm start`: database (embedded unless DATABASE_URL is set) → pending migrations → seed (the
+ * requirement catalog always; the demo unless CERTBOARD_SEED=none) → `next build` when there is
  * no build yet (so `npm install && npm start` works on a fresh clone) → `next start` on PORT
  * (default 3000). Extra arguments go to `next start`. Signals and the database's lifetime are
  * handled by with-db.mjs, exactly as for `npm run dev`.

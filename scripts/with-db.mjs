@@ -8,8 +8,8 @@
  *   (scripts/embedded-db.mjs) and its URL is put in the command's environment.
  * - --migrate applies pending migrations first (migrate.mjs deploy, in a child process so the
  *   wasm engine's memory is not held for the life of a dev server).
- * - --seed runs `node --import tsx prisma/seed.ts` when that file exists and CERTBOARD_SEED is
- *   not "none"; the seed decides for itself whether there is anything to do.
+ * - --seed runs `node --import tsx prisma/seed.ts` when that file exists: it syncs the requirement
+ *   catalog, and loads the demo unless CERTBOARD_SEED is "none" or the database has data.
  * - Commands resolve from node_modules/.bin. SIGINT/SIGTERM/SIGHUP go to the running child;
  *   when it exits the database is released (stopped if no other process uses it) and this
  *   process exits with the child's exit code.
@@ -39,7 +39,7 @@ const SEED_FILE = path.join(PROJECT_ROOT, "prisma", "seed.ts");
 /**
  * @typedef {object} RunOptions
  * @property {boolean} [migrate] apply pending migrations before the command
- * @property {boolean} [seed] run prisma/seed.ts (if present, unless CERTBOARD_SEED=none)
+ * @property {boolean} [seed] run prisma/seed.ts (if present)
  * @property {Step[]} [steps] more commands to run, in order, after migrate/seed
  * @property {string} [command] the main command; none = hold the database until a signal
  * @property {string[]} [args]
@@ -111,7 +111,7 @@ export async function runWithDb(options) {
     if (options.migrate) {
       steps.push({ label: "applying pending migrations", command: "node", args: [MIGRATE_SCRIPT, "deploy"], cwd: PROJECT_ROOT });
     }
-    if (options.seed && process.env.CERTBOARD_SEED !== "none" && fs.existsSync(SEED_FILE)) {
+    if (options.seed && fs.existsSync(SEED_FILE)) {
       steps.push({ label: "seeding", command: "node", args: ["--import", "tsx", SEED_FILE], cwd: PROJECT_ROOT });
     }
     steps.push(...(options.steps ?? []));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { runGrid, staleness, type BoardRun } from "@/lib/components/board";
+import { preflightVersionWarning } from "@/lib/preflight/releases";
+import { runGrid, staleness, stalenessWarnings, type BoardRun } from "@/lib/components/board";
 
 const run = (over: Partial<BoardRun>): BoardRun => ({
   id: Math.random().toString(36).slice(2),
@@ -32,5 +33,26 @@ describe("component board", () => {
       now,
     );
     expect(result.map((s) => [s.architecture, s.daysSinceLastPass])).toEqual([["amd64", 10], ["arm64", null]]);
+  });
+
+  it("warns when a tag was added after the newest run, or the newest runs used an old preflight", () => {
+    const runs = [run({ imageTag: "v1", preflightVersion: "1.16.0" }), run({ imageTag: "v1", architecture: "arm64", preflightVersion: "1.21.0" })];
+    const tags = [
+      { name: "v1", addedAt: new Date("2026-10-01T00:00:00Z") },
+      { name: "v2", addedAt: new Date("2026-11-05T00:00:00Z") },
+      { name: "v0", addedAt: new Date("2026-09-01T00:00:00Z") },
+    ];
+    expect(stalenessWarnings(tags, runs, preflightVersionWarning)).toEqual([
+      "Results are older than the newest tag: v2 was added after the last run and never checked.",
+      "Preflight 1.16.0 is older than the last 3 releases (1.19.2, 1.20.0, 1.21.0): run a current preflight before submitting.",
+    ]);
+    expect(stalenessWarnings(tags.slice(0, 1), [run({ preflightVersion: "1.19.2" })], preflightVersionWarning)).toEqual([]);
+    expect(stalenessWarnings(tags, [], preflightVersionWarning)).toEqual([]);
+  });
+
+  it("treats a development build as unmatched to any release", () => {
+    expect(preflightVersionWarning("0f3c2ab")).toBe("preflight 0f3c2ab is a development build: its checks cannot be matched to a release.");
+    expect(preflightVersionWarning("1.22.0")).toBeNull();
+    expect(preflightVersionWarning("1.19.1")).toContain("older than the last 3 releases");
   });
 });

@@ -45,3 +45,28 @@ export function staleness(runs: BoardRun[], now: Date): Staleness[] {
       return { architecture, daysSinceLastPass: lastPass ? Math.floor((now.getTime() - lastPass.createdAt.getTime()) / DAY) : null, lastRunAt };
     });
 }
+
+/**
+ * Why the evidence may no longer describe the image: a tag added after the newest run, or runs
+ * made with a preflight older than the last three releases (newest run per architecture only).
+ */
+export function stalenessWarnings(tags: { name: string; addedAt: Date }[], runs: BoardRun[], versionWarning: (version: string) => string | null): string[] {
+  const warnings: string[] = [];
+  const newestRun = runs.reduce<Date | null>((max, r) => (max === null || r.createdAt > max ? r.createdAt : max), null);
+  const ranTags = new Set(runs.map((r) => r.imageTag));
+  const newer = tags.filter((t) => !ranTags.has(t.name) && newestRun !== null && t.addedAt > newestRun).map((t) => t.name);
+  if (newer.length) {
+    warnings.push(`Results are older than the newest tag: ${newer.join(", ")} ${newer.length === 1 ? "was" : "were"} added after the last run and never checked.`);
+  }
+  const newestPerArch = new Map<string, BoardRun>();
+  for (const run of runs) {
+    const current = newestPerArch.get(run.architecture);
+    if (!current || run.createdAt > current.createdAt) newestPerArch.set(run.architecture, run);
+  }
+  const versions = new Set([...newestPerArch.values()].map((r) => r.preflightVersion));
+  for (const version of [...versions].sort()) {
+    const warning = versionWarning(version);
+    if (warning) warnings.push(`${warning[0]!.toUpperCase()}${warning.slice(1)}`);
+  }
+  return warnings;
+}

@@ -1,10 +1,14 @@
 import "server-only";
 import { CATEGORIES, CLOSED_STATUSES, type Category } from "@/lib/backlog/schema";
-import { runGrid, staleness, type BoardRun } from "@/lib/components/board";
+import { runGrid, staleness, stalenessWarnings, type BoardRun } from "@/lib/components/board";
 import type { ComponentBoard } from "@/lib/components/schema";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { declaredPolicy } from "@/lib/preflight/applicability";
+import { exceptionView } from "@/lib/exceptions/schema";
+import { policyInForce } from "@/lib/preflight/applicability";
+import { preflightVersionWarning } from "@/lib/preflight/releases";
+import { listRequirements } from "@/lib/requirements/data";
+import { countEvidence, requirementMatrix, type CheckEvidence } from "@/lib/requirements/matrix";
 import { getProduct } from "@/lib/products/data";
 
 const HISTORY = 50;
@@ -15,10 +19,10 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
   const db = getDb();
   const component = await db.component.findUnique({
     where: { productId_slug: { productId: product.id, slug } },
-    include: { tags: { orderBy: { name: "asc" } } },
+    include: { tags: { orderBy: { name: "asc" } }, exceptions: { orderBy: { kind: "asc" } } },
   });
   if (!component) throw new AppError("not_found", `No component "${slug}" in product "${product.slug}".`);
-  const [runs, items] = await Promise.all([
+  const [runs, items, requirements, checks] = await Promise.all([
     db.preflightRun.findMany({
       where: { componentId: component.id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -41,9 +45,11 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
     }),
     db.backlogItem.findMany({
       where: { components: { some: { componentId: component.id } } },
-      select: { key: true, title: true, category: true, status: true, priority: true },
+      select: { key: true, title: true, category: true, status: true, priority: true, checkNames: true, requirementCodes: true },
       orderBy: [{ priority: { sort: "asc", nulls: "last" } }, { position: "asc" }],
     }),
+    listRequirements(component.type),
+    latestChecks(component.id),
   ]);
   const boardRuns: BoardRun[] = runs.map((r) => ({
     id: r.id,
@@ -58,6 +64,8 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
   const closed = new Set<string>(CLOSED_STATUSES);
   const open = items.filter((i) => !closed.has(i.status));
   const openByCategory = Object.fromEntries(CATEGORIES.map((c) => [c, open.filter((i) => i.category === c).length])) as Record<Category, number>;
+  const policy = policyInForce(component);
+  const rows = requirementMatrix(requirements, { ...component, policy: policy.policy }, checks, items.map((i) => ({ ...i, open: !closed.has(i.status) })));
   const grid = runGrid(
     component.tags.map((t) => t.name),
     boardRuns,
@@ -76,10 +84,15 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
       hostAccess: component.hostAccess,
       osContentType: component.osContentType,
       owner: component.owner,
-      policy: declaredPolicy(component),
+      version: component.version,
+      policy: policy.policy,
+      policyReason: policy.reason,
     },
+    requirements: { rows, counts: countEvidence(rows) },
+    exceptions: component.exceptions.map(exceptionView),
+    warnings: stalenessWarnings(component.tags, boardRuns, preflightVersionWarning),
     openByCategory,
-    items: items.map((i) => ({ ...i, open: !closed.has(i.status) })),
+    items: items.map(({ key, title, category, status, priority }) => ({ key, title, category, status, priority, open: !closed.has(status) })),
     grid: { ...grid, cells: grid.cells.map((c) => ({ ...c, run: c.run && { ...c.run, createdAt: c.run.createdAt.toISOString() } })) },
     staleness: staleness(boardRuns, now).map((s) => ({ ...s, lastRunAt: s.lastRunAt.toISOString() })),
     history: runs.slice(0, HISTORY).map((r) => ({
@@ -95,4 +108,15 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
       diff: r.diff as { newlyFailed?: string[]; newlyPassed?: string[]; newlyErrored?: string[] } | null,
     })),
   };
+}
+
+/** For each architecture, every check's outcome in the newest run of that architecture that ran it. */
+async function latestChecks(componentId: string): Promise<CheckEvidence[]> {
+  const rows = await getDb().$queryRaw<{ checkName: string; outcome: string; runId: string; architecture: string; at: Date }[]>`
+    SELECT DISTINCT ON (r."architecture", c."canonicalName")
+      c."canonicalName" AS "checkName", c."outcome"::text AS outcome, r."id"::text AS "runId", r."architecture", r."createdAt" AS at
+    FROM "PreflightRun" r JOIN "CheckResult" c ON c."runId" = r."id"
+    WHERE r."componentId" = ${componentId}::uuid
+    ORDER BY r."architecture", c."canonicalName", r."createdAt" DESC, r."id" DESC`;
+  return rows;
 }

@@ -1,4 +1,7 @@
-import type { Tx } from "@/lib/db";
+import { getDb, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { ComponentPatch } from "@/lib/components/schema";
+import { resolveProductForWrite } from "@/lib/products/mutations";
 import { guessRole, isRedHatRegistry, parseImageRef, repositoryKey, slugForRepository, slugify } from "@/lib/components/image-ref";
 
 /**
@@ -59,4 +62,24 @@ function uniqueSlug(base: string, taken: Map<string, unknown>): string {
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
   return slug;
+}
+
+/** Changes the facts people maintain about a component (certification status, declarations, owner). */
+export async function updateComponent(input: { productSlug?: string; slug: string; patch: ComponentPatch }) {
+  const { version, ...changes } = input.patch;
+  return getDb().$transaction(async (tx) => {
+    const product = await resolveProductForWrite(tx, input.productSlug);
+    const row = await tx.component.findUnique({ where: { productId_slug: { productId: product.id, slug: input.slug } }, select: { id: true, version: true } });
+    if (!row) throw new AppError("not_found", `No component "${input.slug}" in product "${product.slug}".`);
+    const updated = await tx.component.updateMany({
+      where: { id: row.id, version },
+      data: { ...changes, ...(changes.owner === "" && { owner: null }), version: { increment: 1 } },
+    });
+    if (updated.count === 0) {
+      throw new AppError("conflict", `Component ${input.slug} was changed by someone else (you sent version ${version}, it is at ${row.version}). Reload to see their change.`, {
+        currentVersion: row.version,
+      });
+    }
+    return { slug: input.slug, version: version + 1 };
+  });
 }

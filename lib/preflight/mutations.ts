@@ -4,7 +4,7 @@ import { guessRole, repositoryKey, slugForRepository } from "@/lib/components/im
 import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveProductForWrite } from "@/lib/products/mutations";
-import { declaredPolicy, notApplicableChecks } from "./applicability";
+import { notApplicableChecks, policyInForce } from "./applicability";
 import { diffRuns, type RunDiff } from "./diff-runs";
 import type { PreparedRun } from "./prepare-upload";
 import { reconcileRun, type ReconcileOutcome } from "./reconcile";
@@ -121,12 +121,12 @@ export async function ingestPreflightRuns(input: {
             update: {},
           });
         }
-        // Checks the component's declared policy drops are evidence, not work.
+        // Checks the component's policy in force drops are evidence, not work.
         const exempt = notApplicableChecks(component);
         const extra = run.checks.filter((c) => exempt.has(c.canonicalName) && c.outcome !== "passed").map((c) => c.canonicalName);
         if (extra.length) {
           warnings.push(
-            `${run.fileName}: preflight ran the ${run.policy ?? "unknown"} policy, but ${component.slug} is declared ${declaredPolicy(component)}; ${extra.join(", ")} ${extra.length === 1 ? "is" : "are"} not applicable and changed no item.`,
+            `${run.fileName}: preflight ran the ${run.policy ?? "unknown"} policy, but ${component.slug} is under the ${policyInForce(component).policy} policy; ${extra.join(", ")} ${extra.length === 1 ? "is" : "are"} not applicable and changed no item.`,
           );
         }
         const checks = run.checks.filter((c) => !exempt.has(c.canonicalName));
@@ -173,7 +173,15 @@ function viewOf(row: RunRow, component: string, duplicate: boolean, items: Recon
 
 /** `component` wins; else the image's repository; else a new component, said in the warnings. */
 async function attachComponent(tx: Tx, productId: string, run: PreparedRun, slug: string | undefined, warnings: string[]) {
-  const select = { id: true, slug: true, name: true, type: true, hostAccess: true, osContentType: true } as const;
+  const select = {
+    id: true,
+    slug: true,
+    name: true,
+    type: true,
+    hostAccess: true,
+    osContentType: true,
+    exceptions: { select: { kind: true, status: true, caseRef: true } },
+  } as const;
   if (slug) {
     const found = await tx.component.findUnique({ where: { productId_slug: { productId, slug } }, select });
     if (!found) throw new AppError("not_found", `No component "${slug}".`);

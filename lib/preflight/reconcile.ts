@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/schema";
 import type { Tx } from "@/lib/db";
-import { requirementForCheck } from "./requirements";
+import { requirementForCheck } from "@/lib/requirements/catalog";
 import type { ParsedCheck } from "./schema";
 
 // Machine evidence opens and confirms work; it never silently overrides a person's decision.
@@ -142,6 +142,7 @@ async function openItem(tx: Tx, ctx: Context, check: ParsedCheck, event: (itemId
         .join("\n\n"),
       actions: (actions.length ? actions : [{ text: `Make ${check.canonicalName} pass on ${ctx.component.name}`, done: false }]) as Prisma.InputJsonValue,
       checkNames: [check.canonicalName],
+      requirementCodes: requirement ? [requirement.code] : [],
       position: 10_000,
       components: { create: { componentId: ctx.component.id } },
     },

@@ -1,10 +1,22 @@
 import { NextResponse } from "next/server";
 import { productQuerySchema } from "@/lib/backlog/schema";
 import { getComponentBoard } from "@/lib/components/data";
-import { readQuery, route } from "@/lib/http";
+import { updateComponent } from "@/lib/components/mutations";
+import { componentPatchSchema } from "@/lib/components/schema";
+import { readJson, readQuery, route } from "@/lib/http";
 
-export const GET = route<{ slug: string }>("read", async (req, { params }) => {
+type Params = { slug: string };
+
+export const GET = route<Params>("read", async (req, { params }) => {
   const { slug } = await params;
   const { product } = readQuery(req, productQuerySchema);
+  return NextResponse.json(await getComponentBoard(slug, product));
+});
+
+export const PATCH = route<Params>("edit_items", async (req, { params }) => {
+  const { slug } = await params;
+  const { product } = readQuery(req, productQuerySchema);
+  const patch = await readJson(req, componentPatchSchema);
+  await updateComponent({ productSlug: product, slug, patch });
   return NextResponse.json(await getComponentBoard(slug, product));
 });
