@@ -1,37 +1,97 @@
+"use client";
+
 import Link from "next/link";
+import { useState } from "react";
 import { RunPassedBadge } from "@/components/run-badges";
+import { Button } from "@/components/ui/button";
 import { DateText } from "@/components/ui/date-text";
 import type { ComponentBoard } from "@/lib/components/schema";
+import { runUrl } from "@/lib/preflight/client";
 
-export function ComponentRunHistory({ history }: { history: ComponentBoard["history"] }) {
+type HistoryRun = ComponentBoard["history"][number];
+
+const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const describeRun = (run: HistoryRun) => `${run.tag ?? "untagged"} · ${run.architecture}, ${DATE_TIME.format(new Date(run.createdAt))} UTC`;
+
+/**
+ * The component's runs, newest first, each with what changed since the previous run of its
+ * architecture; two radio columns pick any two runs to compare (/runs/compare). It is a plain GET
+ * form, so it also works before the page's scripts load.
+ */
+export function ComponentRunHistory({ history, product }: { history: ComponentBoard["history"]; product: string }) {
+  // Default: the newest run against the one before it of the same architecture (else the next one).
+  // Defaults follow the history as runs arrive (live updates) until the person picks a side.
+  const newest = history[0];
+  const previous = newest && (history.find((r) => r.id !== newest.id && r.architecture === newest.architecture) ?? history[1]);
+  const [picked, setPicked] = useState<{ from?: string; to?: string }>({});
+  const shown = (id: string | undefined) => (id && history.some((r) => r.id === id) ? id : undefined);
+  const from = shown(picked.from) ?? previous?.id;
+  const to = shown(picked.to) ?? newest?.id;
+  const setFrom = (id: string) => setPicked((p) => ({ ...p, from: id }));
+  const setTo = (id: string) => setPicked((p) => ({ ...p, to: id }));
+
   if (history.length === 0) return <p className="text-sm text-muted">No preflight runs yet.</p>;
+  const comparable = history.length > 1;
+  const ready = Boolean(from && to && from !== to);
+
   return (
-    <ol className="space-y-3">
-      {history.map((run) => {
-        const changes = [
-          ...(run.diff?.newlyFailed ?? []).map((c) => `${c} failed`),
-          ...(run.diff?.newlyErrored ?? []).map((c) => `${c} errored`),
-          ...(run.diff?.newlyPassed ?? []).map((c) => `${c} passed`),
-        ];
-        return (
-          <li key={run.id} className="border-l-2 border-line pl-3 text-sm">
-            <p className="flex flex-wrap items-center gap-2">
-              <RunPassedBadge passed={run.passed} />
-              <Link href={`/runs/${run.id}`} className="font-mono text-xs text-blue-700 hover:underline">
-                {run.tag ?? "untagged"} · {run.architecture}
-              </Link>
-              <span className="text-xs text-muted">
-                preflight {run.preflightVersion}
-                {run.policy ? `, ${run.policy} policy` : ""} · {run.actor}
-              </span>
-            </p>
-            <p className="text-xs text-muted">
-              <DateText iso={run.createdAt} withTime />
-              {changes.length > 0 ? ` — ${changes.join(", ")}` : " — no change from the previous run"}
-            </p>
+    <form action="/runs/compare" method="get" aria-label="Run history" className="space-y-3">
+      <input type="hidden" name="product" value={product} />
+      {comparable && (
+        <div className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-gray-50 px-2 py-1.5 text-xs">
+          <p id="run-compare-hint" aria-live="polite">
+            {ready ? "Compare the run marked From with the run marked To." : "Pick two different runs: one From, one To."}
+          </p>
+          <Button type="submit" size="sm" variant="secondary" disabled={!ready} aria-describedby="run-compare-hint" data-testid="run-compare">
+            Compare
+          </Button>
+        </div>
+      )}
+      <ol className="space-y-3">
+        {history.map((run) => (
+          <li key={run.id} className="flex gap-3 border-l-2 border-line pl-3 text-sm" data-testid={`run-history-${run.id}`}>
+            {comparable && (
+              <div className="flex shrink-0 flex-col gap-0.5 pt-0.5 text-xs text-muted">
+                <label className="inline-flex cursor-pointer items-center gap-1">
+                  <input type="radio" name="from" value={run.id} checked={from === run.id} onChange={() => setFrom(run.id)} aria-label={`From: ${describeRun(run)}`} />
+                  From
+                </label>
+                <label className="inline-flex cursor-pointer items-center gap-1">
+                  <input type="radio" name="to" value={run.id} checked={to === run.id} onChange={() => setTo(run.id)} aria-label={`To: ${describeRun(run)}`} />
+                  To
+                </label>
+              </div>
+            )}
+            <RunEntry run={run} />
           </li>
-        );
-      })}
-    </ol>
+        ))}
+      </ol>
+    </form>
+  );
+}
+
+function RunEntry({ run }: { run: HistoryRun }) {
+  const changes = [
+    ...(run.diff?.newlyFailed ?? []).map((c) => `${c} failed`),
+    ...(run.diff?.newlyErrored ?? []).map((c) => `${c} errored`),
+    ...(run.diff?.newlyPassed ?? []).map((c) => `${c} passed`),
+  ];
+  return (
+    <div className="min-w-0">
+      <p className="flex flex-wrap items-center gap-2">
+        <RunPassedBadge passed={run.passed} />
+        <Link href={runUrl(run.id)} className="font-mono text-xs text-blue-700 hover:underline">
+          {run.tag ?? "untagged"} · {run.architecture}
+        </Link>
+        <span className="text-xs text-muted">
+          preflight {run.preflightVersion}
+          {run.policy ? `, ${run.policy} policy` : ""} · {run.actor}
+        </span>
+      </p>
+      <p className="text-xs text-muted break-words">
+        <DateText iso={run.createdAt} withTime />
+        {changes.length > 0 ? ` — ${changes.join(", ")}` : " — no change from the previous run"}
+      </p>
+    </div>
   );
 }

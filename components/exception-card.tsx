@@ -44,7 +44,9 @@ export function ExceptionCard({ product, slug, kind, exception, canEdit }: Props
     <section aria-labelledby={headingId} className="rounded-lg border border-line p-3 text-sm" data-testid={`exception-${kind}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 id={headingId} className="font-medium">{title}</h3>
-        {exception ? <Badge tone={STATUS_TONE[exception.status]}>{EXCEPTION_STATUS_LABELS[exception.status]}</Badge> : <Badge>Not filed</Badge>}
+        <span data-testid={`exception-${kind}-status`}>
+          {exception ? <Badge tone={STATUS_TONE[exception.status]}>{EXCEPTION_STATUS_LABELS[exception.status]}</Badge> : <Badge>Not filed</Badge>}
+        </span>
       </div>
       {exception && !editing && (
         <div className="mt-2 space-y-2">

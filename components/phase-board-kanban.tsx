@@ -125,7 +125,8 @@ export function PhaseBoardEditable({
           </PhaseBoardDropColumn>
         ))}
       </div>
-      <DragOverlay>{active ? <PhaseBoardCardOverlay item={active} product={product} /> : null}</DragOverlay>
+      {/* No drop animation: a refetch right after a drop must not leave a second overlay behind. */}
+      <DragOverlay dropAnimation={null}>{active ? <PhaseBoardCardOverlay item={active} product={product} /> : null}</DragOverlay>
     </DndContext>
   );
 }

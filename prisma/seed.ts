@@ -7,7 +7,9 @@ import { SYSTEM_ACTOR } from "@/lib/auth/schema";
 import { applyBacklog } from "@/lib/backlog/mutations";
 import { ensureComponentsForRefs } from "@/lib/components/mutations";
 import { disconnectDb, getDb, type Tx } from "@/lib/db";
+import { syncRequirementCatalog } from "@/lib/requirements/mutations";
 import { DEMO_BACKLOG, DEMO_PRODUCT } from "./seed-data";
+import { seedPhaseDependencies } from "./seed-phases";
 
 type ComponentFacts = {
   name: string;
@@ -93,6 +95,9 @@ export type SeedResult =
 
 export async function seedDemo(options: { log?: (line: string) => void } = {}): Promise<SeedResult> {
   const log = options.log ?? ((line: string) => console.log(line));
+  // Reference data every database needs, demo or not: the requirement matrix reads it.
+  const catalog = await getDb().$transaction((tx) => syncRequirementCatalog(tx));
+  log(`Requirement catalog: ${catalog.requirements} requirements`);
   if (process.env.CERTBOARD_SEED === "none") {
     log("CERTBOARD_SEED=none: demo seed skipped");
     return { seeded: false, reason: "disabled" };
@@ -104,11 +109,7 @@ export async function seedDemo(options: { log?: (line: string) => void } = {}): 
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('certboard-demo-seed'))`;
       if ((await tx.product.count()) > 0) return { seeded: false, reason: "not_empty" };
 
-      const product = await tx.product.create({ data: DEMO_PRODUCT, select: { id: true, slug: true } });
-      const applied = await applyBacklog(tx, product, DEMO_BACKLOG, SYSTEM_ACTOR);
-      await enrichComponents(tx, product.id);
-      const components = await tx.component.count({ where: { productId: product.id } });
-      return { seeded: true, product: product.slug, items: applied.items, phases: applied.phases, components };
+      return createDemoProduct(tx, DEMO_PRODUCT);
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
@@ -121,6 +122,17 @@ export async function seedDemo(options: { log?: (line: string) => void } = {}): 
     log("Database already has data: demo seed skipped");
   }
   return result;
+}
+
+/** The demo product under any slug (tests build their own copy next to other data). */
+export async function createDemoProduct(tx: Tx, facts: { slug: string; name: string; description?: string }) {
+  const product = await tx.product.create({ data: facts, select: { id: true, slug: true } });
+  const applied = await applyBacklog(tx, product, DEMO_BACKLOG, SYSTEM_ACTOR);
+  await enrichComponents(tx, product.id);
+  await seedPhaseDependencies(tx, product.id);
+  await seedRequirementLinks(tx, product.id);
+  const components = await tx.component.count({ where: { productId: product.id } });
+  return { seeded: true as const, product: product.slug, items: applied.items, phases: applied.phases, components };
 }
 
 async function enrichComponents(tx: Tx, productId: string): Promise<void> {
@@ -156,6 +168,42 @@ async function enrichComponents(tx: Tx, productId: string): Promise<void> {
       data: { productId, ...BUNDLE },
     });
   }
+}
+
+// Which requirement each manual demo item is the work for, and the privileged exception P0-6 asks for.
+const REQUIREMENT_LINKS: Record<string, string[]> = { "P0-1": ["CTR-15", "CTR-17", "CTR-18"], "P0-6": ["CTR-11"] };
+
+const NODE_METRICS_JUSTIFICATION = [
+  "The node metrics container reads the Neuron devices' hardware counters through `neuron-monitor`,",
+  "which needs direct access to `/dev/neuron*` and the host's sysfs. It is created with `Privileged: true`",
+  "and `RunAsUser: 0` (`internal/nodemetrics/nodemetrics.go:91-93`).",
+  "",
+  "- Scope: one DaemonSet pod per Neuron node; no other workload runs privileged.",
+  "- Alternative under test: the `SYS_ADMIN` capability with the device plugin's device mounts.",
+].join("\n");
+
+async function seedRequirementLinks(tx: Tx, productId: string): Promise<void> {
+  for (const [key, requirementCodes] of Object.entries(REQUIREMENT_LINKS)) {
+    await tx.backlogItem.update({ where: { productId_key: { productId, key } }, data: { requirementCodes } });
+  }
+  const nodeMetrics = await tx.component.findFirstOrThrow({ where: { productId, role: "node_metrics" }, select: { id: true } });
+  // P0-6 is about the node metrics container, though the document names no image for it.
+  const p06 = await tx.backlogItem.findUniqueOrThrow({ where: { productId_key: { productId, key: "P0-6" } }, select: { id: true } });
+  await tx.itemComponent.upsert({
+    where: { itemId_componentId: { itemId: p06.id, componentId: nodeMetrics.id } },
+    create: { itemId: p06.id, componentId: nodeMetrics.id },
+    update: {},
+  });
+  await tx.componentException.create({
+    data: {
+      componentId: nodeMetrics.id,
+      kind: "privileged",
+      status: "requested",
+      justification: NODE_METRICS_JUSTIFICATION,
+      requestedAt: new Date(),
+      createdBy: SYSTEM_ACTOR.name,
+    },
+  });
 }
 
 const runAsScript = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { PhaseCriticalPath } from "@/components/phase-critical-path";
 import { PhaseList } from "@/components/phase-list";
 import { Card } from "@/components/ui/card";
 import { productQuerySchema } from "@/lib/backlog/schema";
@@ -16,7 +17,7 @@ export default async function PhasesPage({ searchParams }: { searchParams: Promi
   const query = await searchParams;
   await requirePageUser(pagePath("/phases", query));
   const { product } = productQuerySchema.parse(query);
-  const { product: slug, phases } = await listPhaseBoards(product).catch((error: unknown) => {
+  const { product: slug, phases, criticalPath } = await listPhaseBoards(product).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
@@ -26,10 +27,16 @@ export default async function PhasesPage({ searchParams }: { searchParams: Promi
       <h1 className="text-2xl font-semibold">Phases</h1>
       <Card>
         <PhaseList
-          phases={phases.map((p) => ({ ...p, total: p.progress.total, done: p.progress.done, progress: p.progress.byCount }))}
+          phases={phases.map((p) => ({ ...p, total: p.progress.total, done: p.progress.done, progress: p.progress.byCount, plan: p }))}
           hrefFor={(phase) => itemsUrl({ product: slug ?? undefined, phase })}
         />
       </Card>
+      {slug && phases.length > 0 && (
+        <Card title="Critical path">
+          <p className="mb-2 text-xs text-muted">Open items that hold up later phases (through a phase they wait for, or an image a phase is gated on), the most held-up work first.</p>
+          <PhaseCriticalPath entries={criticalPath} product={slug} empty="No open item holds up another phase." />
+        </Card>
+      )}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { policyInForce } from "@/lib/preflight/applicability";
 import { preflightVersionWarning } from "@/lib/preflight/releases";
 import { listRequirements } from "@/lib/requirements/data";
 import { countEvidence, requirementMatrix, type CheckEvidence } from "@/lib/requirements/matrix";
+import { listPhasesWaitingOn } from "@/lib/phases/data";
 import { getProduct } from "@/lib/products/data";
 
 const HISTORY = 50;
@@ -22,7 +23,7 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
     include: { tags: { orderBy: { name: "asc" } }, exceptions: { orderBy: { kind: "asc" } } },
   });
   if (!component) throw new AppError("not_found", `No component "${slug}" in product "${product.slug}".`);
-  const [runs, items, requirements, checks] = await Promise.all([
+  const [runs, items, requirements, checks, phasesWaiting] = await Promise.all([
     db.preflightRun.findMany({
       where: { componentId: component.id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -50,6 +51,7 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
     }),
     listRequirements(component.type),
     latestChecks(component.id),
+    listPhasesWaitingOn(component.slug, product.slug),
   ]);
   const boardRuns: BoardRun[] = runs.map((r) => ({
     id: r.id,
@@ -90,6 +92,7 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
     },
     requirements: { rows, counts: countEvidence(rows) },
     exceptions: component.exceptions.map(exceptionView),
+    phasesWaiting,
     warnings: stalenessWarnings(component.tags, boardRuns, preflightVersionWarning),
     openByCategory,
     items: items.map(({ key, title, category, status, priority }) => ({ key, title, category, status, priority, open: !closed.has(status) })),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Category, Priority, Status } from "@/lib/backlog/schema";
 import type { ExceptionView } from "@/lib/exceptions/schema";
+import type { PhaseWaitingOn } from "@/lib/phases/schema";
 import type { Evidence, MatrixRow } from "@/lib/requirements/matrix";
 
 // Red Hat's certification_status values (Pyxis), in workflow order, plus not_created.
@@ -77,6 +78,8 @@ export type ComponentBoard = {
   };
   requirements: { rows: MatrixRow[]; counts: Record<Evidence, number> };
   exceptions: ExceptionView[];
+  /** Phases gated on this component (e.g. bundle certification waiting for it to be published). */
+  phasesWaiting: PhaseWaitingOn[];
   warnings: string[];
   openByCategory: Record<Category, number>;
   items: { key: string; title: string; category: Category; status: Status; priority: Priority | null; open: boolean }[];

@@ -54,6 +54,8 @@ describe.skipIf(!available)("requirement matrix of the demo product", () => {
     expect(byCode.get("CTR-14")?.evidence).toBe("manual");
     expect(board.requirements.counts.failed).toBe(1);
     expect(board.component.policy).toBe("container");
+    // The bundle-certification phase waits for this image to be published.
+    expect(board.phasesWaiting.map((p) => p.key)).toEqual(["phase-3"]);
   });
 
   it("keeps RunAsNonRoot applicable to node metrics until its privileged exception is approved", async () => {

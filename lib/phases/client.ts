@@ -4,6 +4,7 @@ import { queryOptions, useMutation, useMutationState, useQuery, useQueryClient }
 import { toast } from "sonner";
 import { apiFetch, ApiError } from "@/lib/api-client";
 import { itemKeys } from "@/lib/backlog/client";
+import { FALLBACK_POLL_MS, useLiveStatus } from "@/lib/live/client";
 import { PRIORITIES, STATUS_LABELS, type ItemDetail, type ItemSummary, type Status } from "@/lib/backlog/schema";
 import { computePhaseProgress } from "@/lib/phases/progress";
 import type { PhaseBoard } from "@/lib/phases/schema";
@@ -12,10 +13,11 @@ export const phaseKeys = {
   all: ["phases"] as const,
   board: (product: string, key: string) => ["phases", product, key] as const,
   move: (product: string, key: string) => ["phases", product, key, "move"] as const,
+  complete: (product: string, key: string) => ["phases", product, key, "complete"] as const,
 };
 
-/** Live updates (LISTEN/NOTIFY) come later; until then the board polls. */
-const POLL_MS = 15_000;
+/** The board polls only while its live stream (lib/live/client.ts) is not connected. */
+const POLL_MS = FALLBACK_POLL_MS;
 
 function boardPath(product: string, key: string) {
   return `/api/v1/phases/${encodeURIComponent(key)}?product=${encodeURIComponent(product)}`;
@@ -32,7 +34,8 @@ export function phaseBoardQuery(product: string, key: string) {
 }
 
 export function usePhaseBoard(initial: PhaseBoard) {
-  return useQuery({ ...phaseBoardQuery(initial.product, initial.phase.key), initialData: initial });
+  const live = useLiveStatus(initial.product) === "live";
+  return useQuery({ ...phaseBoardQuery(initial.product, initial.phase.key), refetchInterval: live ? false : POLL_MS, initialData: initial });
 }
 
 const priorityRank = (item: ItemSummary) => (item.priority ? PRIORITIES.indexOf(item.priority) : PRIORITIES.length);
@@ -111,4 +114,32 @@ export function usePendingMoves(product: string, phaseKey: string): Set<string> 
     select: (mutation) => (mutation.state.variables as MoveVariables | undefined)?.item.key,
   });
   return new Set(keys.filter((key): key is string => key !== undefined));
+}
+
+/**
+ * Marks a phase complete or reopens it through PATCH /api/v1/phases/{key}. Not optimistic: the
+ * server decides whether the gate is open, so the panel waits for its answer; a refusal (the gate,
+ * or someone else's change first) is toasted with the server's reason and the board is reloaded.
+ */
+export function useSetPhaseCompleted(product: string, phaseKey: string) {
+  const queryClient = useQueryClient();
+  const queryKey = phaseKeys.board(product, phaseKey);
+
+  return useMutation({
+    mutationKey: phaseKeys.complete(product, phaseKey),
+    mutationFn: ({ version, completed }: { version: number; completed: boolean }) =>
+      apiFetch<PhaseBoard>(boardPath(product, phaseKey), {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ version, completed }),
+      }),
+    onSuccess: (board, { completed }) => {
+      queryClient.setQueryData(queryKey, board);
+      toast.success(`Phase ${board.phase.order} ${completed ? "marked complete" : "reopened"}.`);
+    },
+    onError: (error, { completed }) => {
+      toast.error(`The phase was not ${completed ? "marked complete" : "reopened"}: ${error.message}`, { id: `phase-complete-${phaseKey}`, duration: 10_000 });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: phaseKeys.all }),
+  });
 }

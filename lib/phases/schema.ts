@@ -1,7 +1,10 @@
+import { z } from "zod";
 import type { ItemSummary, PhaseTask, Status } from "@/lib/backlog/schema";
+import type { CriticalPathEntry } from "@/lib/phases/critical-path";
+import type { PhaseGate, WaitingOn } from "@/lib/phases/gating";
 import type { PhaseProgressNumbers } from "@/lib/phases/progress";
 
-// Wire types of the phase reads (safe to import in the browser).
+// Wire types of the phase reads and the phase PATCH body (safe to import in the browser).
 
 export type PhaseHeader = {
   key: string;
@@ -10,18 +13,80 @@ export type PhaseHeader = {
   estimateText: string | null;
   deliverable: string | null;
   tasks: PhaseTask[];
+  version: number;
+  /** ISO time someone marked the phase complete, and who; null while open. */
+  completedAt: string | null;
+  completedBy: string | null;
 };
 
-export type PhaseBoard = {
+export type PhaseRef = { key: string; order: number; name: string };
+
+/** What a phase waits for: prerequisite phases and gated components, each with its state. */
+export type PhaseDependencies = {
+  phases: (PhaseRef & { completed: boolean })[];
+  components: { slug: string; name: string; role: string; type: string; certificationStatus: string; satisfied: boolean }[];
+};
+
+/** The gate's counts and verdict; what is missing is in `blockedBy`. */
+export type PhaseGateSummary = Omit<PhaseGate, "waitingOn">;
+
+export type PhasePlan = {
+  dependencies: PhaseDependencies;
+  /** Phases that wait on this one. */
+  dependents: PhaseRef[];
+  /** The open prerequisite phases and the gated components not yet certified and published. */
+  blockedBy: WaitingOn;
+  gate: PhaseGateSummary;
+};
+
+export type PhaseBoard = PhasePlan & {
   product: string;
   phase: PhaseHeader;
   /** Every status is present; items ordered by priority, then document position. */
   columns: Record<Status, ItemSummary[]>;
   progress: PhaseProgressNumbers;
+  /** This phase's items that hold other phases up, and the items that hold this phase up. */
+  criticalPath: CriticalPathEntry[];
 };
 
-export type PhaseBoardSummary = Omit<PhaseHeader, "tasks"> & { progress: PhaseProgressNumbers };
+export type PhaseBoardSummary = Omit<PhaseHeader, "tasks"> & PhasePlan & { progress: PhaseProgressNumbers };
+
+export type PhaseBoardList = { product: string | null; phases: PhaseBoardSummary[]; criticalPath: CriticalPathEntry[] };
+
+/** A phase gated on one component (the component board's "phases waiting on this"). */
+export type PhaseWaitingOn = PhaseRef & {
+  completed: boolean;
+  /** The component's own standing in this phase's gate. */
+  component: { slug: string; certificationStatus: string; satisfied: boolean };
+  blockedBy: WaitingOn;
+  gate: PhaseGateSummary;
+};
+
+const keyList = z
+  .array(z.string().trim().min(1).max(100))
+  .max(100)
+  .transform((keys) => [...new Set(keys)]);
+
+/** PATCH /api/v1/phases/{key}: complete or reopen, and/or replace the dependencies. */
+export const phasePatchSchema = z
+  .object({
+    version: z.number().int().positive(),
+    completed: z.boolean().optional(),
+    /** Keys of the phases this one waits for (replaces the current list). */
+    dependsOn: keyList.optional(),
+    /** Slugs of the components that must be certified and published first (replaces the current list). */
+    gates: keyList.optional(),
+  })
+  .strict()
+  .refine((patch) => patch.completed !== undefined || patch.dependsOn !== undefined || patch.gates !== undefined, {
+    message: "Nothing to change: send completed, dependsOn or gates besides version.",
+  });
+export type PhasePatch = z.infer<typeof phasePatchSchema>;
 
 export function phaseBoardUrl(key: string, product?: string | null): string {
   return `/phases/${encodeURIComponent(key)}${product ? `?product=${encodeURIComponent(product)}` : ""}`;
+}
+
+export function componentUrl(slug: string, product?: string | null): string {
+  return `/components/${encodeURIComponent(slug)}${product ? `?product=${encodeURIComponent(product)}` : ""}`;
 }

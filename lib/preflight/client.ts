@@ -43,6 +43,13 @@ export function isFirstUploadedRun(run: UploadedRun): boolean {
 
 export const runUrl = (id: string) => `/runs/${encodeURIComponent(id)}`;
 
+/** The comparison of two runs (`from` → `to`); the product scopes both. */
+export function compareRunsUrl(query: { from: string; to: string; product?: string | null }): string {
+  const params = new URLSearchParams({ from: query.from, to: query.to });
+  if (query.product) params.set("product", query.product);
+  return `/runs/compare?${params.toString()}`;
+}
+
 export type RunsQuery = Partial<Record<"product" | "component" | "arch" | "offset", string | number | undefined>>;
 
 export function runsUrl(query: RunsQuery): string {

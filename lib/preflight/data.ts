@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { compareRuns } from "@/lib/preflight/compare-runs";
 import { findProduct } from "@/lib/products/data";
 
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
@@ -102,4 +103,54 @@ export async function getRun(id: string) {
     })),
     items: [...items.values()],
   };
+}
+
+const compareId = (side: string) =>
+  z.preprocess(emptyToUndefined, z.string({ error: `${side}: pick a run to compare` }).pipe(z.uuid(`${side}: not a run id`)));
+
+export const runCompareQuerySchema = z.object({
+  from: compareId("from"),
+  to: compareId("to"),
+  product: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
+});
+export type RunCompareQuery = z.infer<typeof runCompareQuerySchema>;
+
+/**
+ * Two runs of one product, `from` → `to`, with the checks that newly failed, errored or passed,
+ * changed otherwise, or stayed the same (compare-runs.ts). Unknown ids, and runs outside `product`,
+ * are not found; runs of two different products, or one run twice, are refused.
+ */
+export async function getRunComparison(query: RunCompareQuery) {
+  if (query.from === query.to) throw new AppError("invalid", "Pick two different runs to compare.");
+  const rows = await getDb().preflightRun.findMany({
+    where: { id: { in: [query.from, query.to] } },
+    select: {
+      ...summarySelect,
+      imageTag: true,
+      imageDigest: true,
+      component: { select: { slug: true, name: true, product: { select: { id: true, slug: true } } } },
+      checks: { select: { canonicalName: true, outcome: true } },
+    },
+  });
+  const pick = (id: string) => {
+    const row = rows.find((r) => r.id === id);
+    if (!row || (query.product && row.component.product.slug !== query.product)) {
+      throw new AppError("not_found", `No preflight run ${id}${query.product ? ` in product "${query.product}"` : ""}.`);
+    }
+    return row;
+  };
+  const from = pick(query.from);
+  const to = pick(query.to);
+  if (from.component.product.id !== to.component.product.id) {
+    throw new AppError(
+      "invalid",
+      `These runs belong to different products ("${from.component.product.slug}" and "${to.component.product.slug}"): pick two runs of the same product.`,
+    );
+  }
+  const side = ({ checks, component, ...rest }: typeof from) => ({
+    ...toView(rest),
+    component: { slug: component.slug, name: component.name },
+    checkCount: checks.length,
+  });
+  return { product: from.component.product.slug, from: side(from), to: side(to), comparison: compareRuns(from, to) };
 }

@@ -41,7 +41,7 @@ export function diffRuns(previous: DiffableRun | null | undefined, current: Diff
 }
 
 /** A name listed twice keeps its worst outcome, as the results reader does. */
-function outcomesByName(checks: DiffableRun["checks"]): Map<string, CheckOutcome> {
+export function outcomesByName(checks: DiffableRun["checks"]): Map<string, CheckOutcome> {
   const outcomes = new Map<string, CheckOutcome>();
   for (const { canonicalName, outcome } of checks) {
     const seen = outcomes.get(canonicalName);

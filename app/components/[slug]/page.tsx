@@ -1,16 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ComponentFactsForm } from "@/components/component-facts-form";
 import { ComponentRunGrid } from "@/components/component-run-grid";
 import { ComponentRunHistory } from "@/components/component-run-history";
+import { ExceptionCard } from "@/components/exception-card";
 import { CategoryBadge, StatusBadge } from "@/components/item-badges";
+import { LiveRefresh } from "@/components/live-refresh";
+import { PhaseWaitingOnList } from "@/components/phase-waiting-on";
+import { RequirementMatrix } from "@/components/requirement-matrix";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { pagePath } from "@/lib/auth/next-path";
+import { can } from "@/lib/auth/schema";
 import { requirePageUser } from "@/lib/auth/session";
 import { CATEGORIES, CATEGORY_LABELS, productQuerySchema } from "@/lib/backlog/schema";
 import { itemUrl } from "@/lib/backlog/urls";
 import { getComponentBoard } from "@/lib/components/data";
+import { CERTIFICATION_STATUS_LABELS, type CertificationStatus } from "@/lib/components/schema";
+import { EXCEPTION_KINDS } from "@/lib/exceptions/schema";
 import { isAppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -24,13 +33,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ComponentPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
-  await requirePageUser(pagePath(`/components/${slug}`, query));
+  const user = await requirePageUser(pagePath(`/components/${slug}`, query));
   const { product } = productQuerySchema.parse(query);
   const board = await getComponentBoard(decodeURIComponent(slug), product).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
   const c = board.component;
+  const canEdit = can(user, "edit_items");
+  // Exceptions shown: every one on record, plus the one the component's declaration calls for.
+  const shownKinds = EXCEPTION_KINDS.filter(
+    (kind) => board.exceptions.some((e) => e.kind === kind) || (kind === "privileged" ? c.hostAccess === "privileged" : c.osContentType === "scratch"),
+  );
   return (
     <div className="space-y-6">
       <div>
@@ -38,21 +52,33 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           {c.type.replace("_", " ")} · {c.role.replaceAll("_", " ")}
           {c.owner ? ` · ${c.owner}` : ""}
         </p>
-        <h1 className="text-2xl font-semibold">{c.name}</h1>
-        <p className="font-mono text-sm break-all text-gray-700">{c.placeholder ? "image to be decided" : `${c.registry}/${c.repository}`}</p>
-        <div className="mt-2 flex flex-wrap gap-2 text-sm">
-          <Badge tone={c.certificationStatus === "published" ? "green" : c.certificationStatus === "not_created" ? "gray" : "blue"}>
-            Red Hat: {c.certificationStatus.replaceAll("_", " ")}
-          </Badge>
-          <Badge tone="purple" title={`host access ${c.hostAccess}, OS content ${c.osContentType}`}>
-            {c.policy} policy
-          </Badge>
-          <span className="text-muted">
-            {c.hostAccess === "privileged" ? "privileged host access (RunAsNonRoot does not apply)" : "unprivileged"}
-            {c.osContentType === "scratch" ? "; scratch image (UBI checks do not apply)" : ""}
-          </span>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h1 className="text-2xl font-semibold">{c.name}</h1>
+          <LiveRefresh product={board.product} />
         </div>
+        <p className="font-mono text-sm break-all text-gray-700">{c.placeholder ? "image to be decided" : `${c.registry}/${c.repository}`}</p>
+        <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+          <Badge tone={c.certificationStatus === "published" ? "green" : c.certificationStatus === "not_created" ? "gray" : "blue"}>
+            Red Hat: {CERTIFICATION_STATUS_LABELS[c.certificationStatus as CertificationStatus] ?? c.certificationStatus}
+          </Badge>
+          <Badge tone="purple">{c.policy} policy</Badge>
+        </div>
+        <p className="mt-1 text-sm text-gray-700" data-testid="policy-reason">{c.policyReason}</p>
       </div>
+      {board.warnings.length > 0 && (
+        <Alert tone="warning" title="Evidence may be stale">
+          <ul className="list-disc space-y-1 pl-5" data-testid="staleness-warnings">
+            {board.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {canEdit && (
+        <Card title="Details">
+          <ComponentFactsForm key={c.version} product={board.product} slug={c.slug} facts={c} />
+        </Card>
+      )}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {CATEGORIES.map((category) => (
           <div key={category} className="rounded-lg border border-line bg-white p-3 text-sm">
@@ -74,6 +100,26 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           </ul>
         )}
       </Card>
+      <Card title="Phases waiting on this component">
+        <PhaseWaitingOnList phases={board.phasesWaiting} product={board.product} />
+      </Card>
+      <Card title="Requirement matrix">
+        <RequirementMatrix rows={board.requirements.rows} counts={board.requirements.counts} product={board.product} />
+      </Card>
+      {c.type === "container" && (
+        <Card title="Exceptions">
+          {shownKinds.length === 0 && !canEdit ? (
+            <p className="text-sm text-muted">No privileged or scratch exception: the image is declared unprivileged on a Red Hat base.</p>
+          ) : (
+            <div className="grid gap-3 lg:grid-cols-2">
+              {(canEdit ? EXCEPTION_KINDS : shownKinds).map((kind) => {
+                const exception = board.exceptions.find((e) => e.kind === kind) ?? null;
+                return <ExceptionCard key={`${kind}-${exception?.version ?? 0}`} product={board.product} slug={c.slug} kind={kind} exception={exception} canEdit={canEdit} />;
+              })}
+            </div>
+          )}
+        </Card>
+      )}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={`Backlog items (${board.items.length})`}>
           {board.items.length === 0 ? (
@@ -92,7 +138,7 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           )}
         </Card>
         <Card title="Run history">
-          <ComponentRunHistory history={board.history} />
+          <ComponentRunHistory history={board.history} product={board.product} />
         </Card>
       </div>
     </div>

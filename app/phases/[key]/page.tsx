@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LiveRefresh } from "@/components/live-refresh";
 import { PhaseBoard } from "@/components/phase-board";
 import { PhaseBoardTasks } from "@/components/phase-board-tasks";
+import { PhasePlan } from "@/components/phase-plan";
 import { Card } from "@/components/ui/card";
 import { productQuerySchema } from "@/lib/backlog/schema";
 import { getPhaseBoard } from "@/lib/phases/data";
@@ -37,12 +39,17 @@ export default async function PhasePage({ params, searchParams }: Props) {
         <Link href={`/phases?product=${encodeURIComponent(board.product)}`} className="text-blue-700 hover:underline">← All phases</Link>
       </nav>
       <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">
-          Phase {phase.order}: {phase.name}
-        </h1>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h1 className="text-2xl font-semibold">
+            Phase {phase.order}: {phase.name}
+          </h1>
+          {/* The board and plan are TanStack Query views: live changes refetch them, no page refresh needed. */}
+          <LiveRefresh product={board.product} refreshPage={false} />
+        </div>
         {phase.estimateText && <p className="text-sm text-muted">Estimate: {phase.estimateText}</p>}
         {phase.deliverable && <p className="text-sm">Deliverable: {phase.deliverable}</p>}
       </header>
+      <PhasePlan initial={board} canEdit={can(user, "edit_items")} />
       <PhaseBoard initial={board} canEdit={can(user, "edit_items")} />
       <Card title="Tasks">
         <PhaseBoardTasks tasks={phase.tasks} />

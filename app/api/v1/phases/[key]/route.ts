@@ -1,12 +1,24 @@
 import { NextResponse } from "next/server";
+import { actorOf } from "@/lib/auth/schema";
 import { productQuerySchema } from "@/lib/backlog/schema";
 import { getPhaseBoard } from "@/lib/phases/data";
-import { readQuery, route } from "@/lib/http";
+import { updatePhase } from "@/lib/phases/mutations";
+import { phasePatchSchema } from "@/lib/phases/schema";
+import { readJson, readQuery, route } from "@/lib/http";
 
 type Params = { key: string };
 
 export const GET = route<Params>("read", async (req, { params }) => {
   const { key } = await params;
   const { product } = readQuery(req, productQuerySchema);
+  return NextResponse.json(await getPhaseBoard(key, product));
+});
+
+/** `{ version, completed?, dependsOn?, gates? }`: complete or reopen the phase, or replace what it waits for. */
+export const PATCH = route<Params>("edit_items", async (req, { params }, principal) => {
+  const { key } = await params;
+  const { product } = readQuery(req, productQuerySchema);
+  const patch = await readJson(req, phasePatchSchema);
+  await updatePhase({ productSlug: product, key, patch, actor: actorOf(principal) });
   return NextResponse.json(await getPhaseBoard(key, product));
 });

@@ -1,0 +1,24 @@
+import { productQuerySchema } from "@/lib/backlog/schema";
+import { AppError } from "@/lib/errors";
+import { readQuery, route } from "@/lib/http";
+import { openProductChangeStream } from "@/lib/live/data";
+
+export const dynamic = "force-dynamic";
+
+// Server-sent events: one product's changes as they are committed (see lib/live). A plain GET
+// without `Accept: text/event-stream` gets a 400 rather than a response that never ends.
+export const GET = route("read", async (req) => {
+  const { product } = readQuery(req, productQuerySchema);
+  if (!(req.headers.get("accept") ?? "").includes("text/event-stream")) {
+    throw new AppError("invalid", "This endpoint streams server-sent events: send Accept: text/event-stream (EventSource does).");
+  }
+  const { stream } = await openProductChangeStream(product, req.signal);
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      // no-transform keeps compression (which would buffer events) and proxies from holding them back.
+      "Cache-Control": "no-cache, no-transform",
+      "X-Accel-Buffering": "no",
+    },
+  });
+});

@@ -1,0 +1,46 @@
+import { expect, test } from "./fixtures";
+import { stateFile } from "./people";
+
+// The demo's P0-6: node metrics runs privileged. Its privileged exception is requested in the seed;
+// recording Red Hat's approval puts the root policy in force, so RunAsNonRoot no longer applies.
+const NODE_METRICS = "/components/node-metrics-image?product=neuron-operator";
+
+// One story on shared demo data: the viewer looks before the engineer records the approval.
+test.describe.configure({ mode: "serial" });
+
+test("a viewer sees the requested exception but cannot decide it", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: stateFile("viewer") });
+  const page = await context.newPage();
+  await page.goto(NODE_METRICS);
+  const exception = page.getByTestId("exception-privileged");
+  await expect(page.getByTestId("exception-privileged-status")).toHaveText("Requested");
+  await expect(exception.getByText("neuron-monitor")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Record approval" })).toHaveCount(0);
+  await context.close();
+});
+
+test("approving P0-6's privileged exception makes RunAsNonRoot not applicable", async ({ page }, testInfo) => {
+  await page.goto(NODE_METRICS);
+  await expect(page.getByTestId("policy-reason")).toHaveText("Because it is declared privileged, but its privileged exception is requested: the container policy applies.");
+  const ctr10 = page.getByTestId("requirement-CTR-10");
+  await expect(ctr10).toContainText("Image runs as a non-root user");
+  await expect(page.getByTestId("evidence-CTR-10")).toHaveText(/Not run/);
+  await expect(page.getByTestId("evidence-CTR-11")).toHaveText(/Manual/);
+  await expect(page.getByTestId("requirement-CTR-11").getByRole("link", { name: /P0-6/ })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("node-metrics-before.png"), fullPage: true });
+
+  await page.getByTestId("exception-privileged").getByRole("button", { name: "Record approval" }).click();
+  await expect(page.getByTestId("evidence-CTR-10")).toHaveText(/Not applicable/);
+  await expect(page.getByTestId("requirement-CTR-10")).toContainText("The root policy does not apply RunAsNonRoot.");
+  await expect(page.getByTestId("evidence-CTR-11")).toHaveText(/Waived/);
+  await expect(page.getByText("root policy", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("policy-reason")).toHaveText(
+    "Because its privileged exception is approved: the root policy applies, so RunAsNonRoot is not applicable.",
+  );
+  await expect(page.getByTestId("exception-privileged-status")).toHaveText("Approved");
+  await page.screenshot({ path: testInfo.outputPath("node-metrics-approved.png"), fullPage: true });
+
+  // The decision is in P0-6's history, attributed to the engineer.
+  await page.getByTestId("requirement-CTR-11").getByRole("link", { name: /P0-6/ }).click();
+  await expect(page.getByText(/privileged exception approved/)).toBeVisible();
+});
