@@ -33,7 +33,7 @@ export function SiteHeader({ products, user }: { products: Product[]; user: Head
   ];
 
   return (
-    <header className="border-b border-line bg-white">
+    <header className="border-b border-line bg-white print:hidden">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href={user ? withProduct("/") : "/"} className="flex items-center gap-2 font-semibold">
           <span aria-hidden className="inline-block h-5 w-5 rounded bg-brand-600" />

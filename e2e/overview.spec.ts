@@ -1,4 +1,9 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+import { expectNoSeriousViolations } from "./axe";
 import { expect, importIntoNewProduct, test } from "./fixtures";
+import { TOKEN_FILE } from "./people";
 
 test("the overview shows the computed summary: 6 critical blockers, 5 open", async ({ page, request }, testInfo) => {
   const product = await importIntoNewProduct(request, "overview");
@@ -44,4 +49,126 @@ test("a component's board opens from the overview", async ({ page, request }, te
   await expect(page.getByTestId("component-open-critical_blocker")).toHaveText("2");
   await expect(page.getByText("Tags v0.1.3 have no preflight run yet.")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("component.png"), fullPage: true });
+});
+
+// ---- Charts, component tiles, what changed, the status report and the CSV export ----------
+
+const PREFLIGHT = path.resolve(process.cwd(), "../shared/fixtures/preflight");
+const FAILED_RUN = path.join(PREFLIGHT, "container_1.16.0_amd64_failed_HasNoProhibitedLabels.results.json");
+
+/** A product with the customer's backlog and one failing run of the operator image, uploaded as a pipeline would. */
+async function productWithRun(request: APIRequestContext, prefix: string): Promise<string> {
+  const product = await importIntoNewProduct(request, prefix);
+  test.info().skip(!existsSync(FAILED_RUN) && !process.env.CI, `fixture not found at ${FAILED_RUN}`);
+  const { token } = JSON.parse(readFileSync(TOKEN_FILE, "utf8")) as { token: string };
+  const response = await request.post(`/api/v1/preflight/runs?product=${product}&component=neuron-openshift-operator&arch=amd64`, {
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    data: readFileSync(FAILED_RUN),
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return product;
+}
+
+test("the overview's charts have text alternatives, and each component has a tile", async ({ page, request }, testInfo) => {
+  const product = await productWithRun(request, "charts");
+  await page.goto(`/?product=${product}`);
+
+  await expect(page.getByTestId("overview-open-blockers-value")).toHaveText(/^\d+$/);
+  await expect(page.getByTestId("overview-certified-value")).toHaveText(/^0 of \d+$/);
+  await expect(page.getByTestId("overview-phases-value")).toHaveText(/^\d of 3$/);
+
+  // Each chart is an image named by a visible sentence, with its numbers in a table.
+  const burndown = page.getByTestId("chart-burndown");
+  await expect(burndown.getByRole("img", { name: /open critical blockers? on / })).toBeVisible();
+  await expect(burndown.locator("svg.recharts-surface")).toBeVisible();
+  const categories = page.getByTestId("chart-categories");
+  await expect(categories.getByRole("img", { name: /^19 items: Critical blocker 6 \(\d open\)/ })).toBeVisible();
+  await categories.getByText("Show the data as a table").click();
+  await expect(categories.getByRole("row", { name: /^Critical blocker/ }).getByRole("cell").last()).toHaveText("6");
+  await expect(page.getByTestId("chart-runs-summary")).toHaveText("1 preflight run in the last 12 weeks: 0 passed, 1 failed. This week: 0 passed, 1 failed.");
+  await page.getByTestId("chart-runs").getByText("Show the data as a table").click();
+  await expect(page.getByTestId("chart-runs").getByRole("row").last().getByRole("cell")).toHaveText(["0", "1"]);
+
+  // One tile per component, saying its status in words, its policy, its newest run and open blockers.
+  const components = (await (await request.get(`/api/v1/components?product=${product}`)).json()) as { components: unknown[] };
+  await expect(page.getByTestId("component-tile")).toHaveCount(components.components.length);
+  const operator = page.locator('[data-testid="component-tile"][data-component="neuron-openshift-operator"]');
+  await expect(operator).toContainText("Not started with Red Hat");
+  await expect(operator).toContainText("container policy");
+  await expect(operator.getByTestId("tile-last-run")).toHaveText(/^(just now|\d+ minutes? ago), failed \(amd64\)$/);
+  await expect(operator.getByTestId("tile-open-blockers")).toHaveText(/^[1-9]\d* · \d+ open items?$/);
+  await expect(page.locator('[data-testid="component-tile"][data-component="node-metrics-image"]').getByTestId("tile-last-run")).toHaveText("no run yet");
+  await expectNoSeriousViolations(page, testInfo);
+  await page.screenshot({ path: testInfo.outputPath("overview-charts.png"), fullPage: true });
+
+  await operator.click({ position: { x: 10, y: 60 } });
+  await expect(page).toHaveURL(new RegExp(`/components/neuron-openshift-operator\\?product=${product}$`));
+});
+
+test("what changed lists the week's events, filtered through the URL", async ({ page, request }, testInfo) => {
+  const product = await productWithRun(request, "changes");
+  await page.goto(`/?product=${product}`);
+  const rows = page.getByTestId("event-row");
+  await expect(rows.filter({ hasText: "Backlog imported: 19 created" })).toHaveCount(1);
+  const failure = rows.filter({ hasText: "New failure on" });
+  await expect(failure).toContainText("HasNoProhibitedLabels");
+  await expect(failure.getByRole("link", { name: "Preflight run (amd64)" })).toHaveAttribute("href", /^\/runs\/[0-9a-f-]{36}$/);
+
+  const filters = page.getByRole("search", { name: "Filter what changed" });
+  await filters.getByLabel("Kind").selectOption("failure");
+  await filters.getByLabel("Component").selectOption("neuron-openshift-operator");
+  await filters.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/kind=failure/);
+  await expect(page).toHaveURL(/component=neuron-openshift-operator/);
+  await expect(rows.first()).toBeVisible();
+  for (const kind of await rows.evaluateAll((els) => els.map((el) => el.getAttribute("data-kind")))) expect(kind).toBe("failure");
+
+  // The URL is the state: a reload (or a colleague opening the link) shows the same.
+  await page.reload();
+  await expect(filters.getByLabel("Kind")).toHaveValue("failure");
+  await expect(rows.filter({ hasText: "Backlog imported" })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("what-changed-filtered.png"), fullPage: true });
+
+  await filters.getByLabel("Kind").selectOption("import");
+  await filters.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByTestId("event-feed-empty")).toHaveText("No events match these filters in the last 7 days.");
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`/\\?product=${product}$`));
+  await expect(rows.filter({ hasText: "Backlog imported" })).toHaveCount(1);
+});
+
+test("the status report downloads as markdown, and the page prints without its controls", async ({ page, request }, testInfo) => {
+  const product = await importIntoNewProduct(request, "report");
+  await page.goto(`/?product=${product}`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download status report" }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${product}-status-\\d{4}-\\d{2}-\\d{2}\\.md$`));
+  const markdown = readFileSync((await download.path())!, "utf8");
+  expect(markdown).toContain("# Certification status:");
+  expect(markdown).toContain("| Open critical blockers | 5 of 6 |");
+  expect(markdown).toContain("## Open critical blockers");
+  expect(markdown).toMatch(/\*\*Import\*\*: Backlog imported: 19 created/);
+
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("link", { name: "Download status report" })).toBeHidden();
+  await expect(page.getByRole("search", { name: "Filter what changed" })).toBeHidden();
+  await expect(page.getByTestId("chart-categories")).toBeVisible();
+  await expect(page.getByText(/Printed \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\./)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("overview-print.png"), fullPage: true });
+});
+
+test("Export CSV on /items carries the filters and holds exactly the filtered items", async ({ page, request }) => {
+  const product = await importIntoNewProduct(request, "csv");
+  await page.goto(`/items?product=${product}`);
+  await page.getByLabel("Category").selectOption("critical_blocker");
+  await expect(page).toHaveURL(/category=critical_blocker/);
+  await expect(page.locator("tbody tr")).toHaveCount(6);
+  const link = page.getByRole("link", { name: "Export CSV" });
+  await expect(link).toHaveAttribute("href", /category=critical_blocker/);
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toBe(`${product}-items.csv`);
+  const lines = readFileSync((await download.path())!, "utf8").trim().split(/\r?\n/);
+  expect(lines[0]).toMatch(/^key,title,category,/);
+  const shown = await page.locator("tbody tr td:first-child").allTextContents();
+  expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(shown.map((key) => key.trim()));
 });

@@ -41,6 +41,7 @@ const KNOWN_ROUTES = [
   "/api/v1/backlog/export",
   "/api/v1/components",
   "/api/v1/components/x",
+  "/api/v1/components/x/exceptions/x",
   "/api/v1/phases",
   "/api/v1/phases/P0-1",
   "/api/v1/summary",
@@ -51,6 +52,10 @@ const KNOWN_ROUTES = [
   "/api/v1/me",
   "/api/v1/preflight/runs",
   "/api/v1/preflight/runs/:uuid",
+  "/api/v1/preflight/runs/compare",
+  "/api/v1/stream",
+  "/api/v1/events",
+  "/api/v1/report",
 ];
 
 type Params = Record<string, string | string[]>;

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ItemFilters } from "@/components/item-filters";
+import { LiveRefresh } from "@/components/live-refresh";
 import { ItemsTable, type SortHeader } from "@/components/items-table";
 import { Pagination } from "@/components/pagination";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listComponents, listItems, listPhases } from "@/lib/backlog/data";
 import { itemFilterSchema, type ItemSort } from "@/lib/backlog/schema";
-import { itemsUrl, itemUrl } from "@/lib/backlog/urls";
+import { itemsCsvUrl, itemsUrl, itemUrl } from "@/lib/backlog/urls";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
 
@@ -47,9 +48,17 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Backlog items</h1>
-        <p className="text-sm text-muted" aria-live="polite">
-          {total} {total === 1 ? "item" : "items"}
-        </p>
+        <div className="flex items-center gap-3">
+          <LiveRefresh product={product} />
+          <p className="text-sm text-muted" aria-live="polite">
+            {total} {total === 1 ? "item" : "items"}
+          </p>
+          {product && total > 0 && (
+            <a href={itemsCsvUrl(base)} download className="rounded-md border border-line bg-white px-2.5 py-1 text-sm font-medium hover:bg-gray-50" data-testid="export-csv">
+              Export CSV
+            </a>
+          )}
+        </div>
       </div>
       <ItemFilters phases={phases.map((p) => ({ value: p.key, label: p.name }))} components={components.map((c) => ({ value: c.slug, label: c.name }))} />
       {!product ? (

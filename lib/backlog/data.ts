@@ -11,6 +11,7 @@ import {
   type Category,
   type ItemDetail,
   type ItemFilter,
+  type ItemListFilter,
   type ItemSummary,
   type ParsedBacklog,
   type PhaseTask,
@@ -51,7 +52,7 @@ function toSummary(row: SummaryRow): ItemSummary {
   };
 }
 
-function orderFor(filter: ItemFilter): Prisma.BacklogItemOrderByWithRelationInput[] {
+function orderFor(filter: Pick<ItemFilter, "sort" | "dir">): Prisma.BacklogItemOrderByWithRelationInput[] {
   const dir = filter.dir;
   const byKey: Prisma.BacklogItemOrderByWithRelationInput[] = [{ priority: { sort: "asc", nulls: "last" } }, { position: "asc" }, { key: "asc" }];
   switch (filter.sort) {
@@ -72,15 +73,10 @@ function orderFor(filter: ItemFilter): Prisma.BacklogItemOrderByWithRelationInpu
   }
 }
 
-/** Items matching the filter, one page at a time, with the total count for paging. */
-export async function listItems(filter: ItemFilter): Promise<{ items: ItemSummary[]; total: number; product: string | null }> {
-  const product = await findProduct(filter.product);
-  if (!product) {
-    if (filter.product) throw new AppError("not_found", `No product "${filter.product}".`);
-    return { items: [], total: 0, product: null };
-  }
-  const where: Prisma.BacklogItemWhereInput = {
-    productId: product.id,
+/** The item list's filters as a WHERE clause: one definition for the list, its API and the export. */
+function itemWhere(productId: string, filter: Partial<ItemListFilter>): Prisma.BacklogItemWhereInput {
+  return {
+    productId,
     ...(filter.category && { category: filter.category }),
     ...(filter.status && { status: filter.status }),
     ...(filter.priority && { priority: filter.priority === "none" ? null : filter.priority }),
@@ -95,6 +91,16 @@ export async function listItems(filter: ItemFilter): Promise<{ items: ItemSummar
       ],
     }),
   };
+}
+
+/** Items matching the filter, one page at a time, with the total count for paging. */
+export async function listItems(filter: ItemFilter): Promise<{ items: ItemSummary[]; total: number; product: string | null }> {
+  const product = await findProduct(filter.product);
+  if (!product) {
+    if (filter.product) throw new AppError("not_found", `No product "${filter.product}".`);
+    return { items: [], total: 0, product: null };
+  }
+  const where = itemWhere(product.id, filter);
   const db = getDb();
   const [rows, total] = await Promise.all([
     db.backlogItem.findMany({ where, select: summarySelect, orderBy: orderFor(filter), take: filter.limit, skip: filter.offset }),
@@ -284,14 +290,21 @@ export async function listPhases(productSlug?: string): Promise<PhaseOption[]> {
   return getDb().phase.findMany({ where: { productId: product.id }, orderBy: { order: "asc" }, select: { key: true, name: true } });
 }
 
-/** The stored backlog in the importer's document shape, for the markdown and CSV exports. */
-export async function getBacklogDocument(productSlug?: string): Promise<ParsedBacklog & { product: string }> {
+/**
+ * The stored backlog in the importer's document shape, for the markdown and CSV exports. With a
+ * filter, only the items the item list would show; `order: "list"` sorts them as the list does.
+ */
+export async function getBacklogDocument(
+  productSlug?: string,
+  options: { filter?: Partial<ItemListFilter>; order?: "document" | "list" } = {},
+): Promise<ParsedBacklog & { product: string }> {
   const product = await getProduct(productSlug);
   const db = getDb();
+  const filter = options.filter ?? {};
   const [items, phases] = await Promise.all([
     db.backlogItem.findMany({
-      where: { productId: product.id },
-      orderBy: [{ position: "asc" }, { key: "asc" }],
+      where: itemWhere(product.id, filter),
+      orderBy: options.order === "list" ? orderFor({ sort: filter.sort ?? "key", dir: filter.dir ?? "asc" }) : [{ position: "asc" }, { key: "asc" }],
       include: { components: { include: { component: { select: { imageRef: true, slug: true } } } } },
     }),
     db.phase.findMany({ where: { productId: product.id }, orderBy: { order: "asc" }, include: { items: { select: { key: true, position: true }, orderBy: [{ position: "asc" }, { key: "asc" }] } } }),

@@ -154,9 +154,13 @@ export const productQuerySchema = z.object({
   product: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
 });
 
-export const exportQuerySchema = productQuerySchema.extend({
+/** The export takes the item list's filters and sort (not its paging): "Export CSV" on /items gives every row the filters match. */
+export const exportQuerySchema = itemFilterSchema.omit({ limit: true, offset: true }).extend({
   format: z.preprocess(emptyToUndefined, z.enum(["md", "csv"]).default("md")),
 });
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
+/** The filters and sort of an item list, without product and paging. */
+export type ItemListFilter = Omit<ItemFilter, "product" | "limit" | "offset">;
 
 // ---- Wire types of the read API (safe to import in the browser) ----------------------------
 

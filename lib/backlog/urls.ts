@@ -13,3 +13,12 @@ export function itemsUrl(query: ItemsQuery): string {
 export function itemUrl(key: string, product?: string): string {
   return `/items/${encodeURIComponent(key)}${product ? `?product=${encodeURIComponent(product)}` : ""}`;
 }
+
+/** The CSV of exactly the items a filtered /items view matches (every page of it), in its sort order. */
+export function itemsCsvUrl(query: ItemsQuery): string {
+  const params = new URLSearchParams({ format: "csv" });
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== "" && name !== "offset") params.set(name, String(value));
+  }
+  return `/api/v1/backlog/export?${params.toString()}`;
+}

@@ -4,15 +4,19 @@ import { exportBacklogMarkdown } from "@/lib/backlog/export-markdown";
 import { exportQuerySchema } from "@/lib/backlog/schema";
 import { readQuery, route } from "@/lib/http";
 
+const FILTERS = ["category", "status", "priority", "phase", "component", "q"] as const;
+
 export const GET = route("read", async (req) => {
-  const { product, format } = readQuery(req, exportQuerySchema);
-  const doc = await getBacklogDocument(product);
+  const { product, format, ...filter } = readQuery(req, exportQuerySchema);
+  // CSV rows follow the item list's sort; the markdown keeps the document's own order.
+  const doc = await getBacklogDocument(product, { filter, order: format === "csv" ? "list" : "document" });
+  const filtered = FILTERS.some((name) => filter[name] !== undefined);
   const body = format === "csv" ? exportBacklogCsv(doc) : exportBacklogMarkdown(doc);
   const type = format === "csv" ? "text/csv" : "text/markdown";
   return new Response(body, {
     headers: {
       "content-type": `${type}; charset=utf-8`,
-      "content-disposition": `attachment; filename="${doc.product}-backlog.${format}"`,
+      "content-disposition": `attachment; filename="${doc.product}-${filtered ? "items" : "backlog"}.${format}"`,
     },
   });
 });

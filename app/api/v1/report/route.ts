@@ -1,0 +1,17 @@
+import { readQuery, route } from "@/lib/http";
+import { getStatusReport } from "@/lib/overview/data";
+import { renderStatusReport } from "@/lib/overview/report-markdown";
+import { reportQuerySchema } from "@/lib/overview/schema";
+
+export const GET = route("read", async (req) => {
+  const { product } = readQuery(req, reportQuerySchema);
+  const report = await getStatusReport(product);
+  const day = report.generatedAt.slice(0, 10);
+  return new Response(renderStatusReport(report), {
+    headers: {
+      "content-type": "text/markdown; charset=utf-8",
+      "content-disposition": `attachment; filename="${report.product.slug}-status-${day}.md"`,
+      "cache-control": "no-store",
+    },
+  });
+});

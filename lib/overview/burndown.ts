@@ -1,0 +1,59 @@
+import { CLOSED_STATUSES, statusSchema, categorySchema, type Category, type Status } from "@/lib/backlog/schema";
+import type { BurndownPoint } from "./schema";
+
+// Open critical blockers per day, reconstructed from item history. Only the current state of an
+// item is stored, so the walk starts from today and undoes events newest first: a "status" or
+// "category" event sets the field back to its old value, a "created" event (or the item's
+// creation time) removes the item. Each day is counted at its end (UTC), today at `now`.
+
+export type BurndownItem = { id: string; category: Category; status: Status; createdAt: Date };
+export type BurndownEvent = { itemId: string; at: Date; field: string; oldValue: unknown };
+
+const DAY_MS = 86_400_000;
+const closed = new Set<string>(CLOSED_STATUSES);
+
+export const utcDay = (date: Date): number => Math.floor(date.getTime() / DAY_MS) * DAY_MS;
+export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * One point per UTC day, oldest first: the last `days` days, or fewer when the product's history
+ * (its first item or event) starts later. No items and no events: no points.
+ */
+export function openBlockersByDay(items: readonly BurndownItem[], events: readonly BurndownEvent[], now: Date, days = 30): BurndownPoint[] {
+  const times = [...items.map((i) => i.createdAt.getTime()), ...events.map((e) => e.at.getTime())].filter((t) => t <= now.getTime());
+  if (times.length === 0) return [];
+  const today = utcDay(now);
+  const first = Math.max(today - (days - 1) * DAY_MS, utcDay(new Date(Math.min(...times))));
+
+  const state = new Map(items.map((i) => [i.id, { category: i.category as string, status: i.status as string, createdAt: i.createdAt.getTime(), exists: true }]));
+  const newestFirst = [...events].sort((a, b) => b.at.getTime() - a.at.getTime());
+  let next = 0;
+  const points: BurndownPoint[] = [];
+
+  for (let day = today; day >= first; day -= DAY_MS) {
+    const end = day === today ? now.getTime() : day + DAY_MS - 1;
+    // Undo everything that happened after this day ended.
+    while (next < newestFirst.length && newestFirst[next]!.at.getTime() > end) {
+      undo(state.get(newestFirst[next]!.itemId), newestFirst[next]!);
+      next += 1;
+    }
+    let open = 0;
+    for (const item of state.values()) {
+      if (item.exists && item.createdAt <= end && item.category === "critical_blocker" && !closed.has(item.status)) open += 1;
+    }
+    points.push({ date: isoDay(day), open });
+  }
+  return points.reverse();
+}
+
+function undo(item: { category: string; status: string; exists: boolean } | undefined, event: BurndownEvent): void {
+  if (!item) return; // an event of an item deleted since
+  if (event.field === "created") item.exists = false;
+  else if (event.field === "status") {
+    const old = statusSchema.safeParse(event.oldValue);
+    if (old.success) item.status = old.data;
+  } else if (event.field === "category") {
+    const old = categorySchema.safeParse(event.oldValue);
+    if (old.success) item.category = old.data;
+  }
+}

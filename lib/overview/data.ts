@@ -1,0 +1,193 @@
+import "server-only";
+import { getSummary } from "@/lib/backlog/data";
+import { CLOSED_STATUSES } from "@/lib/backlog/schema";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { policyInForce } from "@/lib/preflight/applicability";
+import { readRunDiff } from "@/lib/preflight/client";
+import { findProduct, getProduct, type ProductRef } from "@/lib/products/data";
+import { openBlockersByDay, utcDay } from "./burndown";
+import { categoryStatusTable } from "./category-status";
+import { importFeedEvent, itemFeedEvent, runFeedEvents, selectFeed } from "./event-feed";
+import type { StatusReport } from "./report-markdown";
+import { runsPerWeek, weekStart } from "./runs-per-week";
+import { EVENT_WINDOW_DAYS, isCertified, type EventFeed, type EventKind, type EventQuery, type FeedEvent, type OverviewData } from "./schema";
+
+const DAY_MS = 86_400_000;
+const BURNDOWN_DAYS = 30;
+const RUN_WEEKS = 12;
+/** Rows read per source for one feed page: a week of a busy product stays far below this. */
+const SOURCE_CAP = 2000;
+const closed = [...CLOSED_STATUSES];
+
+/** Everything the overview draws besides the backlog summary; null when no product exists yet. */
+export async function getOverview(productSlug?: string, now = new Date()): Promise<OverviewData | null> {
+  const product = await findProduct(productSlug);
+  if (!product) {
+    if (productSlug) throw new AppError("not_found", `No product "${productSlug}".`);
+    return null;
+  }
+  const db = getDb();
+  const burndownStart = new Date(utcDay(now) - (BURNDOWN_DAYS - 1) * DAY_MS);
+  const runsStart = new Date(weekStart(now) - (RUN_WEEKS - 1) * 7 * DAY_MS);
+  const [items, events, groups, components, runs] = await Promise.all([
+    db.backlogItem.findMany({ where: { productId: product.id }, select: { id: true, category: true, status: true, createdAt: true } }),
+    db.itemEvent.findMany({
+      where: { item: { productId: product.id }, at: { gte: burndownStart }, field: { in: ["created", "status", "category"] } },
+      select: { itemId: true, at: true, field: true, oldValue: true },
+    }),
+    db.backlogItem.groupBy({ by: ["category", "status"], where: { productId: product.id }, _count: { _all: true } }),
+    db.component.findMany({
+      where: { productId: product.id },
+      orderBy: { slug: "asc" },
+      select: {
+        slug: true,
+        name: true,
+        type: true,
+        hostAccess: true,
+        osContentType: true,
+        placeholder: true,
+        certificationStatus: true,
+        exceptions: { select: { kind: true, status: true, caseRef: true } },
+        items: { select: { item: { select: { category: true, status: true } } } },
+        runs: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { id: true, createdAt: true, passed: true, architecture: true } },
+      },
+    }),
+    db.preflightRun.findMany({ where: { component: { productId: product.id }, createdAt: { gte: runsStart } }, select: { createdAt: true, passed: true } }),
+  ]);
+
+  const isOpen = (status: string) => !(closed as string[]).includes(status);
+  const tiles = components.map((c) => {
+    const open = c.items.filter((link) => isOpen(link.item.status));
+    const run = c.runs[0];
+    const policy = policyInForce(c);
+    return {
+      slug: c.slug,
+      name: c.name,
+      type: c.type,
+      placeholder: c.placeholder,
+      certificationStatus: c.certificationStatus,
+      certified: isCertified(c.certificationStatus),
+      policy: policy.policy,
+      policyReason: policy.reason,
+      openBlockers: open.filter((link) => link.item.category === "critical_blocker").length,
+      openItems: open.length,
+      lastRun: run ? { id: run.id, at: run.createdAt.toISOString(), passed: run.passed, architecture: run.architecture } : null,
+    };
+  });
+  return {
+    product: product.slug,
+    components: { certified: tiles.filter((t) => t.certified).length, total: tiles.length },
+    burndown: openBlockersByDay(items, events, now, BURNDOWN_DAYS),
+    categoryStatus: categoryStatusTable(groups.map((g) => ({ category: g.category, status: g.status, count: g._count._all }))),
+    runsPerWeek: runsPerWeek(runs, now, RUN_WEEKS),
+    tiles,
+  };
+}
+
+const ITEM_KINDS: EventKind[] = ["status", "verification", "regression", "failure"];
+const RUN_KINDS: EventKind[] = ["failure", "regression", "verification"];
+
+/** "What changed": item status changes, run outcomes and imports since `since` (default: a week ago), newest first. */
+export async function listEvents(query: EventQuery, now = new Date()): Promise<EventFeed> {
+  const since = query.since ?? new Date(now.getTime() - EVENT_WINDOW_DAYS * DAY_MS);
+  const product = await findProduct(query.product);
+  if (!product) {
+    if (query.product) throw new AppError("not_found", `No product "${query.product}".`);
+    return { product: null, since: since.toISOString(), events: [], truncated: false };
+  }
+  const feed = await readFeed(product, since, query.component, query.kind);
+  const { events, truncated } = selectFeed(feed.events, { component: query.component, kinds: query.kind }, query.limit);
+  return { product: product.slug, since: since.toISOString(), events, truncated: truncated || feed.capped };
+}
+
+async function readFeed(product: ProductRef, since: Date, component: string | undefined, kinds: EventKind[] | undefined): Promise<{ events: FeedEvent[]; capped: boolean }> {
+  const db = getDb();
+  const want = (sources: EventKind[]) => !kinds?.length || sources.some((k) => kinds.includes(k));
+  if (component) {
+    const known = await db.component.findUnique({ where: { productId_slug: { productId: product.id, slug: component } }, select: { id: true } });
+    if (!known) throw new AppError("not_found", `No component "${component}" in product "${product.slug}".`);
+  }
+  const byComponent = component ? { components: { some: { component: { slug: component } } } } : {};
+  const [itemRows, runRows, importRows] = await Promise.all([
+    want(ITEM_KINDS)
+      ? db.itemEvent.findMany({
+          where: {
+            at: { gte: since },
+            item: { productId: product.id, ...byComponent },
+            OR: [{ field: "status" }, { field: "created", runId: { not: null } }],
+          },
+          orderBy: [{ at: "desc" }, { id: "desc" }],
+          take: SOURCE_CAP,
+          select: {
+            id: true,
+            at: true,
+            actor: true,
+            field: true,
+            oldValue: true,
+            newValue: true,
+            note: true,
+            run: { select: { id: true, architecture: true } },
+            item: { select: { key: true, title: true, components: { select: { component: { select: { slug: true } } }, orderBy: { component: { slug: "asc" } } } } },
+          },
+        })
+      : [],
+    want(RUN_KINDS)
+      ? db.preflightRun.findMany({
+          where: { createdAt: { gte: since }, component: { productId: product.id, ...(component && { slug: component }) } },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: SOURCE_CAP,
+          select: { id: true, createdAt: true, actor: true, architecture: true, diff: true, component: { select: { slug: true, name: true } } },
+        })
+      : [],
+    want(["import"]) && !component
+      ? db.backlogImport.findMany({
+          where: { productId: product.id, createdAt: { gte: since } },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: SOURCE_CAP,
+          select: { id: true, createdAt: true, actor: true, summary: true },
+        })
+      : [],
+  ]);
+  const events: FeedEvent[] = [
+    ...itemRows.flatMap((row) => {
+      const event = itemFeedEvent({ ...row, item: { key: row.item.key, title: row.item.title, components: row.item.components.map((l) => l.component.slug) } }, product.slug);
+      return event ? [event] : [];
+    }),
+    ...runRows.flatMap((row) => runFeedEvents({ ...row, diff: readRunDiff(row.diff) })),
+    ...importRows.map((row) => importFeedEvent(row, product.slug)),
+  ];
+  const capped = [itemRows, runRows, importRows].some((rows) => rows.length >= SOURCE_CAP);
+  return { events, capped };
+}
+
+const REPORT_CHANGES = 200;
+
+/** The data of the markdown status report: summary, phases, open critical blockers, the week's changes. */
+export async function getStatusReport(productSlug?: string, now = new Date()): Promise<StatusReport> {
+  const product = await getProduct(productSlug);
+  const db = getDb();
+  const since = new Date(now.getTime() - EVENT_WINDOW_DAYS * DAY_MS);
+  const [summary, components, blockers, feed] = await Promise.all([
+    getSummary(product.slug),
+    db.component.findMany({ where: { productId: product.id }, select: { certificationStatus: true } }),
+    db.backlogItem.findMany({
+      where: { productId: product.id, category: "critical_blocker", status: { notIn: closed } },
+      orderBy: [{ priority: { sort: "asc", nulls: "last" } }, { position: "asc" }, { key: "asc" }],
+      select: { key: true, title: true, status: true, priority: true, components: { select: { component: { select: { slug: true } } }, orderBy: { component: { slug: "asc" } } } },
+    }),
+    listEvents({ product: product.slug, since, limit: REPORT_CHANGES }, now),
+  ]);
+  return {
+    product: { slug: product.slug, name: product.name },
+    generatedAt: now.toISOString(),
+    since: since.toISOString(),
+    categories: summary.categories,
+    remainingEffort: summary.remainingEffort,
+    components: { certified: components.filter((c) => isCertified(c.certificationStatus)).length, total: components.length },
+    phases: summary.phases.map((p) => ({ order: p.order, name: p.name, estimateText: p.estimateText, total: p.total, done: p.done, progress: p.progress })),
+    blockers: blockers.map((b) => ({ key: b.key, title: b.title, status: b.status, priority: b.priority, components: b.components.map((l) => l.component.slug) })),
+    changes: feed.events,
+    changesTruncated: feed.truncated,
+  };
+}
