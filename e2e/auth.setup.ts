@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { expect, test as setup, type Page } from "@playwright/test";
+import { checkAccessible } from "./axe";
 import { ADMIN, AUTH_DIR, ENGINEER, stateFile, TOKEN_FILE, VIEWER } from "./people";
 
 async function signIn(page: Page, who: { email: string; password: string }) {
@@ -18,7 +19,11 @@ setup("first-run setup, then people sign in", async ({ browser, baseURL }, testI
   const adminPage = await (await browser.newContext()).newPage();
   await adminPage.goto("/items");
   await expect(adminPage).toHaveURL(/\/setup$/);
-  await adminPage.screenshot({ path: testInfo.outputPath("setup.png"), fullPage: true });
+  // The only moment /setup exists: check it here at both widths of e2e/a11y.spec.ts.
+  for (const width of [1280, 800]) {
+    await adminPage.setViewportSize({ width, height: 900 });
+    await checkAccessible(adminPage, testInfo, `setup-${width}`);
+  }
   await adminPage.getByLabel("Name").fill(ADMIN.name);
   await adminPage.getByLabel("Email").fill(ADMIN.email);
   await adminPage.getByLabel("Password", { exact: true }).fill(ADMIN.password);

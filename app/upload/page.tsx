@@ -28,11 +28,14 @@ export default async function UploadPage({ searchParams }: { searchParams: Promi
 
   if (!can(user, "upload_results")) {
     return (
-      <Card title="Upload preflight results" className="max-w-2xl">
-        <p className="text-sm" data-testid="upload-not-allowed">
-          Your role ({user.role}) can read preflight runs but not upload them; uploading needs an engineer or admin. {runsLink}.
-        </p>
-      </Card>
+      <div className="max-w-2xl space-y-4">
+        <h1 className="text-2xl font-semibold">Upload preflight results</h1>
+        <Card>
+          <p className="text-sm" data-testid="upload-not-allowed">
+            Your role ({user.role}) can read preflight runs but not upload them; uploading needs an engineer or admin. {runsLink}.
+          </p>
+        </Card>
+      </div>
     );
   }
 

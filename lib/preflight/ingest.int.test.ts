@@ -114,16 +114,27 @@ describe.skipIf(!available)("uploading preflight results", () => {
     expect(p22.history.some((e) => e.field === "status")).toBe(false);
   });
 
-  it("reports failures the component's declared policy drops as not applicable, and opens nothing for them", async () => {
+  it("reports failures the policy in force drops as not applicable, and opens nothing for them", async () => {
     const product = await newProduct();
-    await getDb().component.updateMany({ where: { slug: OPERATOR, product: { slug: product } }, data: { hostAccess: "privileged" } });
+    const component = await getDb().component.findFirstOrThrow({ where: { slug: OPERATOR, product: { slug: product } }, select: { id: true } });
+    await getDb().component.update({ where: { id: component.id }, data: { hostAccess: "privileged" } });
     const run = JSON.parse(readFileSync(FAILED_1_16, "utf8"));
     const index = run.results.passed.findIndex((c: { name: string }) => c.name === "RunAsNonRoot");
     run.results.failed.push(...run.results.passed.splice(index, 1));
+
+    // Declared privileged, exception not approved: the container policy holds and the failure is work.
     run.test_library.commit = "0000000000000000000000000000000000000002";
+    const pending = await (await upload(`product=${product}&component=${OPERATOR}&arch=amd64`, JSON.stringify(run))).json();
+    expect(pending.warnings).toEqual([]);
+    expect(pending.runs[0].items.reopened).toEqual(["C-7"]);
+
+    // Approved: the root policy drops RunAsNonRoot; a new failing run is evidence only (C-7 stays done).
+    await getDb().backlogItem.updateMany({ where: { key: "C-7", product: { slug: product } }, data: { status: "done" } });
+    await getDb().componentException.create({ data: { componentId: component.id, kind: "privileged", status: "approved", justification: "hardware", createdBy: "test" } });
+    run.test_library.commit = "0000000000000000000000000000000000000003";
     const body = await (await upload(`product=${product}&component=${OPERATOR}&arch=amd64`, JSON.stringify(run))).json();
-    expect(body.warnings.join("\n")).toMatch(/declared root; RunAsNonRoot is not applicable/);
-    expect(body.runs[0].items.opened).toEqual([]);
+    expect(body.warnings.join("\n")).toMatch(/is under the root policy; RunAsNonRoot is not applicable/);
+    expect(body.runs[0].items).toMatchObject({ opened: [], reopened: [] });
     expect(body.runs[0].counts.failed).toBe(2);
   });
 

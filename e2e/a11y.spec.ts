@@ -1,0 +1,114 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+import { checkAccessible, horizontalOverflow, seriousViolations } from "./axe";
+import { expect, test } from "./fixtures";
+import { stateFile, TOKEN_FILE } from "./people";
+
+// Every page of the app, each checked with axe (WCAG 2.1 A/AA, no serious or critical violation) and for
+// sideways page scrolling, at a laptop and a narrow window, with a full-page screenshot kept of each.
+// Add a page here and it is checked at both widths. Pages read the seeded demo product.
+
+type Who = "engineer" | "viewer" | "admin" | "anonymous";
+type PageCase = {
+  name: string;
+  /** The address, or a function that first creates what the page shows through the app's own doors. */
+  path: string | ((request: APIRequestContext) => Promise<string>);
+  /** The page's h1: proves the page itself rendered, not a sign-in redirect or an error. */
+  heading: string | RegExp;
+  as?: Who;
+};
+
+const DEMO = "neuron-operator";
+const q = `product=${DEMO}`;
+
+const PAGES: PageCase[] = [
+  { name: "overview", path: `/?${q}`, heading: "Executive summary" },
+  { name: "items", path: `/items?${q}`, heading: "Backlog items" },
+  { name: "items-filtered", path: `/items?${q}&category=critical_blocker&priority=P0&status=not_started&q=container`, heading: "Backlog items" },
+  { name: "items-no-match", path: `/items?${q}&q=no-such-item-anywhere`, heading: "Backlog items" },
+  { name: "item", path: `/items/P0-1?${q}`, heading: "Container Certification Prerequisites" },
+  { name: "item-viewer", path: `/items/P0-1?${q}`, heading: "Container Certification Prerequisites", as: "viewer" },
+  { name: "item-not-found", path: `/items/NOPE-404?${q}`, heading: "Not found" },
+  { name: "import", path: `/import?${q}`, heading: "Import & export" },
+  { name: "export-viewer", path: `/import?${q}`, heading: "Export", as: "viewer" },
+  { name: "upload", path: `/upload?${q}`, heading: "Upload preflight results" },
+  { name: "upload-viewer", path: `/upload?${q}`, heading: "Upload preflight results", as: "viewer" },
+  { name: "runs", path: async (request) => (await demoRuns(request), `/runs?${q}`), heading: "Preflight runs" },
+  { name: "run", path: async (request) => `/runs/${(await demoRuns(request)).failing}`, heading: "Operator image · amd64" },
+  {
+    name: "run-compare",
+    path: async (request) => {
+      const { passing, failing } = await demoRuns(request);
+      return `/runs/compare?${q}&from=${passing}&to=${failing}`;
+    },
+    heading: "Compare preflight runs",
+  },
+  { name: "component", path: async (request) => (await demoRuns(request), `/components/neuron-openshift-operator?${q}`), heading: "Operator image" },
+  { name: "component-placeholder", path: `/components/node-metrics-image?${q}`, heading: "Node metrics" },
+  { name: "phases", path: `/phases?${q}`, heading: "Phases" },
+  { name: "phase", path: `/phases/phase-1?${q}`, heading: /^Phase 1: / },
+  { name: "settings", path: "/settings", heading: "Settings" },
+  { name: "tokens", path: "/settings/tokens", heading: "Settings" },
+  { name: "tokens-admin", path: "/settings/tokens", heading: "Settings", as: "admin" },
+  { name: "users-admin", path: "/settings/users", heading: "Settings", as: "admin" },
+  { name: "sign-in", path: "/sign-in", heading: "Sign in to Certboard", as: "anonymous" },
+  // /setup exists only on a fresh database: auth.setup.ts checks it before creating the first admin.
+];
+
+const WIDTHS = [1280, 800] as const;
+
+const PREFLIGHT = path.resolve(process.cwd(), "../shared/fixtures/preflight");
+const RESULTS = ["container_1.15.2_amd64_passed.results.json", "container_1.16.0_amd64_failed_HasNoProhibitedLabels.results.json"];
+
+/**
+ * A passing then a failing run of the demo operator image, uploaded as a pipeline would: the second run
+ * has a diff, a failed check and touched items. Identical uploads are stored once, so every test may call this.
+ */
+async function demoRuns(request: APIRequestContext): Promise<{ passing: string; failing: string }> {
+  const present = RESULTS.every((name) => existsSync(path.join(PREFLIGHT, name)));
+  if (!present && process.env.CI) throw new Error(`Missing preflight fixtures in ${PREFLIGHT}: CI must have shared/ beside the clone.`);
+  test.info().skip(!present, "preflight fixtures missing");
+  const { token } = JSON.parse(readFileSync(TOKEN_FILE, "utf8")) as { token: string };
+  const ids: string[] = [];
+  for (const name of RESULTS) {
+    const response = await request.post(`/api/v1/preflight/runs?${q}&component=neuron-openshift-operator&arch=amd64`, {
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      data: readFileSync(path.join(PREFLIGHT, name)),
+    });
+    expect([200, 201], await response.text()).toContain(response.status());
+    ids.push(((await response.json()) as { runs: { id: string }[] }).runs[0]!.id);
+  }
+  return { passing: ids[0]!, failing: ids[1]! };
+}
+
+const storageFor = (who: Who) => (who === "anonymous" ? { cookies: [], origins: [] } : stateFile(who));
+
+for (const entry of PAGES) {
+  for (const width of WIDTHS) {
+    test.describe(`${entry.name} at ${width} px`, () => {
+      test.use({ viewport: { width, height: 900 }, storageState: storageFor(entry.as ?? "engineer") });
+
+      test(`${entry.name} has no serious accessibility violations and fits ${width} px`, async ({ page, request }, testInfo) => {
+        const url = typeof entry.path === "string" ? entry.path : await entry.path(request);
+        await page.goto(url);
+        await expect(page.getByRole("heading", { level: 1, name: entry.heading })).toBeVisible();
+        await checkAccessible(page, testInfo, `${entry.name}-${width}`);
+      });
+    });
+  }
+}
+
+// The checks themselves must be able to fail: a page with known problems is caught by both.
+test("the checks catch low contrast, an unlabelled field and a page wider than the window", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.setContent(`<!doctype html><html lang="en"><title>t</title><main>
+    <h1>Broken</h1><p style="color:#bbb;background:#fff">faint</p><input type="text">
+    <div style="width:1200px">wide</div></main></html>`);
+  const found = await seriousViolations(page, testInfo);
+  expect(found.some((line) => line.startsWith("color-contrast (serious)"))).toBe(true);
+  expect(found.some((line) => line.startsWith("label (critical)"))).toBe(true);
+  const overflow = await horizontalOverflow(page);
+  expect(overflow.scrollWidth).toBeGreaterThan(overflow.clientWidth + 1);
+  expect(overflow.culprits.join(" ")).toContain("div (right edge 1208 px)");
+});
