@@ -18,6 +18,7 @@ const FIELD_LABELS: Record<string, string> = {
   checkNames: "preflight checks",
   phase: "phase",
   components: "components",
+  exception: "exception status",
 };
 
 function show(field: string, value: unknown): string {
