@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import type { Permission, Principal } from "@/lib/auth/schema";
 import { authorize } from "@/lib/auth/session";
-import { decodeUtf8 } from "@/lib/encoding";
+import { assertStorableText, decodeUtf8 } from "@/lib/encoding";
 import { AppError, toAppError, type ErrorBody } from "@/lib/errors";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -17,6 +17,7 @@ export function route<P = Record<string, never>>(permission: Permission, handler
   return async (req, ctx) => {
     try {
       const principal = await authorize(req, permission);
+      await assertStorableParams(ctx);
       return await handler(req, ctx, principal);
     } catch (error) {
       return errorResponse(error);
@@ -28,11 +29,18 @@ export function route<P = Record<string, never>>(permission: Permission, handler
 export function publicRoute<P = Record<string, never>>(handler: Handler<P>): Handler<P> {
   return async (req, ctx) => {
     try {
+      await assertStorableParams(ctx);
       return await handler(req, ctx);
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+/** Path segments arrive decoded: `/items/%00` must be refused here, not by the database. */
+async function assertStorableParams<P>(ctx: RouteContext<P> | undefined): Promise<void> {
+  const params = ctx?.params ? await ctx.params : undefined;
+  if (params) assertStorableText(params, "The URL");
 }
 
 export function errorResponse(error: unknown): Response {
@@ -105,11 +113,58 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
     if (error instanceof AppError) throw error;
     throw new AppError("invalid", "The request body is not valid JSON.");
   }
+  assertStorableText(value, "The request body");
   return schema.parse(value);
 }
 
 
+const MAX_SCREENED_DEPTH = 32;
+
+/** Nesting of a parsed JSON value, counted without recursion (the value may be deeper than the stack). */
+function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== "object" || current === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > MAX_SCREENED_DEPTH) return deepest;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * For doors handled by a library (better-auth's sign-in): the body is read once under a size cap,
+ * and JSON or form bodies that nest deeper than 32 levels or hold text PostgreSQL cannot store are
+ * refused here, in our error contract, instead of failing inside the library with a 500. Malformed
+ * JSON is left for the library to answer. Returns a fresh request with the same bytes.
+ */
+export async function screenedRequest(req: Request, maxBytes: number): Promise<Request> {
+  if (req.method === "GET" || req.method === "HEAD") return req;
+  const bytes = await readBodyBytes(req, maxBytes);
+  const type = mediaType(req);
+  if (bytes.length > 0 && (type === "application/json" || type === "application/x-www-form-urlencoded")) {
+    const text = decodeUtf8(bytes);
+    let value: unknown = null;
+    if (type === "application/json") {
+      try {
+        value = JSON.parse(text);
+      } catch {
+        value = null;
+      }
+    } else {
+      value = Object.fromEntries(new URLSearchParams(text));
+    }
+    if (nestingDepth(value) > MAX_SCREENED_DEPTH) throw new AppError("invalid", `The request body nests deeper than ${MAX_SCREENED_DEPTH} levels.`);
+    assertStorableText(value, "The request body");
+  }
+  return new Request(req.url, { method: req.method, headers: req.headers, body: bytes.length > 0 ? Buffer.from(bytes) : null, signal: req.signal });
+}
+
 /** Parses URL search params against a zod schema (unknown params are ignored). */
 export function readQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.infer<S> {
-  return schema.parse(Object.fromEntries(req.nextUrl.searchParams));
+  const params = Object.fromEntries(req.nextUrl.searchParams);
+  assertStorableText(params, "The query");
+  return schema.parse(params);
 }

@@ -30,6 +30,65 @@ export function assertLooksLikeMarkdown(text: string): void {
   }
 }
 
+// The markdown parser's cost grows much faster than the text for some shapes (blockquotes or
+// lists nested thousands deep, paragraphs of thousands of emphasis or bracket marks): 40 KB of
+// them keeps the server busy for minutes. Real backlog documents nest a few levels and hold a few
+// dozen marks per paragraph, so such shapes are refused before parsing, in one linear pass.
+export const MAX_NESTING = 32;
+export const MAX_INLINE_MARKS = 1000;
+const INLINE_MARKS = new Set(["*", "_", "~", "[", "]", "`", "<", "!"]);
+
+/** Container depth at the start of a line: `>` markers, list markers, and indentation (2 columns a level). */
+function lineNesting(line: string): number {
+  let depth = 0;
+  let columns = 0;
+  let at = 0;
+  for (;;) {
+    const char = line[at];
+    if (char === undefined) return depth; // a blank line: its spaces nest nothing
+    if (char === " ") columns += 1;
+    else if (char === "\t") columns += 4;
+    else if (char === ">") {
+      depth += 1;
+      if (line[at + 1] === " ") at += 1; // the marker's own space
+    } else if ((char === "-" || char === "+" || char === "*") && /[ \t]/.test(line[at + 1] ?? "")) {
+      depth += 1;
+      at += 1;
+    } else {
+      const ordered = /^\d{1,9}[.)][ \t]/.exec(line.slice(at, at + 11));
+      if (!ordered) break;
+      depth += 1;
+      at += ordered[0].length - 1;
+    }
+    at += 1;
+  }
+  return depth + Math.floor(columns / 2);
+}
+
+export function assertReadableStructure(text: string): void {
+  let marks = 0;
+  let lineNumber = 0;
+  for (const line of text.split("\n")) {
+    lineNumber += 1;
+    const nesting = lineNesting(line);
+    if (nesting > MAX_NESTING) {
+      throw new BacklogParseError(
+        "not_markdown",
+        `Line ${lineNumber} nests blockquotes, lists or indentation ${nesting} levels deep; a backlog document needs at most ${MAX_NESTING}.`,
+      );
+    }
+    // Inline marks are resolved per paragraph (per row in a table): count until a blank line.
+    if (line.trim() === "" || line.trimStart().startsWith("|")) marks = 0;
+    for (const char of line) if (INLINE_MARKS.has(char)) marks += 1;
+    if (marks > MAX_INLINE_MARKS) {
+      throw new BacklogParseError(
+        "not_markdown",
+        `The paragraph ending at line ${lineNumber} holds more than ${MAX_INLINE_MARKS} emphasis, link or code marks (* _ ~ [ ] \` < !); a backlog document has a few dozen.`,
+      );
+    }
+  }
+}
+
 /** BOM, CRLF and Mac-Roman mojibake removed, in an order that also handles a double-encoded BOM. */
 export function normaliseBacklogText(input: string): string {
   const stripped = input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");

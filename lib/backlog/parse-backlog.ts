@@ -1,4 +1,4 @@
-import { assertLooksLikeMarkdown, normaliseBacklogText } from "./document-text";
+import { assertLooksLikeMarkdown, assertReadableStructure, normaliseBacklogText } from "./document-text";
 import { finishItems } from "./finish-items";
 import { parseMarkdown, plain } from "./markdown";
 import { BacklogParseError } from "./parse-error";
@@ -20,6 +20,7 @@ function parseOrThrow(input: string): ParsedBacklog {
   if (typeof input !== "string") throw new BacklogParseError("not_markdown", "The document is not text.");
   const text = normaliseBacklogText(input);
   assertLooksLikeMarkdown(text);
+  assertReadableStructure(text);
   const root = parseMarkdown(text);
   if (root.children.every((node) => node.type === "html")) {
     throw new BacklogParseError("not_markdown", "The document is HTML, not markdown.");

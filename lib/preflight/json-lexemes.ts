@@ -53,12 +53,35 @@ function scanEscape(ctx: ScanContext, at: number): number {
   if (next === undefined) throw truncated(ctx);
   if (SIMPLE_ESCAPES.has(next)) return at + 2;
   if (next !== 0x75) throw malformed(ctx, at, `invalid escape \\${String.fromCharCode(next)}`);
+  const unit = unicodeEscape(ctx, at);
+  // PostgreSQL text cannot hold U+0000, and a lone surrogate cannot be stored as typed: refused
+  // here, with the offset, rather than by the database (real preflight output has neither).
+  if (unit === 0) throw unstorable(ctx, at, "\\u0000 (NUL)");
+  if (unit >= 0xdc00 && unit <= 0xdfff) throw unstorable(ctx, at, "an unpaired low surrogate escape");
+  if (unit >= 0xd800 && unit <= 0xdbff) {
+    const low = ctx.bytes[at + 6] === BACKSLASH && ctx.bytes[at + 7] === 0x75 ? unicodeEscape(ctx, at + 6) : null;
+    if (low === null || low < 0xdc00 || low > 0xdfff) throw unstorable(ctx, at, "an unpaired high surrogate escape");
+    return at + 12;
+  }
+  return at + 6;
+}
+
+/** The UTF-16 unit of the \uXXXX escape at `at`. */
+function unicodeEscape(ctx: ScanContext, at: number): number {
+  let unit = 0;
   for (let k = at + 2; k < at + 6; k += 1) {
     const hex = ctx.bytes[k];
     if (hex === undefined) throw truncated(ctx);
     if (!isHexDigit(hex)) throw malformed(ctx, at, "invalid \\u escape (four hex digits expected)");
+    unit = unit * 16 + parseInt(String.fromCharCode(hex), 16);
   }
-  return at + 6;
+  return unit;
+}
+
+function unstorable(ctx: ScanContext, offset: number, what: string): PreflightParseError {
+  return new PreflightParseError("invalid_encoding", `${ctx.label} holds ${what} at byte offset ${offset}, which cannot be stored as text.`, {
+    offset,
+  });
 }
 
 /** Length of the well-formed UTF-8 sequence at `at` (RFC 3629: no overlongs, no surrogates). */

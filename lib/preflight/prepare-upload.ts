@@ -1,3 +1,5 @@
+import { isStorableText } from "@/lib/encoding";
+import { AppError } from "@/lib/errors";
 import { attachCertImage } from "./attach-cert-image";
 import { parseCertImageJson } from "./parse-cert-image";
 import { parsePreflightLog } from "./parse-log";
@@ -29,13 +31,17 @@ function roleOf(file: UploadFile): NonNullable<UploadFile["role"]> {
 const directoryOf = (name: string) => name.split(/[\\/]/).slice(0, -1).join("/");
 
 export function prepareUpload(files: UploadFile[], options: { arch?: string } = {}): PreparedRun[] {
+  // A name is stored with the run; a multipart filename may carry a NUL, which PostgreSQL text cannot hold.
+  const unstorable = files.find((file) => !isStorableText(file.name));
+  if (unstorable) throw new AppError("invalid_encoding", `The file name ${JSON.stringify(unstorable.name.slice(0, 200))} holds a NUL character or an unpaired surrogate.`);
   const results = files.filter((f) => roleOf(f) === "results");
   const certImages = files.filter((f) => roleOf(f) === "certImage").map((f) => ({ file: f, parsed: parseCertImageJson(f.bytes, { fileName: f.name }) }));
   const logs = files.filter((f) => roleOf(f) === "log");
   // One log per upload is the usual shape (preflight writes one preflight.log for every architecture).
   const logFile = logs[0] ?? null;
   const log = logFile ? parsePreflightLog(logFile.bytes, { fileName: logFile.name }) : null;
-  const logText = logFile ? new TextDecoder("utf-8", { fatal: false }).decode(logFile.bytes) : null;
+  // Read leniently, like the log parser: a damaged byte becomes U+FFFD, and so does a NUL (PostgreSQL text cannot hold one).
+  const logText = logFile ? new TextDecoder("utf-8", { fatal: false }).decode(logFile.bytes).replace(/\u0000/g, "\uFFFD") : null;
 
   return results.flatMap((file) =>
     parseResultsJson(file.bytes, { fileName: file.name }).map((parsed) => {

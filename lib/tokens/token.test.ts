@@ -29,6 +29,6 @@ describe("API tokens", () => {
     expect(parseExpiry("12h", now)?.toISOString()).toBe("2026-01-01T12:00:00.000Z");
     expect(parseExpiry("1y", now)?.toISOString()).toBe("2027-01-01T00:00:00.000Z");
     expect(parseExpiry("never", now)).toBeNull();
-    for (const bad of ["0d", "90", "d", "-1d", "1.5d", "99999d"]) expect(parseExpiry(bad, now)).toBeUndefined();
+    for (const bad of ["0d", "90", "d", "-1d", "1.5d", "99999d", "101y", "9999y", "9999w"]) expect(parseExpiry(bad, now)).toBeUndefined();
   });
 });

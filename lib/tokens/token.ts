@@ -32,6 +32,8 @@ export function hashesMatch(a: string, b: string): boolean {
 
 const DURATION = /^(\d{1,4})([hdwy])$/;
 const UNIT_HOURS = { h: 1, d: 24, w: 24 * 7, y: 24 * 365 } as const;
+/** Longer than any real token should live ("never" exists for that); "9999y" would not even be a storable date. */
+const MAX_HOURS = 100 * 24 * 365;
 
 /** "90d", "12h", "4w", "1y" → an expiry date; "never" → null; anything else → undefined. */
 export function parseExpiry(text: string, now = new Date()): Date | null | undefined {
@@ -41,5 +43,6 @@ export function parseExpiry(text: string, now = new Date()): Date | null | undef
   const amount = Number(match[1]);
   if (amount === 0) return undefined;
   const hours = amount * UNIT_HOURS[match[2] as keyof typeof UNIT_HOURS];
+  if (hours > MAX_HOURS) return undefined;
   return new Date(now.getTime() + hours * 3_600_000);
 }

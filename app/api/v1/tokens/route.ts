@@ -14,7 +14,7 @@ export const GET = route("manage_own_tokens", async (_req, _ctx, principal) => {
 export const POST = route("manage_own_tokens", async (req, _ctx, principal) => {
   const input = await readJson(req, createTokenSchema);
   const expiresAt = parseExpiry(input.expires);
-  if (expiresAt === undefined) throw new AppError("invalid", 'expires: use a duration such as "90d", "12h", "4w", "1y", or "never".');
+  if (expiresAt === undefined) throw new AppError("invalid", 'expires: use a duration of at most 100 years such as "90d", "12h", "4w", "1y", or "never".');
   const token = await createApiToken({
     name: input.name,
     role: input.role,
