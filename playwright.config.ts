@@ -31,10 +31,12 @@ export default defineConfig({
   },
   projects: [
     // First-run setup on the fresh database, then the people every other spec signs in as.
-    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    // "hostile" runs as its teardown: after every project that needs the people, pass or fail.
+    { name: "setup", testMatch: /auth\.setup\.ts/, teardown: "hostile" },
     {
       name: "laptop",
       dependencies: ["setup"],
+      testIgnore: /hostile-input\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 }, storageState: "e2e/.auth/engineer.json" },
     },
     // Tablet width: the read-only views a product manager opens on the go.
@@ -43,6 +45,13 @@ export default defineConfig({
       dependencies: ["setup"],
       testMatch: /overview\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], viewport: { width: 820, height: 1180 }, hasTouch: true, storageState: "e2e/.auth/viewer.json" },
+    },
+    // The hostile-input corpus counts every table before and after each input, so it runs alone,
+    // once the other specs are done. Alone: `npx playwright test e2e/auth.setup.ts e2e/hostile-input.spec.ts`.
+    {
+      name: "hostile",
+      testMatch: /hostile-input\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"] },
     },
   ],
   webServer: {
