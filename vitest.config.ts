@@ -15,7 +15,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "bin/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "bin/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
         },
       },
@@ -28,6 +28,19 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Integration files share one PostgreSQL server; each creates its own database.
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Faults and concurrency against real `next start` servers (needs the .next build).
+          name: "system",
+          include: ["tests/system/**/*.sys.test.ts"],
+          globalSetup: ["tests/system/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Files start servers on fixed loopback ports and the machine may have two cores.
           fileParallelism: false,
         },
       },

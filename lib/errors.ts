@@ -70,6 +70,9 @@ function zodIssues(error: ZodError) {
 
 const UNAVAILABLE_PATTERNS = [
   "ECONNREFUSED",
+  "Can't reach database server",
+  // pg-pool: no connection could be made, or none was free, within connectionTimeoutMillis.
+  "timeout exceeded when trying to connect",
   "ECONNRESET",
   "ETIMEDOUT",
   "Connection terminated",
@@ -85,11 +88,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
-    const record = current as { message?: unknown; code?: unknown; kind?: unknown; cause?: unknown };
+    const record = current as { message?: unknown; code?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
     const text = [record.message, record.code, record.kind].filter((v) => typeof v === "string").join(" ");
     if (UNAVAILABLE_PATTERNS.some((p) => text.includes(p))) return true;
     if (record.code === "P1001" || record.code === "P1017") return true;
-    current = record.cause;
+    // Raw queries ($queryRaw, P2010) carry the driver adapter's error in meta rather than as the cause.
+    current = record.cause ?? record.meta?.driverAdapterError;
   }
   return false;
 }

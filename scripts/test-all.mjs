@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every tier in order (unit, integration on real PostgreSQL, end to end on the
-// production build in Chromium), then one plain line "N passed, N failed" summing them all.
+// production build in Chromium, system: faults and concurrency against production servers), then
+// one plain line "N passed, N failed" summing them all. `node scripts/test-all.mjs system` runs one tier.
 import { spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, existsSync } from "node:fs";
 import os from "node:os";
@@ -60,18 +61,33 @@ if (want("integration")) {
     () => vitestCounts(file),
   );
 }
+// The production build, made once for the tiers that serve it (CERTBOARD_SKIP_BUILD=1 reuses .next).
+let build = null;
+const ensureBuild = () => (build ??= process.env.CERTBOARD_SKIP_BUILD === "1" ? Promise.resolve(0) : run("npx", ["next", "build"]));
+
 if (want("e2e")) {
   const file = path.join(tmp, "e2e.json");
   await tier(
     "e2e",
     async () => {
-      if (process.env.CERTBOARD_SKIP_BUILD !== "1") {
-        const built = await run("npx", ["next", "build"]);
-        if (built !== 0) return built;
-      }
+      const built = await ensureBuild();
+      if (built !== 0) return built;
       return run("npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
     },
     () => playwrightCounts(file),
+  );
+}
+if (want("system")) {
+  const file = path.join(tmp, "system.json");
+  await tier(
+    "system",
+    async () => {
+      const built = await ensureBuild();
+      if (built !== 0) return built;
+      // Starts its own PostgreSQL and `next start` servers on loopback (see tests/system/harness.ts).
+      return run("npx", vitest("system", file), { CERTBOARD_SYSTEM_DATA_DIR: process.env.CERTBOARD_SYSTEM_DATA_DIR ?? tmp });
+    },
+    () => vitestCounts(file),
   );
 }
 
