@@ -30,7 +30,7 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
   const db = getDb();
   const burndownStart = new Date(utcDay(now) - (BURNDOWN_DAYS - 1) * DAY_MS);
   const runsStart = new Date(weekStart(now) - (RUN_WEEKS - 1) * 7 * DAY_MS);
-  const [items, events, groups, components, runs] = await Promise.all([
+  const [items, events, groups, components, openCounts, lastRuns, runsByDay] = await Promise.all([
     db.backlogItem.findMany({ where: { productId: product.id }, select: { id: true, category: true, status: true, createdAt: true } }),
     db.itemEvent.findMany({
       where: { item: { productId: product.id }, at: { gte: burndownStart }, field: { in: ["created", "status", "category"] } },
@@ -41,6 +41,7 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
       where: { productId: product.id },
       orderBy: { slug: "asc" },
       select: {
+        id: true,
         slug: true,
         name: true,
         type: true,
@@ -49,17 +50,37 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
         placeholder: true,
         certificationStatus: true,
         exceptions: { select: { kind: true, status: true, caseRef: true } },
-        items: { select: { item: { select: { category: true, status: true } } } },
-        runs: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { id: true, createdAt: true, passed: true, architecture: true } },
       },
     }),
-    db.preflightRun.findMany({ where: { component: { productId: product.id }, createdAt: { gte: runsStart } }, select: { createdAt: true, passed: true } }),
+    // Open items per component counted in the database (not every link and item read into memory).
+    db.$queryRaw<{ componentId: string; open: number; blockers: number }[]>`
+      SELECT l."componentId"::text AS "componentId", count(*)::int AS open, count(*) FILTER (WHERE i."category" = 'critical_blocker')::int AS blockers
+      FROM "ItemComponent" l JOIN "BacklogItem" i ON i."id" = l."itemId"
+      WHERE i."productId" = ${product.id}::uuid AND NOT (i."status"::text = ANY(${closed}))
+      GROUP BY l."componentId"`,
+    // The newest run of each component, one index probe each (a nested `runs: { take: 1 }` made
+    // Prisma read every run of every component and keep one per component in memory).
+    db.$queryRaw<{ componentId: string; id: string; createdAt: Date; passed: boolean; architecture: string }[]>`
+      SELECT c."id"::text AS "componentId", r."id"::text AS id, r."createdAt", r."passed", r."architecture"
+      FROM "Component" c
+      CROSS JOIN LATERAL (
+        SELECT p."id", p."createdAt", p."passed", p."architecture" FROM "PreflightRun" p
+        WHERE p."componentId" = c."id" ORDER BY p."createdAt" DESC, p."id" DESC LIMIT 1
+      ) r
+      WHERE c."productId" = ${product.id}::uuid`,
+    // Runs counted per UTC day and outcome in the database, not shipped one row per run.
+    db.$queryRaw<{ day: Date; passed: boolean; count: number }[]>`
+      SELECT date_trunc('day', r."createdAt") AS day, r."passed", count(*)::int AS count
+      FROM "PreflightRun" r JOIN "Component" c ON c."id" = r."componentId"
+      WHERE c."productId" = ${product.id}::uuid AND r."createdAt" >= ${runsStart} AND r."createdAt" <= ${now}
+      GROUP BY 1, 2`,
   ]);
+  const lastRunOf = new Map(lastRuns.map((run) => [run.componentId, run]));
+  const openOf = new Map(openCounts.map((row) => [row.componentId, row]));
 
-  const isOpen = (status: string) => !(closed as string[]).includes(status);
   const tiles = components.map((c) => {
-    const open = c.items.filter((link) => isOpen(link.item.status));
-    const run = c.runs[0];
+    const open = openOf.get(c.id);
+    const run = lastRunOf.get(c.id);
     const policy = policyInForce(c);
     return {
       slug: c.slug,
@@ -70,8 +91,8 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
       certified: isCertified(c.certificationStatus),
       policy: policy.policy,
       policyReason: policy.reason,
-      openBlockers: open.filter((link) => link.item.category === "critical_blocker").length,
-      openItems: open.length,
+      openBlockers: open?.blockers ?? 0,
+      openItems: open?.open ?? 0,
       lastRun: run ? { id: run.id, at: run.createdAt.toISOString(), passed: run.passed, architecture: run.architecture } : null,
     };
   });
@@ -80,12 +101,14 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
     components: { certified: tiles.filter((t) => t.certified).length, total: tiles.length },
     burndown: openBlockersByDay(items, events, now, BURNDOWN_DAYS),
     categoryStatus: categoryStatusTable(groups.map((g) => ({ category: g.category, status: g.status, count: g._count._all }))),
-    runsPerWeek: runsPerWeek(runs, now, RUN_WEEKS),
+    runsPerWeek: runsPerWeek(runsByDay.map((d) => ({ createdAt: d.day, passed: d.passed, count: d.count })), now, RUN_WEEKS),
     tiles,
   };
 }
 
 const ITEM_KINDS: EventKind[] = ["status", "verification", "regression", "failure"];
+/** The lists of a run's diff that make feed events. */
+const CHANGE_LISTS = ["newlyFailed", "newlyErrored", "newlyPassed"];
 const RUN_KINDS: EventKind[] = ["failure", "regression", "verification"];
 
 /** "What changed": item status changes, run outcomes and imports since `since` (default: a week ago), newest first. */
@@ -134,7 +157,12 @@ async function readFeed(product: ProductRef, since: Date, component: string | un
       : [],
     want(RUN_KINDS)
       ? db.preflightRun.findMany({
-          where: { createdAt: { gte: since }, component: { productId: product.id, ...(component && { slug: component }) } },
+          where: {
+            createdAt: { gte: since },
+            component: { productId: product.id, ...(component && { slug: component }) },
+            // Only runs that changed something make events (runFeedEvents): most runs repeat the one before.
+            OR: CHANGE_LISTS.map((list) => ({ NOT: { diff: { path: [list], equals: [] } } })),
+          },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           take: SOURCE_CAP,
           select: { id: true, createdAt: true, actor: true, architecture: true, diff: true, component: { select: { slug: true, name: true } } },

@@ -41,4 +41,16 @@ describe("runsPerWeek", () => {
       { weekStart: "2025-03-10", passed: 1, failed: 1 },
     ]);
   });
+
+  it("adds runs already counted per day with their count", () => {
+    const days = [
+      { createdAt: at("2025-03-11T00:00:00Z"), passed: true, count: 40 },
+      { createdAt: at("2025-03-11T00:00:00Z"), passed: false, count: 3 },
+      { createdAt: at("2025-03-04T00:00:00Z"), passed: false, count: 7 },
+    ];
+    expect(runsPerWeek(days, NOW, 2)).toEqual([
+      { weekStart: "2025-03-03", passed: 0, failed: 7 },
+      { weekStart: "2025-03-10", passed: 40, failed: 3 },
+    ]);
+  });
 });

@@ -14,7 +14,8 @@ export function weekStart(date: Date): number {
   return day - weekday * DAY_MS;
 }
 
-export function runsPerWeek(runs: ReadonlyArray<{ createdAt: Date; passed: boolean }>, now: Date, weeks = 12): WeekRuns[] {
+/** `count` lets a caller pass runs already counted per day (the overview aggregates in SQL); default 1. */
+export function runsPerWeek(runs: ReadonlyArray<{ createdAt: Date; passed: boolean; count?: number }>, now: Date, weeks = 12): WeekRuns[] {
   const last = weekStart(now);
   const first = last - (weeks - 1) * WEEK_MS;
   const buckets: WeekRuns[] = Array.from({ length: weeks }, (_, i) => ({ weekStart: isoDay(first + i * WEEK_MS), passed: 0, failed: 0 }));
@@ -23,8 +24,8 @@ export function runsPerWeek(runs: ReadonlyArray<{ createdAt: Date; passed: boole
     const index = Math.round((weekStart(run.createdAt) - first) / WEEK_MS);
     const bucket = buckets[index];
     if (!bucket) continue;
-    if (run.passed) bucket.passed += 1;
-    else bucket.failed += 1;
+    if (run.passed) bucket.passed += run.count ?? 1;
+    else bucket.failed += run.count ?? 1;
   }
   return buckets;
 }
