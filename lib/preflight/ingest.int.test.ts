@@ -166,6 +166,20 @@ describe.skipIf(!available)("uploading preflight results", () => {
     expect(await getDb().preflightRun.count({ where: { id: [...ids][0] } })).toBe(1);
   });
 
+  it("stores concurrent uploads of one build for several architectures, and the build's tag once", async () => {
+    const product = await newProduct();
+    const archs = ["amd64", "arm64", "ppc64le", "s390x"];
+    // A pipeline's per-architecture jobs finish together: each round is a new tag, uploaded four ways at once.
+    for (const round of [1, 2, 3]) {
+      const run = JSON.parse(readFileSync(FAILED_1_16, "utf8"));
+      run.image = `localhost:5000/auditvision-ui:build-${round}`;
+      const responses = await Promise.all(archs.map((arch) => upload(`product=${product}&component=${OPERATOR}&arch=${arch}`, JSON.stringify(run))));
+      expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+      const tags = await getDb().imageTag.findMany({ where: { name: `build-${round}`, component: { slug: OPERATOR, product: { slug: product } } } });
+      expect(tags).toHaveLength(1);
+    }
+  });
+
   it("refuses bad uploads with a clear error and writes nothing", async () => {
     const product = await newProduct();
     const before = await counts();

@@ -52,17 +52,18 @@ export async function ingestPreflightRuns(input: {
         const component = await attachComponent(tx, product.id, run, input.componentSlug, warnings);
         const arch = run.architecture ?? "unknown";
         const existing = await tx.preflightRun.findUnique({
+          select: RUN_VIEW_SELECT,
           where: { componentId_contentSha256_architecture: { componentId: component.id, contentSha256: run.contentSha256, architecture: arch } },
-          include: { component: { select: { slug: true } } },
         });
         if (existing) {
-          stored.push(viewOf(existing, existing.component.slug, true, EMPTY_OUTCOME));
+          stored.push(viewOf(existing, component.slug, true, EMPTY_OUTCOME));
           continue;
         }
         const previous = await tx.preflightRun.findFirst({
           where: { componentId: component.id, architecture: arch },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          include: { checks: { select: { canonicalName: true, outcome: true } } },
+          // Not its stored original or log: the diff needs its checks and its preflight version only.
+          select: { preflightVersion: true, checks: { select: { canonicalName: true, outcome: true } } },
         });
         const diff = {
           ...diffRuns(previous, run),
@@ -71,6 +72,8 @@ export async function ingestPreflightRuns(input: {
         };
         warnings.push(...run.warnings.map((w) => `${run.fileName}: ${w}`));
         const created = await tx.preflightRun.create({
+          // Not the stored original, log or checks: the answer and reconciliation need only these.
+          select: RUN_VIEW_SELECT,
           data: {
             componentId: component.id,
             imageRef: run.imageRaw ?? "",
@@ -115,11 +118,9 @@ export async function ingestPreflightRuns(input: {
           },
         });
         if (run.image?.tag && run.image.tag !== "*") {
-          await tx.imageTag.upsert({
-            where: { componentId_name: { componentId: component.id, name: run.image.tag } },
-            create: { componentId: component.id, name: run.image.tag },
-            update: {},
-          });
+          // One INSERT … ON CONFLICT DO NOTHING: uploads of one build for several architectures race
+          // here, and a read-then-insert upsert would fail the loser on the unique key.
+          await tx.imageTag.createMany({ data: [{ componentId: component.id, name: run.image.tag }], skipDuplicates: true });
         }
         // Checks the component's policy in force drops are evidence, not work.
         const exempt = notApplicableChecks(component);
@@ -141,19 +142,21 @@ export async function ingestPreflightRuns(input: {
 
 const runKey = (run: PreparedRun) => `preflight-run:${run.contentSha256}:${run.architecture ?? "unknown"}`;
 
-type RunRow = {
-  id: string;
-  imageRef: string;
-  architecture: string;
-  preflightVersion: string;
-  policy: string | null;
-  passed: boolean;
-  passedCount: number;
-  failedCount: number;
-  errorCount: number;
-  warningCount: number;
-  diff: unknown;
-};
+const RUN_VIEW_SELECT = {
+  id: true,
+  imageRef: true,
+  architecture: true,
+  preflightVersion: true,
+  policy: true,
+  passed: true,
+  passedCount: true,
+  failedCount: true,
+  errorCount: true,
+  warningCount: true,
+  diff: true,
+} as const;
+
+type RunRow = Prisma.PreflightRunGetPayload<{ select: typeof RUN_VIEW_SELECT }>;
 
 function viewOf(row: RunRow, component: string, duplicate: boolean, items: ReconcileOutcome, diff?: IngestedRun["diff"]): IngestedRun {
   return {

@@ -41,15 +41,21 @@ export async function reconcileRun(tx: Tx, ctx: Context): Promise<ReconcileOutco
     userId: "userId" in ctx.actor ? (ctx.actor.userId ?? null) : null,
   });
 
-  for (const check of ctx.checks) {
-    if (!check.known || check.outcome === "warned") continue;
+  const relevant = ctx.checks.filter((check) => check.known && check.outcome !== "warned");
+  // The candidate items of every check, read once: one statement per run, not one per check.
+  const candidates = await loadCandidates(tx, ctx, [...new Set(relevant.map((check) => check.canonicalName))]);
+  for (const check of relevant) {
     const name = check.canonicalName;
-    const item = await findItem(tx, ctx, name);
+    const item = pickItem(candidates, ctx, name);
     const failing = check.outcome === "failed" || check.outcome === "errored";
     const result = check.outcome === "errored" ? "errored" : check.outcome;
 
     if (!item) {
-      if (failing) outcome.opened.push(await openItem(tx, ctx, check, event));
+      if (failing) {
+        const opened = await openItem(tx, ctx, check, event);
+        candidates.push(opened);
+        outcome.opened.push(opened.key);
+      }
       continue;
     }
     // A pass claims no item: an unlinked item is adopted only by a failure on this component, so a
@@ -92,30 +98,54 @@ export async function reconcileRun(tx: Tx, ctx: Context): Promise<ReconcileOutco
     const changesFields = events.some((e) => e.field !== "flagged");
     await tx.backlogItem.update({ where: { id: item.id }, data: { ...data, ...(changesFields && { version: { increment: 1 } }) } });
     await tx.itemEvent.createMany({ data: events });
+    // Later checks of this run see the item as it now is.
+    if (!linked) item.components.push({ componentId: ctx.component.id });
+    if (!item.checkNames.includes(name)) item.checkNames.push(name);
+    if (typeof data.status === "string") item.status = data.status;
+    if (typeof data.latestResult === "string") item.latestResult = data.latestResult;
   }
   return outcome;
 }
 
-/**
- * The item for (component, check), among items linked to this component or to none: one dedicated
- * to this check (it names only this check, or names it in its source) beats one that lists it
- * among others; then one already linked to the component; then document order.
- */
-async function findItem(tx: Tx, ctx: Context, name: string) {
-  const candidates = await tx.backlogItem.findMany({
+const CANDIDATE_SELECT = {
+  id: true,
+  key: true,
+  status: true,
+  latestResult: true,
+  source: true,
+  checkNames: true,
+  components: { select: { componentId: true } },
+} as const;
+
+type Candidate = Prisma.BacklogItemGetPayload<{ select: typeof CANDIDATE_SELECT }>;
+
+/** Items of the product that name any of these checks (in checkNames or source), linked to this component or to none. */
+async function loadCandidates(tx: Tx, ctx: Context, names: string[]): Promise<Candidate[]> {
+  if (names.length === 0) return [];
+  return tx.backlogItem.findMany({
     where: {
       productId: ctx.product.id,
-      OR: [{ checkNames: { has: name } }, { source: { contains: name } }],
+      OR: [{ checkNames: { hasSome: names } }, ...names.map((name) => ({ source: { contains: name } }))],
       AND: [{ OR: [{ components: { some: { componentId: ctx.component.id } } }, { components: { none: {} } }] }],
     },
-    include: { components: { select: { componentId: true } } },
+    select: CANDIDATE_SELECT,
     orderBy: [{ position: "asc" }, { key: "asc" }],
   });
-  const rank = (item: (typeof candidates)[number]) =>
+}
+
+/**
+ * The item for (component, check) among the candidates: one dedicated to this check (it names only
+ * this check, or names it in its source) beats one that lists it among others; then one already
+ * linked to the component; then document order.
+ */
+function pickItem(candidates: Candidate[], ctx: Context, name: string): Candidate | null {
+  const rank = (item: Candidate) =>
     (item.checkNames.length === 1 && item.checkNames[0] === name ? 4 : 0) +
     (item.source?.includes(name) ? 2 : 0) +
     (item.components.some((link) => link.componentId === ctx.component.id) ? 1 : 0);
-  return [...candidates].sort((a, b) => rank(b) - rank(a))[0] ?? null;
+  const matching = candidates.filter((item) => item.checkNames.includes(name) || item.source?.includes(name));
+  // Array.prototype.sort is stable: equal ranks keep document order.
+  return matching.sort((a, b) => rank(b) - rank(a))[0] ?? null;
 }
 
 async function openItem(tx: Tx, ctx: Context, check: ParsedCheck, event: (itemId: string, field: string, o: unknown, n: unknown, note?: string) => Prisma.ItemEventCreateManyInput) {
@@ -124,6 +154,7 @@ async function openItem(tx: Tx, ctx: Context, check: ParsedCheck, event: (itemId
   const verb = check.outcome === "errored" ? "errors" : "fails";
   const actions = [check.suggestion, check.help].filter((text): text is string => !!text?.trim()).map((text) => ({ text, done: false }));
   const item = await tx.backlogItem.create({
+    select: { ...CANDIDATE_SELECT, title: true },
     data: {
       productId: ctx.product.id,
       key,
@@ -148,7 +179,7 @@ async function openItem(tx: Tx, ctx: Context, check: ParsedCheck, event: (itemId
     },
   });
   await tx.itemEvent.createMany({ data: [event(item.id, "created", null, item.title, `${check.canonicalName} ${check.outcome} on ${ctx.run.architecture}`)] });
-  return key;
+  return item;
 }
 
 /** New items from runs get keys PF-1, PF-2, … per product. */
