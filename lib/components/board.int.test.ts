@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/auth/schema";
 import { getComponentBoard } from "@/lib/components/data";
-import { disconnectDb } from "@/lib/db";
+import { disconnectDb, getDb } from "@/lib/db";
 import { ingestPreflightRuns } from "@/lib/preflight/mutations";
 import { prepareUpload } from "@/lib/preflight/prepare-upload";
 import { productWithBacklog } from "@/tests/db";
@@ -32,6 +32,41 @@ describe.skipIf(!available)("the component board", () => {
     expect(board.history).toHaveLength(1);
     // P0-3 (HasLicense) was verified by the run; P0-2 and P0-4 stay open.
     expect(board.openByCategory.critical_blocker).toBe(2);
+  });
+
+  it("shows every tag's newest run and the last pass however many runs came after them", async () => {
+    const product = await productWithBacklog("board");
+    const component = await getDb().component.findFirstOrThrow({ where: { slug: "neuron-openshift-operator", product: { slug: product } } });
+    const DAY = 86_400_000;
+    const start = Date.now() - 100 * DAY;
+    const run = (n: number, tag: string, passed: boolean) => ({
+      componentId: component.id,
+      imageRef: `quay.io/example/operator:${tag}`,
+      imageRefNormalized: `quay.io/example/operator:${tag}`,
+      imageTag: tag,
+      architecture: "amd64",
+      kind: "container",
+      preflightVersion: "1.16.0",
+      passed,
+      passedCount: passed ? 10 : 9,
+      failedCount: passed ? 0 : 1,
+      errorCount: 0,
+      warningCount: 0,
+      diff: {},
+      warnings: [],
+      contentSha256: `${tag}-${n}`,
+      original: Buffer.from("{}"),
+      actor: "test",
+      createdAt: new Date(start + n * 60_000),
+    });
+    // v-old passed once, 100 days ago; then 600 failing runs of v-new (more than any page of runs).
+    await getDb().preflightRun.createMany({ data: [run(0, "v-old", true), ...Array.from({ length: 600 }, (_, i) => run(i + 1, "v-new", false))] });
+
+    const board = await getComponentBoard("neuron-openshift-operator", product, new Date(start + 100 * DAY));
+    expect(board.grid.cells.find((c) => c.tag === "v-old")?.run).toMatchObject({ passed: true });
+    expect(board.grid.cells.find((c) => c.tag === "v-new")?.run).toMatchObject({ passed: false, createdAt: new Date(start + 600 * 60_000).toISOString() });
+    expect(board.staleness).toEqual([expect.objectContaining({ architecture: "amd64", daysSinceLastPass: 100 })]);
+    expect(board.history).toHaveLength(50);
   });
 
   it("is 404 for an unknown component", async () => {

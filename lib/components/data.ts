@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { CATEGORIES, CLOSED_STATUSES, type Category } from "@/lib/backlog/schema";
 import { runGrid, staleness, stalenessWarnings, type BoardRun } from "@/lib/components/board";
 import type { ComponentBoard } from "@/lib/components/schema";
@@ -23,11 +24,11 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
     include: { tags: { orderBy: { name: "asc" } }, exceptions: { orderBy: { kind: "asc" } } },
   });
   if (!component) throw new AppError("not_found", `No component "${slug}" in product "${product.slug}".`);
-  const [runs, items, requirements, checks, phasesWaiting] = await Promise.all([
+  const [history, boardRuns, items, requirements, checks, phasesWaiting] = await Promise.all([
     db.preflightRun.findMany({
       where: { componentId: component.id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: 500,
+      take: HISTORY,
       select: {
         id: true,
         imageTag: true,
@@ -44,6 +45,7 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
         actor: true,
       },
     }),
+    gridRuns(component.id),
     db.backlogItem.findMany({
       where: { components: { some: { componentId: component.id } } },
       select: { key: true, title: true, category: true, status: true, priority: true, checkNames: true, requirementCodes: true },
@@ -53,16 +55,6 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
     latestChecks(component.id, component.type),
     listPhasesWaitingOn(component.slug, product.slug),
   ]);
-  const boardRuns: BoardRun[] = runs.map((r) => ({
-    id: r.id,
-    imageTag: r.imageTag,
-    imageDigest: r.imageDigest,
-    architecture: r.architecture,
-    passed: r.passed,
-    counts: { passed: r.passedCount, failed: r.failedCount, errors: r.errorCount },
-    preflightVersion: r.preflightVersion,
-    createdAt: r.createdAt,
-  }));
   const closed = new Set<string>(CLOSED_STATUSES);
   const open = items.filter((i) => !closed.has(i.status));
   const openByCategory = Object.fromEntries(CATEGORIES.map((c) => [c, open.filter((i) => i.category === c).length])) as Record<Category, number>;
@@ -98,7 +90,7 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
     items: items.map(({ key, title, category, status, priority }) => ({ key, title, category, status, priority, open: !closed.has(status) })),
     grid: { ...grid, cells: grid.cells.map((c) => ({ ...c, run: c.run && { ...c.run, createdAt: c.run.createdAt.toISOString() } })) },
     staleness: staleness(boardRuns, now).map((s) => ({ ...s, lastRunAt: s.lastRunAt.toISOString() })),
-    history: runs.slice(0, HISTORY).map((r) => ({
+    history: history.map((r) => ({
       id: r.id,
       tag: r.imageTag ?? r.imageDigest,
       architecture: r.architecture,
@@ -111,6 +103,46 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
       diff: r.diff as { newlyFailed?: string[]; newlyPassed?: string[]; newlyErrored?: string[] } | null,
     })),
   };
+}
+
+type GridRunRow = {
+  id: string;
+  imageTag: string | null;
+  imageDigest: string | null;
+  architecture: string;
+  passed: boolean;
+  passedCount: number;
+  failedCount: number;
+  errorCount: number;
+  preflightVersion: string;
+  createdAt: Date;
+};
+
+/**
+ * The runs the grid, staleness and warnings need, from the component's whole history (not only its
+ * newest runs, which left older tags looking never run): the newest run of every (tag, architecture)
+ * and the newest passing run of every architecture.
+ */
+async function gridRuns(componentId: string): Promise<BoardRun[]> {
+  const columns = Prisma.sql`"id", "imageTag", "imageDigest", "architecture", "passed", "passedCount", "failedCount", "errorCount", "preflightVersion", "createdAt"`;
+  const rows = await getDb().$queryRaw<GridRunRow[]>`
+    (SELECT DISTINCT ON (COALESCE("imageTag", "imageDigest", ''), "architecture") ${columns}
+       FROM "PreflightRun" WHERE "componentId" = ${componentId}::uuid
+       ORDER BY COALESCE("imageTag", "imageDigest", ''), "architecture", "createdAt" DESC, "id" DESC)
+    UNION
+    (SELECT DISTINCT ON ("architecture") ${columns}
+       FROM "PreflightRun" WHERE "componentId" = ${componentId}::uuid AND "passed"
+       ORDER BY "architecture", "createdAt" DESC, "id" DESC)`;
+  return rows.map((r) => ({
+    id: r.id,
+    imageTag: r.imageTag,
+    imageDigest: r.imageDigest,
+    architecture: r.architecture,
+    passed: r.passed,
+    counts: { passed: r.passedCount, failed: r.failedCount, errors: r.errorCount },
+    preflightVersion: r.preflightVersion,
+    createdAt: r.createdAt,
+  }));
 }
 
 /**
