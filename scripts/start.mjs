@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "./embedded-db.mjs";
+import { keepAliveArgs } from "./keep-alive.mjs";
 import { runWithDb } from "./with-db.mjs";
 
 // next, seed and migrations all expect the project root, wherever this was started from.
@@ -23,6 +24,6 @@ const code = await runWithDb({
   seed: true,
   steps: built ? [] : [{ label: "no production build yet: running next build", command: "next", args: ["build"] }],
   command: "next",
-  args: ["start", ...(hasPort ? [] : ["-p", port]), ...extra],
+  args: ["start", ...(hasPort ? [] : ["-p", port]), ...keepAliveArgs(), ...extra],
 });
 process.exit(code);

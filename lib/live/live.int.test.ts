@@ -129,7 +129,9 @@ describe.skipIf(!hasBacklogFixture)("live updates", () => {
     await setStatus(other, "P0-3", "blocked");
     await setStatus(mine, "P0-2", "in_progress");
 
-    const update = await heard.waitFor((c) => c.productId === mineId && c.table === "BacklogItem" && c.key === "P0-2", "P0-2 update");
+    // The import that created both products notified too, and those inserts may still be arriving:
+    // wait for the update itself, never for "any P0-2 change".
+    const update = await heard.waitFor((c) => c.productId === mineId && c.table === "BacklogItem" && c.key === "P0-2" && c.op === "update", "P0-2 update");
     expect(update).toMatchObject({ op: "update", product: mine });
     await heard.waitFor((c) => c.productId === mineId && c.table === "ItemEvent" && c.key === "P0-2" && c.op === "insert", "P0-2 history event");
     expect(heard.changes().filter((c) => c.productId === mineId && c.table === "BacklogItem" && c.op === "update" && c.key === "P0-4")).toEqual([]);
@@ -151,8 +153,9 @@ describe.skipIf(!hasBacklogFixture)("live updates", () => {
 
     await setStatus(other, "P0-3", "done");
     await setStatus(mine, "P0-3", "in_progress");
-    text = await readUntil(reader, (t) => t.includes('"key":"P0-3"'), text);
-    expect(text).toContain('event: change\ndata: {"table":"BacklogItem","op":"update","key":"P0-3"}');
+    // The stream may still carry the product's own import (inserts of P0-3 and the rest): wait for the update.
+    const p03Update = 'event: change\ndata: {"table":"BacklogItem","op":"update","key":"P0-3"}';
+    text = await readUntil(reader, (t) => t.includes(p03Update), text);
     // The other product's P0-3 committed first; it would be here if the stream leaked it.
     expect(text.match(/"table":"BacklogItem","op":"update","key":"P0-3"/g)).toHaveLength(1);
 

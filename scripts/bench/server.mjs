@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import { PROJECT_ROOT } from "../embedded-db.mjs";
+import { keepAliveArgs } from "../keep-alive.mjs";
 
 const NEXT = path.join(PROJECT_ROOT, "node_modules", ".bin", "next");
 
@@ -120,7 +121,7 @@ export function sampleMemory(pid, everyMs = 200) {
  */
 export async function startServer(options) {
   const out = fs.openSync(options.logFile, "w");
-  const child = spawn(NEXT, ["start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  const child = spawn(NEXT, ["start", "-p", String(options.port), "-H", "127.0.0.1", ...keepAliveArgs()], {
     cwd: PROJECT_ROOT,
     // Its own process group, so stopping it reaches every process next start made.
     detached: true,

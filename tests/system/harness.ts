@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { onTestFailed } from "vitest";
+import { keepAliveArgs } from "../../scripts/keep-alive.mjs";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -201,7 +202,7 @@ export async function startServer(port: number, databaseUrl: string): Promise<Se
   // Requests come from the server's own loopback origin.
   delete env.CERTBOARD_URL;
   delete env.CERTBOARD_TRUSTED_PROXIES;
-  const child = new Child(`server :${port}`, "server", [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], env);
+  const child = new Child(`server :${port}`, "server", [NEXT, "start", "-p", String(port), "-H", "127.0.0.1", ...keepAliveArgs()], env);
   const base = `http://127.0.0.1:${port}`;
   await waitFor(
     `${base}/api/health to answer 200`,
