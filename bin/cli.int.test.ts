@@ -39,11 +39,20 @@ describe.skipIf(!hasBacklogFixture)("certboard CLI", () => {
     const product = `cli-${randomUUID().slice(0, 8)}`;
     await cli("import-backlog", BACKLOG_PATH, "--product", product);
     const results = path.join(SHARED_FIXTURES, "preflight/container_1.16.0_amd64_failed_HasNoProhibitedLabels.results.json");
-    const out = await cli("ingest", results, "--product", product, "--component", "neuron-openshift-operator", "--arch", "amd64", "--json");
+    // The fixture is a run of localhost:5000/auditvision-ui, not of the operator image: refused, unless forced.
+    const refused = await cli("ingest", results, "--product", product, "--component", "neuron-openshift-operator", "--arch", "amd64").catch((e: { code: number; stderr: string }) => e);
+    expect(refused).toMatchObject({ code: 1 });
+    expect((refused as { stderr: string }).stderr).toContain("the run is of localhost:5000/auditvision-ui, but component neuron-openshift-operator is public.ecr.aws/os-partners/neuron-openshift/operator");
+    const out = await cli("ingest", results, "--product", product, "--component", "neuron-openshift-operator", "--arch", "amd64", "--force", "--json");
     const body = JSON.parse(out.stdout);
     expect(body.runs).toEqual([expect.objectContaining({ arch: "amd64", passed: false, counts: { passed: 9, failed: 1, errors: 0, warnings: 0 }, duplicate: false })]);
-    const again = await cli("ingest", results, "--product", product, "--component", "neuron-openshift-operator", "--arch", "amd64");
+    expect(body.warnings.join("\n")).toContain("by hand by cli ingest (force)");
+    const again = await cli("ingest", results, "--product", product, "--component", "neuron-openshift-operator", "--arch", "amd64", "--force");
     expect(again.stdout).toMatch(/^duplicate /);
+    // Without a component, a run of an image no component has waits unassigned.
+    const other = path.join(SHARED_FIXTURES, "preflight/container_1.15.2_amd64_passed.results.json");
+    const waiting = await cli("ingest", other, "--product", product);
+    expect(waiting.stdout).toMatch(/^new run [0-9a-f-]+: unassigned \w+ preflight 1\.15\.2/);
     const empty = await cli("ingest", path.join(SHARED_FIXTURES, "preflight/operator_1.16.0_interrupted_EMPTY.results.json"), "--product", product).catch((e: { code: number; stderr: string }) => e);
     expect(empty).toMatchObject({ code: 1 });
     expect((empty as { stderr: string }).stderr).toContain("did not finish");

@@ -70,10 +70,12 @@ export function buildProgram(): Command {
     .argument("<paths...>", "results.json files, artifacts folders, or archives (.tar.gz, .zip)")
     .option("--url <url>", "the Certboard server (default: $CERTBOARD_URL)", process.env.CERTBOARD_URL)
     .option("--token <token>", "an API token with the uploader or engineer role (default: $CERTBOARD_TOKEN)", process.env.CERTBOARD_TOKEN)
-    .option("--component <slug>", "component the runs belong to (default: matched by image repository)")
+    .option("--component <slug>", "component the runs belong to (default: the one registered for the image's repository; else stored unassigned)")
     .option("--arch <arch>", "architecture, when the files do not say")
+    .option("--force", "attach to --component even though it is registered for another repository (the run keeps a note saying so)")
+    .option("--create-component", "create a component for the image when none is registered, instead of storing the run unassigned")
     .option("--json", "print the server's response as JSON")
-    .action(async (paths: string[], options: { url?: string; token?: string; component?: string; arch?: string; json?: boolean }) => {
+    .action(async (paths: string[], options: { url?: string; token?: string; component?: string; arch?: string; force?: boolean; createComponent?: boolean; json?: boolean }) => {
       if (!options.url) throw new AppError("invalid", "--url (or CERTBOARD_URL) is required.");
       if (!options.token) throw new AppError("invalid", "--token (or CERTBOARD_TOKEN) is required.");
       process.exitCode = await uploadArtifacts(paths, { ...options, url: options.url, token: options.token });
@@ -83,15 +85,24 @@ export function buildProgram(): Command {
     .command("ingest")
     .description("Store preflight results straight into the database (for admins on the Certboard machine)")
     .argument("<paths...>", "results.json files, artifacts folders")
-    .option("--component <slug>", "component the runs belong to (default: matched by image repository)")
+    .option("--component <slug>", "component the runs belong to (default: the one registered for the image's repository; else stored unassigned)")
     .option("--arch <arch>", "architecture, when the files do not say")
+    .option("--force", "attach to --component even though it is registered for another repository (the run keeps a note saying so)")
+    .option("--create-component", "create a component for the image when none is registered, instead of storing the run unassigned")
     .option("--product <slug>", "product (default: the first product)")
     .option("--json", "print the result as JSON")
-    .action(async (paths: string[], options: { component?: string; arch?: string; product?: string; json?: boolean }) => {
+    .action(async (paths: string[], options: { component?: string; arch?: string; product?: string; force?: boolean; createComponent?: boolean; json?: boolean }) => {
       const { files, archives } = await collectArtifacts(paths);
       if (archives.length) throw new AppError("invalid", `Unpack archives before ingesting (${archives.map((a) => a.name).join(", ")}), or send them with certboard upload.`);
       const runs = prepareUpload(files, { arch: options.arch });
-      const result = await ingestPreflightRuns({ runs, componentSlug: options.component, productSlug: options.product, actor: { kind: "system", name: "cli ingest" } });
+      const result = await ingestPreflightRuns({
+        runs,
+        componentSlug: options.component,
+        force: options.force,
+        createComponent: options.createComponent,
+        productSlug: options.product,
+        actor: { kind: "system", name: "cli ingest" },
+      });
       if (options.json) console.log(JSON.stringify(result, null, 2));
       else console.log(formatIngest(result));
     });

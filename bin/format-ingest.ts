@@ -6,7 +6,7 @@ export function formatIngest(result: IngestResult): string {
   for (const run of result.runs) {
     const { passed, failed, errors } = run.counts;
     lines.push(
-      `${run.duplicate ? "duplicate" : "new run"} ${run.id}: ${run.component} ${run.arch} preflight ${run.preflightVersion} — ${run.passed ? "PASSED" : "FAILED"} (${passed} passed, ${failed} failed, ${errors} errors)`,
+      `${run.duplicate ? "duplicate" : "new run"} ${run.id}: ${run.component ?? "unassigned"} ${run.arch} preflight ${run.preflightVersion} — ${run.passed ? "PASSED" : "FAILED"} (${passed} passed, ${failed} failed, ${errors} errors)`,
     );
     const diff = run.diff;
     if (diff.newlyFailed.length) lines.push(`  newly failed: ${diff.newlyFailed.join(", ")}`);

@@ -3,7 +3,7 @@ import type { IngestResult } from "@/lib/preflight/mutations";
 import { collectArtifacts } from "./artifacts";
 import { formatIngest } from "./format-ingest";
 
-export type UploadOptions = { url: string; token: string; component?: string; arch?: string; json?: boolean };
+export type UploadOptions = { url: string; token: string; component?: string; arch?: string; force?: boolean; createComponent?: boolean; json?: boolean };
 
 const ARCHIVE_TYPES: Record<string, string> = { zip: "application/zip", gz: "application/gzip", tgz: "application/gzip" };
 
@@ -17,6 +17,8 @@ export async function uploadArtifacts(paths: string[], options: UploadOptions): 
   const query = new URLSearchParams();
   if (options.component) query.set("component", options.component);
   if (options.arch) query.set("arch", options.arch);
+  if (options.force) query.set("force", "true");
+  if (options.createComponent) query.set("createComponent", "true");
   const endpoint = `${options.url.replace(/\/+$/, "")}/api/v1/preflight/runs${query.size ? `?${query}` : ""}`;
   const headers = { authorization: `Bearer ${options.token}`, accept: "application/json" };
 

@@ -8,13 +8,12 @@ import {
   CERTIFICATION_STATUS_LABELS,
   CERTIFICATION_STATUSES,
   HOST_ACCESS,
+  OS_CONTENT_LABELS,
   OS_CONTENT_TYPES,
   type CertificationStatus,
 } from "@/lib/components/schema";
 
 type Facts = { certificationStatus: string; hostAccess: string; osContentType: string; owner: string | null; version: number; type: string };
-
-const OS_LABELS: Record<(typeof OS_CONTENT_TYPES)[number], string> = { ubi: "UBI", rhel: "RHEL", scratch: "Scratch / non-UBI" };
 
 /** What engineers maintain about a component: Red Hat's certification status, declarations, owner. */
 export function ComponentFactsForm({ product, slug, facts }: { product: string; slug: string; facts: Facts }) {
@@ -48,7 +47,7 @@ export function ComponentFactsForm({ product, slug, facts }: { product: string; 
           </SelectField>
           <SelectField label="Base image (declared)" name="osContentType" value={osContentType} onChange={(e) => setOs(e.target.value as (typeof OS_CONTENT_TYPES)[number])}>
             {OS_CONTENT_TYPES.map((o) => (
-              <option key={o} value={o}>{OS_LABELS[o]}</option>
+              <option key={o} value={o}>{OS_CONTENT_LABELS[o]}</option>
             ))}
           </SelectField>
         </>

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { RunPassedBadge } from "@/components/run-badges";
 import { Button } from "@/components/ui/button";
 import { DateText } from "@/components/ui/date-text";
-import type { ComponentBoard } from "@/lib/components/schema";
+import type { ComponentBoard } from "@/lib/component-board/schema";
 import { runUrl } from "@/lib/preflight/client";
 
 type HistoryRun = ComponentBoard["history"][number];

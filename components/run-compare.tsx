@@ -6,7 +6,7 @@ import { runUrl } from "@/lib/preflight/client";
 
 export type CompareSideView = {
   id: string;
-  component: { slug: string; name: string };
+  component: { slug: string; name: string } | null;
   imageTag: string | null;
   imageDigest: string | null;
   architecture: string;
@@ -24,7 +24,7 @@ export function CompareSide({ label, run }: { label: "From" | "To"; run: Compare
     <section aria-label={`${label} run`} className="rounded-lg border border-line bg-white p-4 shadow-sm" data-testid={`compare-${label.toLowerCase()}`}>
       <p className="text-xs font-semibold tracking-wide text-muted uppercase">{label}</p>
       <p className="mt-1 flex flex-wrap items-center gap-2">
-        <span className="font-semibold">{run.component.name}</span>
+        <span className="font-semibold">{run.component?.name ?? "Unassigned run"}</span>
         <span className="font-mono text-xs">
           {run.imageTag ?? run.imageDigest?.slice(0, 19) ?? "untagged"} · {run.architecture}
         </span>

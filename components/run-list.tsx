@@ -5,7 +5,7 @@ import { DateText } from "@/components/ui/date-text";
 
 export type RunListRow = {
   id: string;
-  component: { slug: string; name: string };
+  component: { slug: string; name: string } | null;
   imageRef: string;
   architecture: string;
   policy: string | null;
@@ -41,7 +41,9 @@ export function RunList({ runs, runHref }: { runs: RunListRow[]; runHref: (id: s
                 <p className="max-w-40 truncate text-xs text-muted" title={run.actor}>{run.actor}</p>
               </td>
               <td className="min-w-0 px-3 py-2">
-                <Link href={runHref(run.id)} className="font-medium hover:underline">{run.component.name}</Link>
+                <Link href={runHref(run.id)} className="font-medium hover:underline">
+                  {run.component?.name ?? <span className="text-amber-800">Unassigned</span>}
+                </Link>
                 <p className="max-w-xs font-mono text-xs break-all text-muted">{run.imageRef || "(no image named)"}</p>
               </td>
               <td className="px-3 py-2 font-mono text-xs">{run.architecture}</td>

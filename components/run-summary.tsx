@@ -5,7 +5,12 @@ import { DateText } from "@/components/ui/date-text";
 
 export type RunSummaryView = {
   id: string;
-  component: { slug: string; name: string };
+  component: { slug: string; name: string } | null;
+  /** When a person attached the run, after it was stored unassigned. */
+  assignedBy: string | null;
+  assignedAt: string | null;
+  submitted: boolean;
+  submissionUrls: string[];
   imageRef: string;
   imageDigest: string | null;
   architecture: string;
@@ -39,7 +44,7 @@ export function RunSummary({ run }: { run: RunSummaryView }) {
     <section className="rounded-lg border border-line bg-white p-4 shadow-sm" aria-labelledby="run-title">
       <div className="flex flex-wrap items-center gap-2">
         <h1 id="run-title" className="text-2xl font-semibold">
-          {run.component.name} <span className="text-muted">· {run.architecture}</span>
+          {run.component?.name ?? "Unassigned run"} <span className="text-muted">· {run.architecture}</span>
         </h1>
         <RunPassedBadge passed={run.passed} />
       </div>
@@ -49,7 +54,23 @@ export function RunSummary({ run }: { run: RunSummaryView }) {
       </div>
       <dl className="mt-4 grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
         <Row label="Component">
-          {run.component.name} <span className="font-mono text-xs text-muted">({run.component.slug})</span>
+          {run.component ? (
+            <>
+              {run.component.name} <span className="font-mono text-xs text-muted">({run.component.slug})</span>
+              {run.assignedBy && (
+                <span className="block text-xs text-muted">
+                  assigned by {run.assignedBy}
+                  {run.assignedAt && (
+                    <>
+                      {" "}on <DateText iso={run.assignedAt} withTime />
+                    </>
+                  )}
+                </span>
+              )}
+            </>
+          ) : (
+            <span className="text-amber-800">Unassigned: evidence for no component yet</span>
+          )}
         </Row>
         <Row label="Architecture">{run.architecture}</Row>
         <Row label="Preflight">
@@ -64,6 +85,21 @@ export function RunSummary({ run }: { run: RunSummaryView }) {
         <Row label="Uploaded at"><DateText iso={run.createdAt} withTime /></Row>
         <Row label="File">{run.fileName ? <span className="font-mono text-xs break-all">{run.fileName}</span> : none}</Row>
         <Row label="Image digest">{run.imageDigest ? <span className="font-mono text-xs break-all">{run.imageDigest}</span> : none}</Row>
+        <Row label="Submitted to Red Hat">
+          {run.submitted ? (
+            <span>
+              Yes
+              {run.submissionUrls.map((url) => (
+                <a key={url} href={url} className="ml-2 text-xs text-blue-700 hover:underline" rel="noreferrer noopener" target="_blank">
+                  {url.includes("/test-results/") ? "test results" : url.includes("/vulnerabilities/") ? "vulnerabilities" : "images"}
+                  <span className="sr-only"> on Partner Connect (opens in a new tab)</span>
+                </a>
+              ))}
+            </span>
+          ) : (
+            "No"
+          )}
+        </Row>
         <Row label="Certification hash">{run.certificationHash ? <span className="font-mono text-xs break-all">{run.certificationHash}</span> : none}</Row>
       </dl>
     </section>

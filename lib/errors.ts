@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  image_mismatch: 409,
   too_large: 413,
   unsupported_media_type: 415,
   not_markdown: 422,
@@ -53,9 +54,20 @@ export function toAppError(error: unknown): AppError {
   if (isDatabaseUnavailable(error)) {
     return new AppError("unavailable", "The database is not reachable; try again shortly.");
   }
+  const prisma = prismaCode(error);
+  // A lost race on a unique key, or a row deleted under us: the request's fault of timing, never a 500.
+  if (prisma === "P2002") return new AppError("conflict", "Someone else saved the same thing at the same moment; reload and try again.");
+  if (prisma === "P2025") return new AppError("not_found", "The record was not found; it may have just been deleted.");
   const logId = randomUUID().slice(0, 8);
   console.error(`[certboard] unhandled error ${logId}:`, error);
   return new AppError("internal", `Internal error (log id ${logId}).`);
+}
+
+/** Prisma's known request error code (P2002 unique violation, P2025 record not found), if the error carries one. */
+function prismaCode(error: unknown): string | null {
+  if (typeof error !== "object" || error === null) return null;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && /^P\d{4}$/.test(code) ? code : null;
 }
 
 export function describeZodError(error: ZodError): string {

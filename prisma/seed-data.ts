@@ -2,8 +2,11 @@
 // (keys, titles, statuses, sources, files, effort, images, phases), described in our own words.
 // It is shaped as the importer reads the customer's document, so importing the real document over
 // the demo matches every item by key instead of duplicating it.
+import { checkNamesOf } from "@/lib/backlog/check-names";
 import { parseEffort } from "@/lib/backlog/effort";
+import { linkDocument } from "@/lib/backlog/link-components";
 import type { ParsedBacklog, ParsedItem, ParsedPhase } from "@/lib/backlog/schema";
+import { rolePhrasesIn } from "@/lib/components/roles";
 
 export const DEMO_PRODUCT = {
   slug: "neuron-operator",
@@ -23,13 +26,14 @@ const EXTERNAL_IMAGES = [
   "Node metrics image (TBD)",
 ];
 
-type ItemInput = Pick<ParsedItem, "key" | "title" | "category" | "status" | "description"> & Partial<ParsedItem>;
+type ItemInput = Pick<ParsedItem, "key" | "title" | "category" | "status" | "description"> & Partial<Omit<ParsedItem, "checkNames" | "componentHints" | "impliedRefs">>;
 
+/** An item as the importer reads one: effort hours, the checks it names or states, the components its heading names. */
 function item(input: ItemInput): ParsedItem {
   const effortText = input.effortText ?? null;
   // Hours are read the way the importer reads effort text ("2-3 weeks" is 80-120 h).
   const hours = parseEffort(effortText);
-  return {
+  const full = {
     priority: null,
     statusNote: null,
     latestResult: null,
@@ -37,12 +41,12 @@ function item(input: ItemInput): ParsedItem {
     fileRefs: [],
     actions: [],
     imageRefs: [],
-    checkNames: [],
     ...input,
     effortText,
     effortMinHours: hours?.min ?? null,
     effortMaxHours: hours?.max ?? null,
   };
+  return { ...full, checkNames: checkNamesOf(full), componentHints: rolePhrasesIn(full.title), impliedRefs: [] };
 }
 
 const todo = (...texts: string[]) => texts.map((text) => ({ text, done: false }));
@@ -94,7 +98,6 @@ const ITEMS: ParsedItem[] = [
       "the GitHub issues page as maintainer, version 0.1.2, release 1, a summary and a description. " +
       "The published image was therefore built before those labels existed, or something overrode them.",
     actions: todo("Rebuild and republish image with current Dockerfile"),
-    checkNames: ["HasNoProhibitedLabels"],
   }),
   item({
     key: "P0-3",
@@ -112,7 +115,6 @@ const ITEMS: ParsedItem[] = [
       "from an older Dockerfile.",
     actions: todo("Rebuild and republish image with current Dockerfile"),
     imageRefs: [OPERATOR_IMAGE],
-    checkNames: ["HasLicense"],
   }),
   item({
     key: "P0-4",
@@ -133,7 +135,6 @@ const ITEMS: ParsedItem[] = [
       "or the build did not pick up the changes.",
     actions: todo("Rebuild and republish image using current Dockerfile (which has correct labels and /licenses)"),
     imageRefs: [OPERATOR_IMAGE],
-    checkNames: ["HasLicense", "HasNoProhibitedLabels"],
   }),
   item({
     key: "P0-5",
@@ -256,7 +257,6 @@ const ITEMS: ParsedItem[] = [
     latestResult: "passed",
     fileRefs: ["Build process"],
     description: "The published tag identifies one build, so preflight accepts it as unique.",
-    checkNames: ["HasUniqueTag"],
   }),
   item({
     key: "C-5",
@@ -266,7 +266,6 @@ const ITEMS: ParsedItem[] = [
     statusNote: "Preflight LayerCountAcceptable check passed",
     latestResult: "passed",
     description: "The image stays under the layer limit preflight enforces.",
-    checkNames: ["LayerCountAcceptable"],
   }),
   item({
     key: "C-6",
@@ -276,7 +275,6 @@ const ITEMS: ParsedItem[] = [
     statusNote: "Preflight HasNoProhibitedPackages check passed",
     latestResult: "passed",
     description: "The image installs no packages Red Hat forbids partners to redistribute.",
-    checkNames: ["HasNoProhibitedPackages"],
   }),
   item({
     key: "C-7",
@@ -286,7 +284,6 @@ const ITEMS: ParsedItem[] = [
     statusNote: "Preflight RunAsNonRoot check passed",
     latestResult: "passed",
     description: "The operator container runs as a non-root user.",
-    checkNames: ["RunAsNonRoot"],
   }),
   item({
     key: "C-8",
@@ -388,7 +385,8 @@ const PHASES: ParsedPhase[] = [
 
 export const DEMO_BACKLOG: ParsedBacklog = {
   title: "Red Hat Certification Backlog - CONSOLIDATED",
-  items: ITEMS,
+  // Linked the way the importer links the customer's document: plan steps and the Dockerfile's image.
+  items: linkDocument(ITEMS, PHASES),
   phases: PHASES,
   summary: [],
   warnings: [],

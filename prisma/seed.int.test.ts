@@ -102,8 +102,10 @@ describe("demo seed", () => {
          JOIN "BacklogItem" b ON b.id = ic."itemId" JOIN "Component" c ON c.id = ic."componentId"
         WHERE b.key = 'P0-1' ORDER BY c.slug`,
     );
-    expect(p01).toHaveLength(5);
+    // The five images it names, and the bundle whose OPB-01 it is.
+    expect(p01).toHaveLength(6);
     expect(p01.filter((c) => c.placeholder)).toHaveLength(1);
+    expect(p01.map((c) => c.slug)).toContain("neuron-operator-bundle");
 
     const [bundle] = await query<{ type: string; role: string; certificationStatus: string; repository: string }>(
       `SELECT type::text, role, "certificationStatus"::text, repository FROM "Component" WHERE slug = 'neuron-operator-bundle'`,

@@ -36,6 +36,9 @@ const COMPONENT_FACTS: Record<string, ComponentFacts> = {
     role: "kmod_driver",
     owner: "AWS (this project)",
     certificationStatus: "not_created",
+    // Its Containerfile's final stage is busybox (certification-domain.md §5.2): not UBI, so it needs
+    // a scratch exception or a rebuild on UBI; the draft exception below says which.
+    osContentType: "non_ubi",
   },
   "public.ecr.aws/neuron/neuron-device-plugin:*": {
     name: "Neuron device plugin",
@@ -48,8 +51,8 @@ const COMPONENT_FACTS: Record<string, ComponentFacts> = {
     role: "scheduler",
     owner: "Amazon EKS",
     certificationStatus: "not_created",
-    // Backlog P1-3: the EKS Distro image is not built on UBI.
-    osContentType: "scratch",
+    // Backlog P1-3: the EKS Distro image is not built on UBI; it is not a scratch image either.
+    osContentType: "non_ubi",
   },
   "public.ecr.aws/neuron/neuron-scheduler:*": {
     name: "Neuron scheduler extension",
@@ -171,7 +174,17 @@ async function enrichComponents(tx: Tx, productId: string): Promise<void> {
 }
 
 // Which requirement each manual demo item is the work for, and the privileged exception P0-6 asks for.
-const REQUIREMENT_LINKS: Record<string, string[]> = { "P0-1": ["CTR-15", "CTR-17", "CTR-18"], "P0-6": ["CTR-11"] };
+// P0-1 is the bundle's OPB-01 (every image it references certified and published first).
+const REQUIREMENT_LINKS: Record<string, string[]> = { "P0-1": ["OPB-01", "CTR-15", "CTR-17", "CTR-18"], "P0-6": ["CTR-11"] };
+
+const DRIVER_SCRATCH_DRAFT = [
+  "The driver image's final stage is `busybox:stable-musl` (the kernel module and `/licenses` only), so",
+  "preflight's UBI, package and modified-file checks cannot pass on it as built.",
+  "",
+  "Two ways forward, to decide before filing:",
+  "- **Rebuild on UBI**: `ubi9/ubi-micro` as the final stage, the module built in the Driver Toolkit image as today.",
+  "- **Request a scratch exception**: Red Hat grants it as a business decision; then the scratch policy applies.",
+].join("\n");
 
 const NODE_METRICS_JUSTIFICATION = [
   "The node metrics container reads the Neuron devices' hardware counters through `neuron-monitor`,",
@@ -186,14 +199,18 @@ async function seedRequirementLinks(tx: Tx, productId: string): Promise<void> {
   for (const [key, requirementCodes] of Object.entries(REQUIREMENT_LINKS)) {
     await tx.backlogItem.update({ where: { productId_key: { productId, key } }, data: { requirementCodes } });
   }
-  const nodeMetrics = await tx.component.findFirstOrThrow({ where: { productId, role: "node_metrics" }, select: { id: true } });
-  // P0-6 is about the node metrics container, though the document names no image for it.
-  const p06 = await tx.backlogItem.findUniqueOrThrow({ where: { productId_key: { productId, key: "P0-6" } }, select: { id: true } });
-  await tx.itemComponent.upsert({
-    where: { itemId_componentId: { itemId: p06.id, componentId: nodeMetrics.id } },
-    create: { itemId: p06.id, componentId: nodeMetrics.id },
-    update: {},
+  // P0-1 is the bundle's gate: link it to the bundle, whose OPB-01 row it tracks.
+  const bundle = await tx.component.findFirstOrThrow({ where: { productId, slug: BUNDLE.slug }, select: { id: true } });
+  const p01 = await tx.backlogItem.findUniqueOrThrow({ where: { productId_key: { productId, key: "P0-1" } }, select: { id: true } });
+  await tx.itemComponent.createMany({ data: [{ itemId: p01.id, componentId: bundle.id }], skipDuplicates: true });
+  // The images the bundle references (its CSV deploys them): the ones phase 3 is gated on.
+  const gated = await tx.phaseComponentGate.findMany({ where: { phase: { productId, key: "phase-3" } }, select: { componentId: true } });
+  await tx.componentReference.createMany({ data: gated.map((g) => ({ bundleId: bundle.id, componentId: g.componentId })), skipDuplicates: true });
+  const driver = await tx.component.findFirstOrThrow({ where: { productId, role: "kmod_driver" }, select: { id: true } });
+  await tx.componentException.create({
+    data: { componentId: driver.id, kind: "scratch", status: "draft", justification: DRIVER_SCRATCH_DRAFT, createdBy: SYSTEM_ACTOR.name },
   });
+  const nodeMetrics = await tx.component.findFirstOrThrow({ where: { productId, role: "node_metrics" }, select: { id: true } });
   await tx.componentException.create({
     data: {
       componentId: nodeMetrics.id,

@@ -303,7 +303,7 @@ async function main() {
     const afterApi = await rowCounts(client);
     for (const connections of [1, options.clients]) {
       log(`[bench] ingest: raw pg, ${connections} client${connections === 1 ? "" : "s"}, ${options.ingestRuns} runs`);
-      const raw = await measureRawIngest({ url: db.url, clients: connections, amount: options.ingestRuns, counter, plan, componentIds, userId });
+      const raw = await measureRawIngest({ url: db.url, clients: connections, amount: options.ingestRuns, counter, plan, productId: dataset.productId, componentIds, userId });
       ingest[`raw${connections}`] = { perSecond: raw.perSecond, ok: raw.ok, seconds: raw.seconds };
     }
     const afterRaw = await rowCounts(client);

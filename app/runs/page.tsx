@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { pagePath } from "@/lib/auth/next-path";
 import { can } from "@/lib/auth/schema";
 import { requirePageUser } from "@/lib/auth/session";
-import { listComponents } from "@/lib/backlog/data";
+import { listComponents } from "@/lib/components/data";
 import { isAppError } from "@/lib/errors";
 import { runsUrl, runUrl } from "@/lib/preflight/client";
 import { listRuns, runListQuerySchema } from "@/lib/preflight/data";

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { pagePath } from "@/lib/auth/next-path";
 import { can } from "@/lib/auth/schema";
 import { requirePageUser } from "@/lib/auth/session";
-import { listComponents } from "@/lib/backlog/data";
+import { listComponents } from "@/lib/components/data";
 import { productQuerySchema } from "@/lib/backlog/schema";
 import { isAppError } from "@/lib/errors";
 import { runsUrl } from "@/lib/preflight/client";

@@ -234,54 +234,6 @@ function toPhase(row: PhaseRow) {
   return { key: row.key, order: row.order, name: row.name, estimateText: row.estimateText, deliverable: row.deliverable, tasks: readTasks(row.tasks) };
 }
 
-export type ComponentSummary = {
-  slug: string;
-  name: string;
-  type: string;
-  role: string;
-  registry: string | null;
-  repository: string | null;
-  imageRef: string | null;
-  placeholder: boolean;
-  certificationStatus: string;
-  owner: string | null;
-  tags: string[];
-  items: { total: number; open: number };
-};
-
-export async function listComponents(productSlug?: string): Promise<ComponentSummary[]> {
-  const product = await findProduct(productSlug);
-  if (!product) {
-    if (productSlug) throw new AppError("not_found", `No product "${productSlug}".`);
-    return [];
-  }
-  const rows = await getDb().component.findMany({
-    where: { productId: product.id },
-    orderBy: { slug: "asc" },
-    include: {
-      tags: { orderBy: { name: "asc" }, select: { name: true } },
-      items: { select: { item: { select: { status: true } } } },
-    },
-  });
-  return rows.map((c) => ({
-    slug: c.slug,
-    name: c.name,
-    type: c.type,
-    role: c.role,
-    registry: c.registry,
-    repository: c.repository,
-    imageRef: c.imageRef,
-    placeholder: c.placeholder,
-    certificationStatus: c.certificationStatus,
-    owner: c.owner,
-    tags: c.tags.map((t) => t.name),
-    items: {
-      total: c.items.length,
-      open: c.items.filter((link) => !isClosed(link.item.status)).length,
-    },
-  }));
-}
-
 export type PhaseOption = { key: string; name: string };
 
 export async function listPhases(productSlug?: string): Promise<PhaseOption[]> {
@@ -328,6 +280,9 @@ export async function getBacklogDocument(
       description: item.description,
       actions: readActions(item.actions),
       imageRefs: item.components.map((link) => link.component.imageRef ?? link.component.slug),
+      // The export writes items as stored; how the document implied their links does not round-trip.
+      componentHints: [],
+      impliedRefs: [],
       checkNames: item.checkNames,
     })),
     phases: phases.map((phase) => ({

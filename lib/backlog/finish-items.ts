@@ -1,3 +1,4 @@
+import { rolePhrasesIn } from "@/lib/components/roles";
 import { checkNamesOf } from "./check-names";
 import { imageRefsOf } from "./image-refs";
 import type { ItemContent, RawItem } from "./parse-item";
@@ -25,7 +26,7 @@ export function finishItems(raw: RawItem[], warnings: string[]): ParsedItem[] {
       key = `C-${next++}`;
     }
     const full: ItemContent = { key, priority: (PRIORITY_KEY.exec(key)?.[1] as Priority | undefined) ?? null, ...content };
-    const item: ParsedItem = { ...full, imageRefs: imageRefsOf(full), checkNames: checkNamesOf(full) };
+    const item: ParsedItem = { ...full, imageRefs: imageRefsOf(full), componentHints: rolePhrasesIn(full.title), impliedRefs: [], checkNames: checkNamesOf(full) };
     const earlier = byKey.get(key);
     if (earlier) {
       warnings.push(

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/schema";
-import { ensureComponentsForRefs } from "@/lib/components/mutations";
+import { componentsForPhrases, ensureComponentsForRefs } from "@/lib/components/mutations";
 import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeUtf8 } from "@/lib/encoding";
@@ -84,8 +84,10 @@ export async function applyBacklog(
   parsed: ParsedBacklog,
   actor: Actor,
 ): Promise<ImportResult> {
-  const refs = parsed.items.flatMap((item) => item.imageRefs);
+  const refs = parsed.items.flatMap((item) => [...item.imageRefs, ...item.impliedRefs]);
   const componentSlugs = await ensureComponentsForRefs(tx, product.id, refs);
+  // Headings name components by role ("Node Metrics …"), once the document's images exist.
+  const hinted = await componentsForPhrases(tx, product.id, parsed.items.flatMap((item) => item.componentHints));
   const phaseIds = await upsertPhases(tx, product.id, parsed);
   const phaseOfItem = new Map<string, string>();
   for (const phase of parsed.phases) for (const key of phase.itemKeys) if (!phaseOfItem.has(key)) phaseOfItem.set(key, phase.key);
@@ -111,7 +113,12 @@ export async function applyBacklog(
 
   for (const [position, item] of parsed.items.entries()) {
     result.byCategory[item.category] += 1;
-    const slugs = [...new Set(item.imageRefs.map((raw) => componentSlugs.get(raw)).filter((s): s is string => !!s))];
+    const slugs = [
+      ...new Set([
+        ...[...item.imageRefs, ...item.impliedRefs].map((raw) => componentSlugs.get(raw)),
+        ...item.componentHints.map((phrase) => hinted.get(phrase)),
+      ]),
+    ].filter((s): s is string => !!s);
     const incoming = fieldsFromParsed(item, phaseOfItem.get(item.key) ?? null, slugs);
     const row = byKey.get(item.key);
 

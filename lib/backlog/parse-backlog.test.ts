@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { BACKLOG_PATH, hasBacklogFixture, readFixture } from "../../tests/fixtures";
-import { PREFLIGHT_CHECK_NAMES } from "./check-names";
+import { CHECK_NAMES } from "@/lib/requirements/check-meaning";
 import { isImageRef } from "./image-refs";
 import { doubleEncode, repairMojibake } from "./mojibake";
 import { BacklogParseError, parseBacklog } from "./parse-backlog";
@@ -262,17 +262,42 @@ describe.skipIf(!hasBacklogFixture)("parseBacklog on the customer document", { t
     });
   });
 
-  it("collects preflight check names", () => {
+  it("collects preflight check names, and links compliant items to the checks their headings state in words", () => {
     const names = Object.fromEntries(doc.items.filter((item) => item.checkNames.length > 0).map((item) => [item.key, item.checkNames]));
     expect(names).toEqual({
       "P0-2": ["HasNoProhibitedLabels"],
       "P0-3": ["HasLicense"],
       "P0-4": ["HasLicense", "HasNoProhibitedLabels"],
+      // "Non-Root User Implementation", "UBI Base Image Usage", "No Modified Red Hat Files", …
+      "C-1": ["RunAsNonRoot"],
+      "C-2": ["BasedOnUbi"],
+      "C-3": ["HasModifiedFiles"],
       "C-4": ["HasUniqueTag"],
       "C-5": ["LayerCountAcceptable"],
       "C-6": ["HasNoProhibitedPackages"],
       "C-7": ["RunAsNonRoot"],
+      "C-8": ["HasNoProhibitedPackages"],
+      "C-9": ["HasProhibitedContainerName"],
     });
+  });
+
+  it("ties each item to the components the document names: headings, its images, the plan and the Dockerfile's image", () => {
+    const operator = "public.ecr.aws/os-partners/neuron-openshift/operator";
+    const byKey = Object.fromEntries(doc.items.map((item) => [item.key, item]));
+    // Headings name components by role.
+    expect(byKey["P0-6"]).toMatchObject({ componentHints: ["Node Metrics"], impliedRefs: [] });
+    expect(byKey["P1-3"]!.componentHints).toEqual(["EKS Scheduler"]);
+    expect(byKey["P2-1"]!.componentHints).toEqual(["Scheduler Extension"]);
+    expect(byKey["P2-2"]!.componentHints).toEqual(["Custom Scheduler"]);
+    // Phase 1 rebuilds the operator image and lists P0-2 among its blockers: P0-2 is about that image.
+    expect(byKey["P0-2"]!.impliedRefs).toEqual([`${operator}:v0.1.4`]);
+    // P0-3 and P0-4 name the image themselves; P0-6 names node metrics, so the plan step does not claim it.
+    expect(byKey["P0-3"]!.impliedRefs).toEqual([]);
+    // The Dockerfile builds the operator image: the compliant items about container checks, and P0-5
+    // (File: Dockerfile), are about it.
+    for (const key of ["P0-5", "C-1", "C-2", "C-3", "C-4", "C-5", "C-6", "C-7", "C-8", "C-9"]) expect(byKey[key]!.impliedRefs, key).toEqual([`${operator}:v0.1.4`]);
+    // Items about no image stay unlinked.
+    for (const key of ["P0-1", "P2-3"]) expect(byKey[key]!.impliedRefs, key).toEqual([]);
   });
 
   it("reads the three implementation phases", () => {
@@ -508,7 +533,7 @@ describe("isImageRef", () => {
   });
 
   it("exports the known preflight check names", () => {
-    expect(PREFLIGHT_CHECK_NAMES).toContain("HasLicense");
-    expect(PREFLIGHT_CHECK_NAMES).toHaveLength(10);
+    expect(CHECK_NAMES).toContain("HasLicense");
+    expect(CHECK_NAMES).toHaveLength(13);
   });
 });

@@ -1,5 +1,6 @@
 import { assertLooksLikeMarkdown, assertReadableStructure, normaliseBacklogText } from "./document-text";
 import { finishItems } from "./finish-items";
+import { linkDocument } from "./link-components";
 import { parseMarkdown, plain } from "./markdown";
 import { BacklogParseError } from "./parse-error";
 import { readItem, type RawItem } from "./parse-item";
@@ -61,10 +62,11 @@ function parseOrThrow(input: string): ParsedBacklog {
   }
   if (title === null) warnings.push("The document has no title (# heading).");
 
+  const orderedPhases = [...phases.values()].sort((a, b) => a.order - b.order);
   return {
     title: title ?? "",
-    items: finishItems(raw, warnings),
-    phases: [...phases.values()].sort((a, b) => a.order - b.order),
+    items: linkDocument(finishItems(raw, warnings), orderedPhases),
+    phases: orderedPhases,
     summary,
     warnings,
   };

@@ -12,7 +12,7 @@ import { mapStatusLine, statusFieldsFromLine, type StatusFields } from "./status
 // One item block (heading plus body) → the item's fields. Keys, priorities, image references and
 // check names need the whole document or the finished fields, so finishItems adds them later.
 
-export type ItemContent = Omit<ParsedItem, "imageRefs" | "checkNames">;
+export type ItemContent = Omit<ParsedItem, "imageRefs" | "checkNames" | "componentHints" | "impliedRefs">;
 export type RawItem = { key: string | null; category: Category; content: Omit<ItemContent, "key" | "priority"> };
 
 /** "`Dockerfile`, `a.go:1-2`" → ["Dockerfile", "a.go:1-2"]; commas inside code spans do not split. */

@@ -78,7 +78,11 @@ export type ParsedItem = {
   actions: Action[];
   /** Image references exactly as written (`registry/repository:tag`), plus placeholders such as "Node metrics image (TBD)". */
   imageRefs: string[];
-  /** Preflight check names the item mentions (e.g. HasLicense). */
+  /** Role phrases in the heading that name a component ("Node Metrics", "EKS Scheduler"). */
+  componentHints: string[];
+  /** Images the document ties to the item outside its own text: its plan step's image, or the image its Dockerfile builds. */
+  impliedRefs: string[];
+  /** Preflight check names the item mentions (e.g. HasLicense), or, for compliant items, states in words. */
   checkNames: string[];
 };
 

@@ -4,7 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { apiFetch, ApiError } from "@/lib/api-client";
-import type { ComponentBoard, ComponentPatch } from "@/lib/components/schema";
+import type { ComponentBoard } from "@/lib/component-board/schema";
+import type { ComponentPatch } from "@/lib/components/schema";
 import type { ExceptionKind, ExceptionView, ExceptionWrite } from "@/lib/exceptions/schema";
 
 // The component board is rendered on the server; after a write the page re-renders (router.refresh)

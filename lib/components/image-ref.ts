@@ -87,19 +87,6 @@ export function slugify(text: string): string {
   );
 }
 
-/** A guess at the component's role in an operator product, from its repository name. */
-export function guessRole(repository: string): string {
-  const name = repository.toLowerCase();
-  if (name.includes("bundle")) return "bundle";
-  if (name.includes("driver") || name.includes("kmod")) return "kmod_driver";
-  if (name.includes("device-plugin")) return "device_plugin";
-  if (name.includes("kube-scheduler")) return "scheduler";
-  if (name.includes("scheduler")) return "scheduler_extension";
-  if (name.includes("metrics") || name.includes("monitor")) return "node_metrics";
-  if (name.includes("operator")) return "operator";
-  return "other";
-}
-
 const RED_HAT_REGISTRIES = new Set(["registry.redhat.io", "registry.access.redhat.com"]);
 
 export function isRedHatRegistry(registry: string): boolean {

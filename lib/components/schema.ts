@@ -1,8 +1,4 @@
 import { z } from "zod";
-import type { Category, Priority, Status } from "@/lib/backlog/schema";
-import type { ExceptionView } from "@/lib/exceptions/schema";
-import type { PhaseWaitingOn } from "@/lib/phases/schema";
-import type { Evidence, MatrixRow } from "@/lib/requirements/matrix";
 
 // Red Hat's certification_status values (Pyxis), in workflow order, plus not_created.
 export const CERTIFICATION_STATUSES = [
@@ -31,7 +27,20 @@ export const CERTIFICATION_STATUS_LABELS: Record<CertificationStatus, string> = 
   unpublished: "Unpublished",
 };
 export const HOST_ACCESS = ["unprivileged", "privileged"] as const;
-export const OS_CONTENT_TYPES = ["ubi", "rhel", "scratch"] as const;
+export const OS_CONTENT_TYPES = ["ubi", "rhel", "scratch", "non_ubi", "unknown"] as const;
+export const OS_CONTENT_LABELS: Record<(typeof OS_CONTENT_TYPES)[number], string> = {
+  ubi: "UBI",
+  rhel: "RHEL",
+  scratch: "Scratch",
+  non_ubi: "Other, not UBI",
+  unknown: "Not known yet",
+};
+/** The architectures preflight processes (a manifest list's other entries are skipped). */
+export const ARCHITECTURES = ["amd64", "arm64", "ppc64le", "s390x"] as const;
+
+/** Partner Connect's page of a certification project (the id is Pyxis' 24-hex _id). */
+export const connectProjectUrl = (id: string) => `https://connect.redhat.com/component/view/${id}`;
+const CONNECT_ID = /^[0-9a-f]{24}$/;
 
 /** PATCH /api/v1/components/{slug}: the facts people maintain about a component. */
 export const componentPatchSchema = z
@@ -41,60 +50,23 @@ export const componentPatchSchema = z
     hostAccess: z.enum(HOST_ACCESS).optional(),
     osContentType: z.enum(OS_CONTENT_TYPES).optional(),
     owner: z.string().trim().max(200, "owner: at most 200 characters").nullable().optional(),
+    connectProjectId: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(CONNECT_ID, "Partner Connect's project id is 24 hexadecimal characters, e.g. 695da2556e8a9da931220fda (legacy ospid-… ids are not accepted)")
+      .nullable()
+      .optional(),
+    /** Every architecture a release must be checked on; null or [] goes back to learning them from runs. */
+    architectures: z
+      .array(z.enum(ARCHITECTURES, { error: `each one of ${ARCHITECTURES.join(", ")}` }))
+      .max(ARCHITECTURES.length)
+      .refine((list) => new Set(list).size === list.length, "each architecture once")
+      .nullable()
+      .optional(),
+    /** An operator bundle's referenced images, by component slug (OPB-01 waits for each to be published). */
+    references: z.array(z.string().min(1).max(100)).max(100).nullable().optional(),
   })
   .refine((body) => Object.keys(body).length > 1, { message: "Nothing to change: send at least one field besides version." });
 export type ComponentPatch = z.infer<typeof componentPatchSchema>;
 
-// Wire shape of GET /api/v1/components/{slug}: the per-component board.
-
-export type BoardRunView = {
-  id: string;
-  imageTag: string | null;
-  imageDigest: string | null;
-  architecture: string;
-  passed: boolean;
-  counts: { passed: number; failed: number; errors: number };
-  preflightVersion: string;
-  createdAt: string;
-};
-
-export type ComponentBoard = {
-  product: string;
-  component: {
-    slug: string;
-    name: string;
-    type: string;
-    role: string;
-    registry: string | null;
-    repository: string | null;
-    placeholder: boolean;
-    certificationStatus: string;
-    hostAccess: string;
-    osContentType: string;
-    owner: string | null;
-    version: number;
-    policy: string;
-    policyReason: string;
-  };
-  requirements: { rows: MatrixRow[]; counts: Record<Evidence, number> };
-  exceptions: ExceptionView[];
-  /** Phases gated on this component (e.g. bundle certification waiting for it to be published). */
-  phasesWaiting: PhaseWaitingOn[];
-  warnings: string[];
-  openByCategory: Record<Category, number>;
-  items: { key: string; title: string; category: Category; status: Status; priority: Priority | null; open: boolean }[];
-  grid: { tags: string[]; architectures: string[]; cells: { tag: string; architecture: string; run: BoardRunView | null }[] };
-  staleness: { architecture: string; daysSinceLastPass: number | null; lastRunAt: string }[];
-  history: {
-    id: string;
-    tag: string | null;
-    architecture: string;
-    passed: boolean;
-    counts: { passed: number; failed: number; errors: number };
-    preflightVersion: string;
-    policy: string | null;
-    actor: string;
-    createdAt: string;
-    diff: { newlyFailed?: string[]; newlyPassed?: string[]; newlyErrored?: string[] } | null;
-  }[];
-};

@@ -1,12 +1,12 @@
 // Requirement matrix and exceptions on the demo product, after ingesting the shared fixtures
-// against its components: evidence per requirement, and approval of P0-6's privileged exception
-// putting the root policy in force.
+// against its components: evidence per requirement, and the privileged review of node metrics
+// (declared privileged: the root policy; CTR-11 follows its exception).
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/schema";
-import { getComponentBoard } from "@/lib/components/data";
+import { getComponentBoard } from "@/lib/component-board/data";
 import { updateComponent } from "@/lib/components/mutations";
 import { disconnectDb, getDb } from "@/lib/db";
 import { saveException } from "@/lib/exceptions/mutations";
@@ -15,6 +15,7 @@ import { prepareUpload } from "@/lib/preflight/prepare-upload";
 import { syncRequirementCatalog } from "@/lib/requirements/mutations";
 import { createDemoProduct } from "@/prisma/seed";
 import { fixtureAvailable, SHARED_FIXTURES } from "@/tests/fixtures";
+import { asImage } from "@/tests/preflight";
 
 const FIXTURES = path.join(SHARED_FIXTURES, "preflight");
 const OPERATOR_RUN = path.join(FIXTURES, "container_1.16.0_amd64_failed_HasNoProhibitedLabels.results.json");
@@ -25,8 +26,9 @@ const engineer: Actor = { kind: "user", name: "Erin Engineer" };
 let product = "";
 let nodeMetrics = "";
 
-async function ingest(file: string, arch: string, componentSlug: string) {
-  const runs = prepareUpload([{ name: path.basename(file), bytes: readFileSync(file) }], { arch });
+async function ingest(file: string, arch: string, componentSlug: string, image?: string) {
+  const bytes = image ? new TextEncoder().encode(asImage(readFileSync(file), image)) : readFileSync(file);
+  const runs = prepareUpload([{ name: path.basename(file), bytes }], { arch });
   return ingestPreflightRuns({ runs, componentSlug, productSlug: product, actor: SYSTEM_ACTOR });
 }
 
@@ -41,31 +43,32 @@ afterAll(disconnectDb);
 
 describe.skipIf(!available)("requirement matrix of the demo product", () => {
   it("shows every container requirement of the operator image with the newest run's evidence", async () => {
-    await ingest(OPERATOR_RUN, "amd64", "neuron-openshift-operator");
+    await ingest(OPERATOR_RUN, "amd64", "neuron-openshift-operator", "public.ecr.aws/os-partners/neuron-openshift/operator:v0.1.4");
     const board = await getComponentBoard("neuron-openshift-operator", product);
     const byCode = new Map(board.requirements.rows.map((r) => [r.code, r]));
     expect(board.requirements.rows).toHaveLength(21);
     expect(byCode.get("CTR-07")).toMatchObject({ evidence: "failed", item: { key: "P0-2", open: true } });
     expect(byCode.get("CTR-07")?.runId).toEqual(board.history[0]?.id);
     expect(byCode.get("CTR-04")).toMatchObject({ evidence: "passed", item: { key: "P0-3", open: false } });
-    // Unprivileged, on UBI: the exception requirements are not applicable; portal work is manual.
+    // Unprivileged, on UBI: the exception requirements are not applicable; portal work waits for a sign-off.
     expect(byCode.get("CTR-11")?.evidence).toBe("not_applicable");
-    expect(byCode.get("CTR-17")?.evidence).toBe("manual");
-    expect(byCode.get("CTR-14")?.evidence).toBe("manual");
+    expect(byCode.get("CTR-17")?.evidence).toBe("needs_sign_off");
+    expect(byCode.get("CTR-14")?.evidence).toBe("needs_sign_off");
     expect(board.requirements.counts.failed).toBe(1);
     expect(board.component.policy).toBe("container");
     // The bundle-certification phase waits for this image to be published.
     expect(board.phasesWaiting.map((p) => p.key)).toEqual(["phase-3"]);
   });
 
-  it("keeps RunAsNonRoot applicable to node metrics until its privileged exception is approved", async () => {
+  it("puts node metrics under the root policy from its declaration, and reads CTR-11 from its privileged exception", async () => {
     for (const [arch, file] of MULTIARCH) await ingest(file, arch, nodeMetrics);
     const before = await getComponentBoard(nodeMetrics, product);
-    expect(before.component.policy).toBe("container");
-    expect(before.component.policyReason).toBe("Because it is declared privileged, but its privileged exception is requested: the container policy applies.");
-    const ctr10 = before.requirements.rows.find((r) => r.code === "CTR-10");
-    expect(ctr10).toMatchObject({ evidence: "passed", architectures: [{ architecture: "amd64", outcome: "passed" }, { architecture: "arm64", outcome: "passed" }] });
-    expect(before.requirements.rows.find((r) => r.code === "CTR-11")).toMatchObject({ evidence: "manual", item: { key: "P0-6" } });
+    expect(before.component.policy).toBe("root");
+    expect(before.component.policyReason).toBe(
+      "Because it is declared privileged (host level access): the root policy applies, so RunAsNonRoot is not applicable. Red Hat reviews the declaration: its privileged exception is requested.",
+    );
+    expect(before.requirements.rows.find((r) => r.code === "CTR-10")).toMatchObject({ evidence: "not_applicable", detail: "The root policy does not apply RunAsNonRoot." });
+    expect(before.requirements.rows.find((r) => r.code === "CTR-11")).toMatchObject({ evidence: "in_review", item: { key: "P0-6" } });
     const [exception] = before.exceptions;
     expect(exception).toMatchObject({ kind: "privileged", status: "requested" });
     // 1.12.1 is older than the last three preflight releases Certboard knows.
@@ -106,7 +109,7 @@ describe.skipIf(!available)("requirement matrix of the demo product", () => {
     const { component } = await getComponentBoard("neuron-operator-bundle", product);
     const results = await Promise.allSettled(
       (["published", "in_progress"] as const).map((certificationStatus) =>
-        updateComponent({ productSlug: product, slug: "neuron-operator-bundle", patch: { version: component.version, certificationStatus } }),
+        updateComponent({ productSlug: product, slug: "neuron-operator-bundle", patch: { version: component.version, certificationStatus }, actor: { name: "test" } }),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);

@@ -174,7 +174,7 @@ describe.skipIf(!hasBacklogFixture)("live updates", () => {
     const { token } = await createToken("uploader");
     // A minimal results.json as preflight writes it: one failing check.
     const document = {
-      image: "quay.io/acme/live:1.0",
+      image: "public.ecr.aws/os-partners/neuron-openshift/operator:live-1.0",
       passed: false,
       test_library: { name: "github.com/redhat-openshift-ecosystem/openshift-preflight", version: "1.16.0", commit: "b4a231cf9d50c5471eed598b3b48906eb5b9f3f7" },
       results: { passed: [], failed: [{ name: "HasLicense", elapsed_time: 0, description: "HasLicense" }], errors: [] },

@@ -3,7 +3,7 @@ import { getSummary } from "@/lib/backlog/data";
 import { CLOSED_STATUSES } from "@/lib/backlog/schema";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { policyInForce } from "@/lib/preflight/applicability";
+import { policyInForce } from "@/lib/components/policy";
 import { readRunDiff } from "@/lib/preflight/client";
 import { findProduct, getProduct, type ProductRef } from "@/lib/products/data";
 import { openBlockersByDay, utcDay } from "./burndown";
@@ -71,8 +71,8 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
     // Runs counted per UTC day and outcome in the database, not shipped one row per run.
     db.$queryRaw<{ day: Date; passed: boolean; count: number }[]>`
       SELECT date_trunc('day', r."createdAt") AS day, r."passed", count(*)::int AS count
-      FROM "PreflightRun" r JOIN "Component" c ON c."id" = r."componentId"
-      WHERE c."productId" = ${product.id}::uuid AND r."createdAt" >= ${runsStart} AND r."createdAt" <= ${now}
+      FROM "PreflightRun" r
+      WHERE r."productId" = ${product.id}::uuid AND r."componentId" IS NOT NULL AND r."createdAt" >= ${runsStart} AND r."createdAt" <= ${now}
       GROUP BY 1, 2`,
   ]);
   const lastRunOf = new Map(lastRuns.map((run) => [run.componentId, run]));
@@ -159,7 +159,9 @@ async function readFeed(product: ProductRef, since: Date, component: string | un
       ? db.preflightRun.findMany({
           where: {
             createdAt: { gte: since },
-            component: { productId: product.id, ...(component && { slug: component }) },
+            productId: product.id,
+            // Unassigned runs are evidence for nothing yet: they change nothing, so they are no news.
+            component: component ? { slug: component } : { isNot: null },
             // Only runs that changed something make events (runFeedEvents): most runs repeat the one before.
             OR: CHANGE_LISTS.map((list) => ({ NOT: { diff: { path: [list], equals: [] } } })),
           },
@@ -182,7 +184,7 @@ async function readFeed(product: ProductRef, since: Date, component: string | un
       const event = itemFeedEvent({ ...row, item: { key: row.item.key, title: row.item.title, components: row.item.components.map((l) => l.component.slug) } }, product.slug);
       return event ? [event] : [];
     }),
-    ...runRows.flatMap((row) => runFeedEvents({ ...row, diff: readRunDiff(row.diff) })),
+    ...runRows.flatMap(({ component: owner, ...row }) => (owner ? runFeedEvents({ ...row, component: owner, diff: readRunDiff(row.diff) }) : [])),
     ...importRows.map((row) => importFeedEvent(row, product.slug)),
   ];
   const capped = [itemRows, runRows, importRows].some((rows) => rows.length >= SOURCE_CAP);

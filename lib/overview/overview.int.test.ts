@@ -16,6 +16,7 @@ import { prepareUpload } from "@/lib/preflight/prepare-upload";
 import { createSignedInUser, request, type TestUser } from "@/tests/auth";
 import { productWithBacklog } from "@/tests/db";
 import { BACKLOG_PATH, fixtureAvailable, SHARED_FIXTURES } from "@/tests/fixtures";
+import { asImage } from "@/tests/preflight";
 
 const FAILED_1_16 = path.join(SHARED_FIXTURES, "preflight", "container_1.16.0_amd64_failed_HasNoProhibitedLabels.results.json");
 const available = fixtureAvailable(BACKLOG_PATH) && fixtureAvailable(FAILED_1_16);
@@ -37,7 +38,7 @@ async function setStatus(product: string, key: string, status: "in_progress" | "
 
 /** A run of the operator image; `failing` moves checks from passed to failed, and a commit makes the bytes unique. */
 async function ingest(product: string, failing: string[] = [], commit = "base") {
-  const doc = JSON.parse(readFileSync(FAILED_1_16, "utf8"));
+  const doc = JSON.parse(asImage(readFileSync(FAILED_1_16)));
   for (const name of failing) {
     const index = doc.results.passed.findIndex((c: { name: string }) => c.name === name);
     doc.results.failed.push(...doc.results.passed.splice(index, 1));

@@ -71,7 +71,7 @@ function upload(query: string, body: Uint8Array | FormData, contentType?: string
 
 const counts = rowCounts;
 
-type RunView = { id: string; component: string; arch: string; preflightVersion: string; passed: boolean; duplicate: boolean };
+type RunView = { id: string; component: string | null; unassigned: boolean; arch: string; preflightVersion: string; passed: boolean; duplicate: boolean };
 
 describe.skipIf(!available)("uploading preflight's artifacts folder as an archive", () => {
   it("stores one run per architecture from a tar.gz, taking arch and digest from cert-image.json; re-uploads are duplicates", async () => {
@@ -85,10 +85,11 @@ describe.skipIf(!available)("uploading preflight's artifacts folder as an archiv
       ["amd64", "1.12.1", true, false],
       ["arm64", "1.12.1", true, false],
     ]);
-    // No component given: the first run creates one for mariadb/maxscale, the second attaches to it.
+    // No component given and none registered for mariadb/maxscale: both runs wait, unassigned, and create nothing.
     const [amd64, arm64] = body.runs as [RunView, RunView];
-    expect(arm64.component).toBe(amd64.component);
-    expect(body.warnings).toEqual(expect.arrayContaining([expect.stringContaining(`created component "${amd64.component}"`)]));
+    expect([amd64.component, amd64.unassigned, arm64.component, arm64.unassigned]).toEqual([null, true, null, true]);
+    expect(body.warnings).toEqual(expect.arrayContaining([expect.stringContaining("no component is registered for docker.io/mariadb/maxscale; the run is stored unassigned")]));
+    expect(await getDb().component.count({ where: { product: { slug: product }, repository: "mariadb/maxscale" } })).toBe(0);
     const stored = await getDb().preflightRun.findUniqueOrThrow({ where: { id: amd64.id } });
     expect(stored).toMatchObject({ fileName: "artifacts/amd64/results.json", imageDigest: AMD64_DIGEST, architecture: "amd64" });
 
@@ -111,6 +112,19 @@ describe.skipIf(!available)("uploading preflight's artifacts folder as an archiv
       ]);
     }
     expect(await counts()).toEqual(before);
+
+    // Uploaded again asking for a component: the waiting runs are attached to a new one, not stored twice.
+    const created = await upload(`product=${product}&createComponent=true`, archive, "application/gzip");
+    expect(created.status).toBe(201);
+    const assigned = (await created.json()) as { runs: RunView[]; warnings: string[] };
+    expect(assigned.runs.map((run) => [run.id, run.duplicate, run.unassigned])).toEqual([
+      [amd64.id, false, false],
+      [arm64.id, false, false],
+    ]);
+    expect(assigned.runs[0]!.component).toBe("maxscale");
+    expect(assigned.runs[1]!.component).toBe("maxscale");
+    expect(assigned.warnings).toEqual(expect.arrayContaining([expect.stringContaining('created component "maxscale" for docker.io/mariadb/maxscale, as asked')]));
+    expect(await getDb().preflightRun.count({ where: { product: { slug: product } } })).toBe(2);
   });
 
   it("refuses a hostile or broken archive with a clear error and writes nothing", async () => {

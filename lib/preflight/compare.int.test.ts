@@ -31,7 +31,7 @@ async function uploadRun(product: string, outcomes: { failed?: string[]; errors?
     failed: (outcomes.failed ?? []).map((name) => entry(name)),
     errors: (outcomes.errors ?? []).map((name) => entry(name)),
     warning: (outcomes.warning ?? []).map((name) => entry(name)),
-  }, { image: `quay.io/acme/widget:${randomUUID().slice(0, 8)}` });
+  }, { image: `public.ecr.aws/os-partners/neuron-openshift/operator:${randomUUID().slice(0, 8)}` });
   const response = await uploadRoute(
     request(`/api/v1/preflight/runs?product=${product}&component=${OPERATOR}&arch=${arch}`, { method: "POST", body: JSON.stringify(document), as: { token: uploader } }),
     { params: Promise.resolve({}) },

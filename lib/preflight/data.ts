@@ -11,6 +11,8 @@ export const runListQuerySchema = z.object({
   product: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
   component: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
   arch: z.preprocess(emptyToUndefined, z.string().max(40).optional()),
+  /** true: only the runs no component holds yet ("To assign"); false: only attached runs. */
+  unassigned: z.preprocess(emptyToUndefined, z.enum(["true", "false"], { error: "true or false" }).transform((v) => v === "true").optional()),
   limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(500).default(50)),
   offset: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1_000_000).default(0)),
 });
@@ -35,17 +37,27 @@ const summarySelect = {
   fileName: true,
   actor: true,
   createdAt: true,
+  submitted: true,
+  submissionUrls: true,
+  assignedAt: true,
+  assignedBy: true,
   component: { select: { slug: true, name: true } },
 } as const;
 
-type SummaryRow = { passedCount: number; failedCount: number; errorCount: number; warningCount: number; createdAt: Date } & Record<string, unknown>;
+type SummaryRow = { passedCount: number; failedCount: number; errorCount: number; warningCount: number; createdAt: Date; assignedAt: Date | null; component: unknown } & Record<string, unknown>;
 
 function toView<T extends SummaryRow>(row: T) {
-  const { passedCount, failedCount, errorCount, warningCount, createdAt, ...rest } = row;
-  return { ...rest, counts: { passed: passedCount, failed: failedCount, errors: errorCount, warnings: warningCount }, createdAt: createdAt.toISOString() };
+  const { passedCount, failedCount, errorCount, warningCount, createdAt, assignedAt, ...rest } = row;
+  return {
+    ...rest,
+    unassigned: row.component === null,
+    counts: { passed: passedCount, failed: failedCount, errors: errorCount, warnings: warningCount },
+    createdAt: createdAt.toISOString(),
+    assignedAt: assignedAt?.toISOString() ?? null,
+  };
 }
 
-/** Runs, newest first, for one product (and optionally one component and architecture). */
+/** Runs, newest first, for one product (and optionally one component, architecture, or only the unassigned ones). */
 export async function listRuns(query: RunListQuery) {
   const product = await findProduct(query.product);
   if (!product) {
@@ -53,7 +65,10 @@ export async function listRuns(query: RunListQuery) {
     return { runs: [], total: 0 };
   }
   const where = {
-    component: { productId: product.id, ...(query.component && { slug: query.component }) },
+    productId: product.id,
+    ...(query.component && { component: { slug: query.component } }),
+    ...(query.unassigned === true && { componentId: null }),
+    ...(query.unassigned === false && { componentId: { not: null } }),
     ...(query.arch && { architecture: query.arch }),
   };
   const db = getDb();
@@ -128,29 +143,22 @@ export async function getRunComparison(query: RunCompareQuery) {
       ...summarySelect,
       imageTag: true,
       imageDigest: true,
-      component: { select: { slug: true, name: true, product: { select: { id: true, slug: true } } } },
+      product: { select: { id: true, slug: true } },
       checks: { select: { canonicalName: true, outcome: true } },
     },
   });
   const pick = (id: string) => {
     const row = rows.find((r) => r.id === id);
-    if (!row || (query.product && row.component.product.slug !== query.product)) {
+    if (!row || (query.product && row.product.slug !== query.product)) {
       throw new AppError("not_found", `No preflight run ${id}${query.product ? ` in product "${query.product}"` : ""}.`);
     }
     return row;
   };
   const from = pick(query.from);
   const to = pick(query.to);
-  if (from.component.product.id !== to.component.product.id) {
-    throw new AppError(
-      "invalid",
-      `These runs belong to different products ("${from.component.product.slug}" and "${to.component.product.slug}"): pick two runs of the same product.`,
-    );
+  if (from.product.id !== to.product.id) {
+    throw new AppError("invalid", `These runs belong to different products ("${from.product.slug}" and "${to.product.slug}"): pick two runs of the same product.`);
   }
-  const side = ({ checks, component, ...rest }: typeof from) => ({
-    ...toView(rest),
-    component: { slug: component.slug, name: component.name },
-    checkCount: checks.length,
-  });
-  return { product: from.component.product.slug, from: side(from), to: side(to), comparison: compareRuns(from, to) };
+  const side = ({ checks, ...rest }: typeof from) => ({ ...toView(rest), product: rest.product.slug, checkCount: checks.length });
+  return { product: from.product.slug, from: side(from), to: side(to), comparison: compareRuns(from, to) };
 }

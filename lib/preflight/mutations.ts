@@ -1,22 +1,28 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/schema";
-import { guessRole, repositoryKey, slugForRepository } from "@/lib/components/image-ref";
+import { parseImageRef, type ImageRef } from "@/lib/components/image-ref";
+import { resolveComponentForImage } from "@/lib/components/mutations";
+import { notApplicableChecks, policyInForce } from "@/lib/components/policy";
 import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveProductForWrite } from "@/lib/products/mutations";
-import { notApplicableChecks, policyInForce } from "./applicability";
+import { decideAttachment } from "./attribution";
 import { diffRuns, type RunDiff } from "./diff-runs";
 import type { PreparedRun } from "./prepare-upload";
-import { reconcileRun, type ReconcileOutcome } from "./reconcile";
+import { reconcileRun, type ReconcileCheck, type ReconcileOutcome } from "./reconcile";
+import { connectProjectOf, submissionOf } from "./submission";
 
 export type IngestedRun = {
   id: string;
-  component: string;
+  /** The component's slug; null while the run is unassigned. */
+  component: string | null;
+  unassigned: boolean;
   image: string;
   arch: string;
   preflightVersion: string;
   policy: string | null;
   passed: boolean;
+  submitted: boolean;
   counts: { passed: number; failed: number; errors: number; warnings: number };
   duplicate: boolean;
   diff: RunDiff & { preflightVersionChanged: { from: string; to: string } | null };
@@ -25,57 +31,70 @@ export type IngestedRun = {
 
 export type IngestResult = { runs: IngestedRun[]; warnings: string[] };
 
+/** How an upload names its component: by slug (with force), or by asking for one to be created. */
+export type Attribution = { componentSlug?: string; force?: boolean; createComponent?: boolean };
+
 const EMPTY_OUTCOME: ReconcileOutcome = { opened: [], reopened: [], verified: [], flagged: [] };
 
 /**
  * Stores the runs of one upload and reconciles them into the backlog, all in one transaction.
- * A run already stored (same component, document bytes and architecture) is reported as a duplicate with its
- * id; identical uploads racing each other queue on an advisory lock, so exactly one run is stored.
+ * A run attaches to the component named (refused with 409 image_mismatch when that component is
+ * registered for another repository, unless forced), else to the component registered for its
+ * image's repository, else to a new one when `createComponent` asks for it; otherwise it is stored
+ * unassigned and changes nothing until a person assigns it. A run already stored (same component,
+ * document bytes and architecture) is reported as a duplicate with its id; identical uploads racing
+ * each other queue on an advisory lock, so exactly one run is stored.
  */
-export async function ingestPreflightRuns(input: {
-  runs: PreparedRun[];
-  componentSlug?: string;
-  productSlug?: string;
-  actor: Actor;
-}): Promise<IngestResult> {
+export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productSlug?: string; actor: Actor } & Attribution): Promise<IngestResult> {
   if (input.runs.length === 0) throw new AppError("invalid", "The upload holds no results.json.");
+  if (input.componentSlug && input.createComponent) throw new AppError("invalid", "Pass either component=SLUG or createComponent=true, not both.");
   return getDb().$transaction(
     async (tx) => {
       const product = await resolveProductForWrite(tx, input.productSlug);
       const warnings: string[] = [];
       const stored: IngestedRun[] = [];
       // Lock every run's identity in a fixed order, so concurrent uploads cannot deadlock.
-      const keys = [...new Set(input.runs.map(runKey))].sort();
+      const keys = [...new Set(input.runs.map((run) => runKey(run.contentSha256, run.architecture ?? "unknown")))].sort();
       for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
 
       for (const run of input.runs) {
-        const component = await attachComponent(tx, product.id, run, input.componentSlug, warnings);
         const arch = run.architecture ?? "unknown";
-        const existing = await tx.preflightRun.findUnique({
-          select: RUN_VIEW_SELECT,
-          where: { componentId_contentSha256_architecture: { componentId: component.id, contentSha256: run.contentSha256, architecture: arch } },
-        });
-        if (existing) {
-          stored.push(viewOf(existing, component.slug, true, EMPTY_OUTCOME));
+        const { component, runNote } = await resolveTarget(tx, product.id, { image: run.image, kind: run.kind, label: run.fileName }, input, warnings);
+        const sameRun = { productId: product.id, contentSha256: run.contentSha256, architecture: arch };
+        if (!component) {
+          // Without a component, the same document stored before (assigned since, or still waiting) is this run.
+          const earlier = await tx.preflightRun.findFirst({ where: sameRun, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: RUN_VIEW_SELECT });
+          if (earlier) {
+            stored.push(viewOf(earlier, EMPTY_OUTCOME, true));
+            continue;
+          }
+        } else {
+          const existing = await tx.preflightRun.findUnique({
+            select: RUN_VIEW_SELECT,
+            where: { componentId_contentSha256_architecture: { componentId: component.id, contentSha256: run.contentSha256, architecture: arch } },
+          });
+          if (existing) {
+            stored.push(viewOf(existing, EMPTY_OUTCOME, true));
+            continue;
+          }
+        }
+        // The same document stored unassigned earlier: with a component now, it is that run being assigned.
+        const waiting = component ? await tx.preflightRun.findFirst({ where: { ...sameRun, componentId: null }, select: { id: true } }) : null;
+        if (component && waiting) {
+          const attached = await attachStoredRun(tx, { productId: product.id, runId: waiting.id, component, runNote, actor: input.actor, label: run.fileName });
+          warnings.push(...attached.warnings);
+          stored.push(attached.view);
           continue;
         }
-        const previous = await tx.preflightRun.findFirst({
-          where: { componentId: component.id, architecture: arch },
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          // Not its stored original or log: the diff needs its checks and its preflight version only.
-          select: { preflightVersion: true, checks: { select: { canonicalName: true, outcome: true } } },
-        });
-        const diff = {
-          ...diffRuns(previous, run),
-          preflightVersionChanged:
-            previous && previous.preflightVersion !== run.preflight.version ? { from: previous.preflightVersion, to: run.preflight.version } : null,
-        };
         warnings.push(...run.warnings.map((w) => `${run.fileName}: ${w}`));
+        const submission = submissionOf(run.log, run.architecture);
+        // An unassigned run has no history to compare with; assigning it computes the diff then.
+        const diff = component ? await diffWithPrevious(tx, component.id, arch, null, run.checks, run.preflight.version) : { ...diffRuns(null, run), preflightVersionChanged: null };
         const created = await tx.preflightRun.create({
-          // Not the stored original, log or checks: the answer and reconciliation need only these.
           select: RUN_VIEW_SELECT,
           data: {
-            componentId: component.id,
+            productId: product.id,
+            componentId: component?.id ?? null,
             imageRef: run.imageRaw ?? "",
             imageRefNormalized: run.image?.normalized ?? run.imageRaw ?? "",
             imageTag: run.image?.tag ?? null,
@@ -93,12 +112,14 @@ export async function ingestPreflightRuns(input: {
             errorCount: run.counts.errors,
             warningCount: run.counts.warnings,
             diff: diff as unknown as Prisma.InputJsonValue,
-            warnings: run.warnings,
+            warnings: runNote ? [...run.warnings, runNote] : run.warnings,
             contentSha256: run.contentSha256,
             fileName: run.fileName.slice(0, 500),
             original: Buffer.from(run.original),
             certImage: run.certImage ? (run.certImage as unknown as Prisma.InputJsonValue) : Prisma.JsonNull,
             log: run.logText,
+            submitted: submission.submitted,
+            submissionUrls: submission.urls,
             actor: input.actor.name,
             userId: "userId" in input.actor ? (input.actor.userId ?? null) : null,
             checks: {
@@ -117,22 +138,13 @@ export async function ingestPreflightRuns(input: {
             },
           },
         });
-        if (run.image?.tag && run.image.tag !== "*") {
-          // One INSERT … ON CONFLICT DO NOTHING: uploads of one build for several architectures race
-          // here, and a read-then-insert upsert would fail the loser on the unique key.
-          await tx.imageTag.createMany({ data: [{ componentId: component.id, name: run.image.tag }], skipDuplicates: true });
+        if (!component) {
+          stored.push(viewOf(created, EMPTY_OUTCOME, false, diff));
+          continue;
         }
-        // Checks the component's policy in force drops are evidence, not work.
-        const exempt = notApplicableChecks(component);
-        const extra = run.checks.filter((c) => exempt.has(c.canonicalName) && c.outcome !== "passed").map((c) => c.canonicalName);
-        if (extra.length) {
-          warnings.push(
-            `${run.fileName}: preflight ran the ${run.policy ?? "unknown"} policy, but ${component.slug} is under the ${policyInForce(component).policy} policy; ${extra.join(", ")} ${extra.length === 1 ? "is" : "are"} not applicable and changed no item.`,
-          );
-        }
-        const checks = run.checks.filter((c) => !exempt.has(c.canonicalName));
-        const items = await reconcileRun(tx, { product, component, run: created, checks, actor: input.actor });
-        stored.push(viewOf(created, component.slug, false, items, diff));
+        const applied = await applyRun(tx, { productId: product.id, component, run: { ...created, imageTag: run.image?.tag ?? null, submissionUrls: submission.urls }, checks: run.checks, actor: input.actor, label: run.fileName });
+        warnings.push(...applied.warnings);
+        stored.push(viewOf(created, applied.items, false, diff));
       }
       return { runs: stored, warnings };
     },
@@ -140,7 +152,179 @@ export async function ingestPreflightRuns(input: {
   );
 }
 
-const runKey = (run: PreparedRun) => `preflight-run:${run.contentSha256}:${run.architecture ?? "unknown"}`;
+/**
+ * Attaches a stored unassigned run to a component (named, or created from the run's image) and
+ * reconciles it into the backlog then, under the same rules as an upload: a component registered
+ * for another repository refuses it unless forced.
+ */
+export async function assignRun(input: { runId: string; productSlug?: string; actor: Actor } & Attribution): Promise<IngestResult> {
+  if (!input.componentSlug === !input.createComponent) throw new AppError("invalid", 'Send either "component": "SLUG" or "createComponent": true.');
+  return getDb().$transaction(
+    async (tx) => {
+      const product = await resolveProductForWrite(tx, input.productSlug);
+      const run = await tx.preflightRun.findFirst({
+        where: { id: input.runId, productId: product.id },
+        select: { id: true, componentId: true, imageRef: true, kind: true, architecture: true, contentSha256: true, component: { select: { slug: true } } },
+      });
+      if (!run) throw new AppError("not_found", `No preflight run ${input.runId} in product "${product.slug}".`);
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${runKey(run.contentSha256, run.architecture)}))`;
+      // Re-read under the lock: a concurrent assignment of the same run has finished by now.
+      const current = await tx.preflightRun.findUniqueOrThrow({ where: { id: run.id }, select: { componentId: true, component: { select: { slug: true } } } });
+      if (current.componentId) throw new AppError("conflict", `Run ${run.id} is already attached to ${current.component?.slug ?? "a component"}.`);
+      const warnings: string[] = [];
+      const label = `run ${run.id.slice(0, 8)}`;
+      const { component, runNote } = await resolveTarget(tx, product.id, { image: parseImageRef(run.imageRef), kind: run.kind, label }, input, warnings);
+      if (!component) throw new AppError("invalid", "Name a component, or ask for one to be created.");
+      const twin = await tx.preflightRun.findUnique({
+        where: { componentId_contentSha256_architecture: { componentId: component.id, contentSha256: run.contentSha256, architecture: run.architecture } },
+        select: { id: true },
+      });
+      if (twin) throw new AppError("conflict", `${component.slug} already holds this run (${twin.id}): the same results for ${run.architecture}.`);
+      const attached = await attachStoredRun(tx, { productId: product.id, runId: run.id, component, runNote, actor: input.actor, label });
+      return { runs: [attached.view], warnings: [...warnings, ...attached.warnings] };
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+}
+
+const runKey = (sha: string, arch: string) => `preflight-run:${sha}:${arch}`;
+
+const COMPONENT_SELECT = {
+  id: true,
+  slug: true,
+  name: true,
+  type: true,
+  registry: true,
+  repository: true,
+  hostAccess: true,
+  osContentType: true,
+  connectProjectId: true,
+  architectures: true,
+  architecturesSetBy: true,
+  exceptions: { select: { kind: true, status: true, caseRef: true } },
+} as const;
+
+type TargetComponent = Prisma.ComponentGetPayload<{ select: typeof COMPONENT_SELECT }>;
+
+const RECONCILE_CHECK_SELECT = { name: true, canonicalName: true, known: true, outcome: true, description: true, help: true, suggestion: true } as const;
+
+type Target = { component: TargetComponent | null; /** Kept on the run for good (a forced attachment). */ runNote: string | null };
+
+/** The component a run is evidence for, or null: stored unassigned. Notes go to `warnings`. */
+async function resolveTarget(
+  tx: Tx,
+  productId: string,
+  run: { image: Pick<ImageRef, "registry" | "repository" | "raw"> | null; kind: string; label: string },
+  input: Attribution & { actor: Actor },
+  warnings: string[],
+): Promise<Target> {
+  if (input.componentSlug) {
+    const found = await tx.component.findUnique({ where: { productId_slug: { productId, slug: input.componentSlug } }, select: COMPONENT_SELECT });
+    if (!found) throw new AppError("not_found", `No component "${input.componentSlug}".`);
+    const decision = decideAttachment(found, run.image, { force: input.force === true, by: input.actor.name, label: run.label });
+    if (decision.kind === "mismatch") throw new AppError("image_mismatch", decision.message, decision.details);
+    if (decision.note) warnings.push(decision.kind === "forced" ? `${run.label}: ${decision.note}` : decision.note);
+    if (decision.kind === "adopt" && run.image) {
+      await tx.component.update({
+        where: { id: found.id },
+        data: { registry: run.image.registry, repository: run.image.repository, imageRef: run.image.raw, placeholder: false, version: { increment: 1 } },
+      });
+      return { component: { ...found, registry: run.image.registry, repository: run.image.repository }, runNote: null };
+    }
+    return { component: found, runNote: decision.kind === "forced" ? decision.note : null };
+  }
+  if (run.image) {
+    const resolved = await resolveComponentForImage(tx, productId, run.image, { create: input.createComponent === true, kind: run.kind === "operator" ? "operator" : "container" });
+    if (resolved) {
+      if (resolved.created) warnings.push(`${run.label}: created component "${resolved.slug}" for ${run.image.registry}/${run.image.repository}, as asked.`);
+      return { component: await tx.component.findUniqueOrThrow({ where: { id: resolved.id }, select: COMPONENT_SELECT }), runNote: null };
+    }
+    warnings.push(
+      `${run.label}: no component is registered for ${run.image.registry}/${run.image.repository}; the run is stored unassigned and changes nothing until someone assigns it (the "To assign" list on /runs).`,
+    );
+    return { component: null, runNote: null };
+  }
+  if (input.createComponent) throw new AppError("invalid", `${run.label}: the run names no image Certboard can read, so no component can be made from it; name one with component=SLUG.`);
+  warnings.push(`${run.label}: the run names no image Certboard can read; it is stored unassigned until someone assigns it.`);
+  return { component: null, runNote: null };
+}
+
+/** The diff against the component's previous run of the architecture (before `before`, when given). */
+async function diffWithPrevious(tx: Tx, componentId: string, architecture: string, before: { id: string; createdAt: Date } | null, checks: ReconcileCheck[], version: string) {
+  const previous = await tx.preflightRun.findFirst({
+    where: { componentId, architecture, ...(before && { id: { not: before.id }, createdAt: { lte: before.createdAt } }) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    // Not its stored original or log: the diff needs its checks and its preflight version only.
+    select: { preflightVersion: true, checks: { select: { canonicalName: true, outcome: true } } },
+  });
+  return {
+    ...diffRuns(previous, { checks }),
+    preflightVersionChanged: previous && previous.preflightVersion !== version ? { from: previous.preflightVersion, to: version } : null,
+  };
+}
+
+/** Attaches a stored unassigned run to a component, as a person (or an upload naming it) asked, then applies it. */
+async function attachStoredRun(tx: Tx, input: { productId: string; runId: string; component: TargetComponent; runNote: string | null; actor: Actor; label: string }) {
+  const run = await tx.preflightRun.findUniqueOrThrow({
+    where: { id: input.runId },
+    select: { id: true, architecture: true, imageRef: true, imageTag: true, createdAt: true, policy: true, preflightVersion: true, submissionUrls: true, warnings: true },
+  });
+  const checks = await tx.checkResult.findMany({ where: { runId: run.id }, select: RECONCILE_CHECK_SELECT });
+  const diff = await diffWithPrevious(tx, input.component.id, run.architecture, run, checks, run.preflightVersion);
+  const notes = [...run.warnings, `Assigned to ${input.component.slug} by ${input.actor.name}.`, ...(input.runNote ? [input.runNote] : [])];
+  const row = await tx.preflightRun.update({
+    where: { id: run.id },
+    data: { componentId: input.component.id, diff: diff as unknown as Prisma.InputJsonValue, warnings: notes, assignedAt: new Date(), assignedBy: input.actor.name },
+    select: RUN_VIEW_SELECT,
+  });
+  const applied = await applyRun(tx, { productId: input.productId, component: input.component, run, checks, actor: input.actor, label: input.label });
+  return { view: viewOf(row, applied.items, false, diff), warnings: applied.warnings };
+}
+
+/** What a run attached to its component changes: the build's tag, the Connect project, and the backlog. */
+async function applyRun(
+  tx: Tx,
+  input: {
+    productId: string;
+    component: TargetComponent;
+    run: { id: string; architecture: string; imageRef: string; imageTag: string | null; policy: string | null; submissionUrls: string[] };
+    checks: ReconcileCheck[];
+    actor: Actor;
+    label: string;
+  },
+): Promise<{ items: ReconcileOutcome; warnings: string[] }> {
+  const { component, run } = input;
+  const warnings: string[] = [];
+  if (run.imageTag && run.imageTag !== "*") {
+    // One INSERT … ON CONFLICT DO NOTHING: uploads of one build for several architectures race
+    // here, and a read-then-insert upsert would fail the loser on the unique key.
+    await tx.imageTag.createMany({ data: [{ componentId: component.id, name: run.imageTag }], skipDuplicates: true });
+  }
+  const project = connectProjectOf(run.submissionUrls);
+  if (project && !component.connectProjectId) {
+    await tx.component.update({ where: { id: component.id }, data: { connectProjectId: project, version: { increment: 1 } } });
+    warnings.push(`${input.label}: ${component.slug} now has Partner Connect project ${project}, from the submitted run's preflight.log.`);
+  } else if (project && component.connectProjectId !== project) {
+    warnings.push(`${input.label}: preflight.log submitted to Partner Connect project ${project}, but ${component.slug} is project ${component.connectProjectId}.`);
+  }
+  // Checks the component's policy in force drops are evidence, not work.
+  const exempt = notApplicableChecks(component);
+  const extra = input.checks.filter((c) => exempt.has(c.canonicalName) && c.outcome !== "passed").map((c) => c.canonicalName);
+  if (extra.length) {
+    warnings.push(
+      `${input.label}: preflight ran the ${run.policy ?? "unknown"} policy, but ${component.slug} is under the ${policyInForce(component).policy} policy; ${extra.join(", ")} ${extra.length === 1 ? "is" : "are"} not applicable and changed no item.`,
+    );
+  }
+  const items = await reconcileRun(tx, {
+    product: { id: input.productId },
+    component,
+    run: { id: run.id, architecture: run.architecture, imageRef: run.imageRef },
+    checks: input.checks.filter((c) => !exempt.has(c.canonicalName)),
+    exempt,
+    actor: input.actor,
+  });
+  return { items, warnings };
+}
 
 const RUN_VIEW_SELECT = {
   id: true,
@@ -149,72 +333,31 @@ const RUN_VIEW_SELECT = {
   preflightVersion: true,
   policy: true,
   passed: true,
+  submitted: true,
   passedCount: true,
   failedCount: true,
   errorCount: true,
   warningCount: true,
   diff: true,
+  component: { select: { slug: true } },
 } as const;
 
 type RunRow = Prisma.PreflightRunGetPayload<{ select: typeof RUN_VIEW_SELECT }>;
 
-function viewOf(row: RunRow, component: string, duplicate: boolean, items: ReconcileOutcome, diff?: IngestedRun["diff"]): IngestedRun {
+function viewOf(row: RunRow, items: ReconcileOutcome, duplicate: boolean, diff?: IngestedRun["diff"]): IngestedRun {
   return {
     id: row.id,
-    component,
+    component: row.component?.slug ?? null,
+    unassigned: row.component === null,
     image: row.imageRef,
     arch: row.architecture,
     preflightVersion: row.preflightVersion,
     policy: row.policy,
     passed: row.passed,
+    submitted: row.submitted,
     counts: { passed: row.passedCount, failed: row.failedCount, errors: row.errorCount, warnings: row.warningCount },
     duplicate,
     diff: diff ?? (row.diff as IngestedRun["diff"]),
     items,
   };
-}
-
-/** `component` wins; else the image's repository; else a new component, said in the warnings. */
-async function attachComponent(tx: Tx, productId: string, run: PreparedRun, slug: string | undefined, warnings: string[]) {
-  const select = {
-    id: true,
-    slug: true,
-    name: true,
-    type: true,
-    hostAccess: true,
-    osContentType: true,
-    exceptions: { select: { kind: true, status: true, caseRef: true } },
-  } as const;
-  if (slug) {
-    const found = await tx.component.findUnique({ where: { productId_slug: { productId, slug } }, select });
-    if (!found) throw new AppError("not_found", `No component "${slug}".`);
-    return found;
-  }
-  const image = run.image;
-  if (!image) {
-    throw new AppError("invalid", `${run.fileName}: the run names no image Certboard can read (${JSON.stringify(run.imageRaw)}); pass component=SLUG.`);
-  }
-  const candidates = await tx.component.findMany({ where: { productId, registry: { not: null } }, select: { ...select, registry: true, repository: true } });
-  const wanted = repositoryKey(image);
-  const match = candidates.find((c) => c.registry && c.repository && repositoryKey({ registry: c.registry, repository: c.repository }) === wanted);
-  if (match) return match;
-  const taken = new Set((await tx.component.findMany({ where: { productId }, select: { slug: true } })).map((c) => c.slug));
-  const base = slugForRepository(image.repository);
-  let newSlug = base;
-  for (let n = 2; taken.has(newSlug); n++) newSlug = `${base}-${n}`;
-  const created = await tx.component.create({
-    data: {
-      productId,
-      slug: newSlug,
-      name: base,
-      type: run.kind === "operator" ? "operator_bundle" : "container",
-      role: run.kind === "operator" ? "bundle" : guessRole(image.repository),
-      registry: image.registry,
-      repository: image.repository,
-      imageRef: image.raw,
-    },
-    select,
-  });
-  warnings.push(`${run.fileName}: no component had repository ${wanted}; created component "${created.slug}".`);
-  return created;
 }

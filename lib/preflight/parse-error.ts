@@ -8,6 +8,7 @@ export type PreflightParseReason =
   | "malformed_json"
   | "invalid_encoding"
   | "not_preflight"
+  | "invalid_results"
   | "too_large"
   | "too_deep"
   | "too_many_documents"
@@ -19,6 +20,8 @@ const CODE_FOR_REASON = {
   malformed_json: "invalid",
   invalid_encoding: "invalid_encoding",
   not_preflight: "not_preflight",
+  // Preflight's shape with a value of the wrong type where the meaning lives (passed, the lists, the tool).
+  invalid_results: "invalid",
   too_large: "too_large",
   too_deep: "invalid",
   too_many_documents: "too_large",

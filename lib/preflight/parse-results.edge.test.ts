@@ -207,3 +207,27 @@ describe("parseResultsJson refusals", () => {
     expect(error.message).toMatch(/^results\.json, document 2 of 2, is not preflight results/);
   });
 });
+
+describe("what decides a run's meaning is never guessed", () => {
+  const refuse = (value: unknown) => catchParseError(() => parseResultsJson(jsonBytes(value)));
+
+  it("refuses a passed that is not a boolean, a results list that is not a list, and another tool, with 400 invalid", () => {
+    const yes = refuse(resultsDocument({ passed: allPassed() }, { passed: "yes" }));
+    expect([yes.reason, yes.code, yes.message]).toEqual(["invalid_results", "invalid", 'results.json: "passed" must be true or false, not the text "yes".']);
+    expect(refuse(resultsDocument({ passed: allPassed() }, { passed: null })).message).toContain('"passed" must be true or false, not null');
+    const bucket = refuse({ ...resultsDocument({ passed: allPassed() }), results: { passed: allPassed(), failed: {}, errors: [] } });
+    expect(bucket.message).toBe('results.json: "results.failed" must be a list of checks, not a object.');
+    const tool = refuse(resultsDocument({ passed: allPassed() }, { test_library: { name: "n", version: "1.16.0", commit: "x" } }));
+    expect(tool.message).toBe('results.json: "test_library.name" is the text "n"; results come from preflight (github.com/redhat-openshift-ecosystem/openshift-preflight), so this is not its output.');
+    expect(refuse(resultsDocument({ passed: allPassed() }, { test_library: "preflight" })).message).toContain('"test_library" must be an object naming the tool');
+  });
+
+  it("still reads what preflight wrote: no passed (pre-release), no warning list, and Red Hat's own fixture's short tool name", () => {
+    const noPassed = resultsDocument({ passed: allPassed() });
+    delete noPassed.passed;
+    expect(one(noPassed).passed).toBe(true);
+    expect(one(resultsDocument({ passed: allPassed() }, { test_library: { name: "preflight", version: "0.0.0", commit: "32fb47617b45e8a19aa7f83c1ecb9bba23f6baff" } })).warnings).toEqual(
+      expect.arrayContaining([expect.stringContaining('test_library.name is "preflight"')]),
+    );
+  });
+});

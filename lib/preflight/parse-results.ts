@@ -16,6 +16,8 @@ import { SUPPORTED_ARCHITECTURES, type ParsedRun } from "./schema";
 //   malformed_json /   with the byte offset of the problem;
 //   invalid_encoding
 //   not_preflight      valid JSON that is not preflight results (cert-image.json, an array, …);
+//   invalid_results    preflight's shape, but "passed" not a boolean, a results list not a list,
+//                      or a test_library naming another tool (400: the run's meaning is unknown);
 //   too_large / too_deep / too_many_documents   the limits in limits.ts.
 //
 // Hand-written files (the operator-pipelines fixture prefixed NOT-GENUINE_) are accepted

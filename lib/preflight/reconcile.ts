@@ -1,29 +1,44 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/schema";
+import { STATUS_LABELS, statusSchema, type Status } from "@/lib/backlog/schema";
 import type { Tx } from "@/lib/db";
 import { requirementForCheck } from "@/lib/requirements/catalog";
 import type { ParsedCheck } from "./schema";
 
 // Machine evidence opens and confirms work; it never silently overrides a person's decision.
-// The rules, per check of a stored run (checks missing from the run change nothing):
-// - failed/errored, no item     → a new critical blocker (help and suggestion as its action);
-// - failed/errored, item done   → reopened to not_started;
-// - passed, item open and linked to the component → done once the newest run of every
-//   architecture passes it (a pass never adopts an item linked to no component);
+// A check of a stored run speaks for every item of the component that names it (checks missing from
+// the run change nothing); per item, over the run's checks it names:
+// - any failed/errored, no item at all → a new critical blocker (help and suggestion as its action),
+//   unless an item linked to no component names the check: a failure adopts it;
+// - any failed/errored, item open   → its result is recorded; its status stays as a person set it
+//                                      (not started, in progress, blocked, in review);
+// - any failed/errored, item done   → reopened: to the status it had before, when the "done" came
+//                                      from an automatic verification, else to not_started;
+// - all passed, item open           → done once every check it names passes in the newest run of
+//                                      every expected architecture (a pass never adopts an item);
 // - item wont_do or needs_justification → never changed: a "flagged" note is added instead.
 // Every change is an event whose actor is the run, linked to it.
+
+/** What reconciliation reads of a check: a parsed one at upload, a stored one at assignment. */
+export type ReconcileCheck = Pick<ParsedCheck, "canonicalName" | "known" | "outcome" | "description" | "help" | "suggestion">;
 
 export type ReconcileOutcome = { opened: string[]; reopened: string[]; verified: string[]; flagged: string[] };
 
 type Context = {
   product: { id: string };
-  component: { id: string; slug: string; name: string };
+  /** `architecturesSetBy` null: the expected architectures are those the component has runs for. */
+  component: { id: string; slug: string; name: string; architectures: string[]; architecturesSetBy: string | null };
   run: { id: string; architecture: string; imageRef: string };
-  checks: ParsedCheck[];
+  checks: ReconcileCheck[];
+  /** Checks the component's policy in force drops: they never hold an item's verification back. */
+  exempt: ReadonlySet<string>;
   actor: Actor;
 };
 
 const PERSON_DECISIONS = new Set(["wont_do", "needs_justification"]);
+
+type Result = "passed" | "failed" | "errored";
+type Touch = { item: Candidate; adopted: string | null; results: { name: string; result: Result }[] };
 
 export async function reconcileRun(tx: Tx, ctx: Context): Promise<ReconcileOutcome> {
   const outcome: ReconcileOutcome = { opened: [], reopened: [], verified: [], flagged: [] };
@@ -44,43 +59,69 @@ export async function reconcileRun(tx: Tx, ctx: Context): Promise<ReconcileOutco
   const relevant = ctx.checks.filter((check) => check.known && check.outcome !== "warned");
   // The candidate items of every check, read once: one statement per run, not one per check.
   const candidates = await loadCandidates(tx, ctx, [...new Set(relevant.map((check) => check.canonicalName))]);
+  const isLinked = (item: Candidate) => item.components.some((link) => link.componentId === ctx.component.id);
+  const names = (item: Candidate, name: string) => item.checkNames.includes(name) || (item.source?.includes(name) ?? false);
+
+  // Every item a check of this run speaks for: all the component's items that name it. When none
+  // does, a failure adopts the best unlinked item that names it, or opens a new one; a pass claims
+  // no item, so a passing run of some other image never closes work about a different one.
+  const touched = new Map<string, Touch>();
   for (const check of relevant) {
     const name = check.canonicalName;
-    const item = pickItem(candidates, ctx, name);
-    const failing = check.outcome === "failed" || check.outcome === "errored";
-    const result = check.outcome === "errored" ? "errored" : check.outcome;
-
-    if (!item) {
-      if (failing) {
+    const result: Result = check.outcome === "errored" ? "errored" : check.outcome === "failed" ? "failed" : "passed";
+    let targets = candidates.filter((item) => isLinked(item) && names(item, name));
+    let adopted: Candidate | null = null;
+    if (targets.length === 0) {
+      if (result === "passed") continue;
+      adopted = pickItem(candidates.filter((item) => !isLinked(item)), name);
+      if (!adopted) {
         const opened = await openItem(tx, ctx, check, event);
         candidates.push(opened);
         outcome.opened.push(opened.key);
+        continue;
       }
-      continue;
+      targets = [adopted];
     }
-    // A pass claims no item: an unlinked item is adopted only by a failure on this component, so a
-    // passing run of some other image never closes work that was about a different one.
-    const linked = item.components.some((link) => link.componentId === ctx.component.id);
-    if (!failing && !linked) continue;
+    for (const item of targets) {
+      const touch = touched.get(item.id) ?? { item, adopted: null, results: [] };
+      if (item === adopted) {
+        touch.adopted = name;
+        // Later checks of this run see it as the component's item.
+        item.components.push({ componentId: ctx.component.id });
+      }
+      touch.results.push({ name, result });
+      touched.set(item.id, touch);
+    }
+  }
+
+  for (const { item, adopted, results } of touched.values()) {
     const events: Prisma.ItemEventCreateManyInput[] = [];
     const data: Prisma.BacklogItemUpdateInput = {};
-    if (!linked) {
+    if (adopted) {
       data.components = { create: { componentId: ctx.component.id } };
-      events.push(event(item.id, "components", null, [ctx.component.slug], `linked by ${name} on ${ctx.run.architecture}`));
+      events.push(event(item.id, "components", null, [ctx.component.slug], `linked by ${adopted} on ${ctx.run.architecture}`));
     }
-    if (!item.checkNames.includes(name)) data.checkNames = { push: name };
+    const unnamed = results.map((r) => r.name).filter((name) => !item.checkNames.includes(name));
+    if (unnamed.length) data.checkNames = { push: unnamed };
+    const failures = results.filter((r) => r.result !== "passed");
+    const worst: Result = failures.some((r) => r.result === "failed") ? "failed" : failures.length ? "errored" : "passed";
+    const what = (failures.length ? failures : results).map((r) => r.name).join(", ");
 
     if (PERSON_DECISIONS.has(item.status)) {
-      events.push(event(item.id, "flagged", null, result, `${name} ${result} on ${ctx.run.imageRef} (${ctx.run.architecture}); status left as a person set it`));
+      events.push(event(item.id, "flagged", null, worst, `${what} ${worst} on ${ctx.run.imageRef} (${ctx.run.architecture}); status left as a person set it`));
       outcome.flagged.push(item.key);
-    } else if (failing) {
-      if (item.latestResult !== result) {
-        data.latestResult = result;
-        events.push(event(item.id, "latestResult", item.latestResult, result));
+    } else if (worst !== "passed") {
+      if (item.latestResult !== worst) {
+        data.latestResult = worst;
+        events.push(event(item.id, "latestResult", item.latestResult, worst));
       }
+      // Only a "done" moves: an item a person has in progress, blocked or in review keeps its status.
       if (item.status === "done") {
-        data.status = "not_started";
-        events.push(event(item.id, "status", "done", "not_started", `reopened: ${name} ${result} on ${ctx.run.architecture}`));
+        const before = await statusBeforeVerification(tx, item.id);
+        data.status = before ?? "not_started";
+        const why = `reopened: ${what} ${worst} on ${ctx.run.architecture}`;
+        const note = before ? `${why}; back to ${STATUS_LABELS[before]}, the status it had before preflight verified it` : why;
+        events.push(event(item.id, "status", "done", data.status, note));
         outcome.reopened.push(item.key);
       }
     } else if (item.status !== "done") {
@@ -88,9 +129,13 @@ export async function reconcileRun(tx: Tx, ctx: Context): Promise<ReconcileOutco
         data.latestResult = "passed";
         events.push(event(item.id, "latestResult", item.latestResult, "passed"));
       }
-      if (await passesOnEveryArchitecture(tx, ctx.component.id, name)) {
+      // Done once every check the item is about passes on every expected architecture (checks the
+      // policy in force drops do not count).
+      const required = [...new Set([...item.checkNames, ...unnamed])].filter((name) => !ctx.exempt.has(name));
+      if (await passesEverywhere(tx, ctx.component, required)) {
         data.status = "done";
-        events.push(event(item.id, "status", item.status, "done", `verified: the newest run of every architecture passes ${name}`));
+        const note = `verified: the newest run of every architecture passes ${required.join(", ")}`;
+        events.push(event(item.id, "status", item.status, "done", note));
         outcome.verified.push(item.key);
       }
     }
@@ -98,11 +143,6 @@ export async function reconcileRun(tx: Tx, ctx: Context): Promise<ReconcileOutco
     const changesFields = events.some((e) => e.field !== "flagged");
     await tx.backlogItem.update({ where: { id: item.id }, data: { ...data, ...(changesFields && { version: { increment: 1 } }) } });
     await tx.itemEvent.createMany({ data: events });
-    // Later checks of this run see the item as it now is.
-    if (!linked) item.components.push({ componentId: ctx.component.id });
-    if (!item.checkNames.includes(name)) item.checkNames.push(name);
-    if (typeof data.status === "string") item.status = data.status;
-    if (typeof data.latestResult === "string") item.latestResult = data.latestResult;
   }
   return outcome;
 }
@@ -134,21 +174,17 @@ async function loadCandidates(tx: Tx, ctx: Context, names: string[]): Promise<Ca
 }
 
 /**
- * The item for (component, check) among the candidates: one dedicated to this check (it names only
- * this check, or names it in its source) beats one that lists it among others; then one already
- * linked to the component; then document order.
+ * The unlinked item a failure of `name` adopts: one dedicated to this check (it names only this
+ * check, or names it in its source) beats one that lists it among others; then document order.
  */
-function pickItem(candidates: Candidate[], ctx: Context, name: string): Candidate | null {
-  const rank = (item: Candidate) =>
-    (item.checkNames.length === 1 && item.checkNames[0] === name ? 4 : 0) +
-    (item.source?.includes(name) ? 2 : 0) +
-    (item.components.some((link) => link.componentId === ctx.component.id) ? 1 : 0);
+function pickItem(candidates: Candidate[], name: string): Candidate | null {
+  const rank = (item: Candidate) => (item.checkNames.length === 1 && item.checkNames[0] === name ? 2 : 0) + (item.source?.includes(name) ? 1 : 0);
   const matching = candidates.filter((item) => item.checkNames.includes(name) || item.source?.includes(name));
   // Array.prototype.sort is stable: equal ranks keep document order.
   return matching.sort((a, b) => rank(b) - rank(a))[0] ?? null;
 }
 
-async function openItem(tx: Tx, ctx: Context, check: ParsedCheck, event: (itemId: string, field: string, o: unknown, n: unknown, note?: string) => Prisma.ItemEventCreateManyInput) {
+async function openItem(tx: Tx, ctx: Context, check: ReconcileCheck, event: (itemId: string, field: string, o: unknown, n: unknown, note?: string) => Prisma.ItemEventCreateManyInput) {
   const requirement = requirementForCheck(check.canonicalName);
   const key = await nextKey(tx, ctx.product.id);
   const verb = check.outcome === "errored" ? "errors" : "fails";
@@ -190,12 +226,34 @@ async function nextKey(tx: Tx, productId: string): Promise<string> {
   return `PF-${(rows[0]?.n ?? 0) + 1}`;
 }
 
-/** True when, for every architecture with runs, the newest run that ran the check passed it. */
-async function passesOnEveryArchitecture(tx: Tx, componentId: string, name: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ outcome: string }[]>`
-    SELECT DISTINCT ON (r."architecture") c."outcome"::text AS outcome
-    FROM "PreflightRun" r JOIN "CheckResult" c ON c."runId" = r."id" AND c."canonicalName" = ${name}
-    WHERE r."componentId" = ${componentId}::uuid
-    ORDER BY r."architecture", r."createdAt" DESC, r."id" DESC`;
-  return rows.length > 0 && rows.every((row) => row.outcome === "passed");
+/**
+ * True when, for every expected architecture, the newest run that ran each of the checks passed it.
+ * Expected: the architectures a person set on the component (one without a run yet holds
+ * verification back), else every architecture the component has runs for.
+ */
+async function passesEverywhere(tx: Tx, component: Context["component"], names: string[]): Promise<boolean> {
+  if (names.length === 0) return false;
+  const rows = await tx.$queryRaw<{ architecture: string; name: string; outcome: string }[]>`
+    SELECT DISTINCT ON (r."architecture", c."canonicalName") r."architecture", c."canonicalName" AS name, c."outcome"::text AS outcome
+    FROM "PreflightRun" r JOIN "CheckResult" c ON c."runId" = r."id" AND c."canonicalName" = ANY(${names})
+    WHERE r."componentId" = ${component.id}::uuid
+    ORDER BY r."architecture", c."canonicalName", r."createdAt" DESC, r."id" DESC`;
+  const archs = component.architecturesSetBy ? component.architectures : [...new Set(rows.map((row) => row.architecture))];
+  const passes = (arch: string, name: string) => rows.some((row) => row.architecture === arch && row.name === name && row.outcome === "passed");
+  return archs.length > 0 && archs.every((arch) => names.every((name) => passes(arch, name)));
+}
+
+/**
+ * The status an item had before an automatic verification set it done, when its newest status
+ * change is such a verification (made by a run); null when a person set it done.
+ */
+async function statusBeforeVerification(tx: Tx, itemId: string): Promise<Status | null> {
+  const last = await tx.itemEvent.findFirst({
+    where: { itemId, field: "status" },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { runId: true, oldValue: true, newValue: true },
+  });
+  if (!last?.runId || last.newValue !== "done") return null;
+  const before = statusSchema.safeParse(last.oldValue);
+  return before.success && before.data !== "done" ? before.data : null;
 }

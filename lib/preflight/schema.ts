@@ -7,7 +7,7 @@ export const POLICIES = ["container", "root", "scratch-nonroot", "scratch-root",
 export const RUN_KINDS = ["container", "operator"] as const;
 export const CHECK_OUTCOMES = ["passed", "failed", "errored", "warned"] as const;
 /** The architectures preflight processes from a manifest list. */
-export const SUPPORTED_ARCHITECTURES = ["amd64", "arm64", "ppc64le", "s390x"] as const;
+export { ARCHITECTURES as SUPPORTED_ARCHITECTURES } from "@/lib/components/schema";
 
 export const policySchema = z.enum(POLICIES);
 export const runKindSchema = z.enum(RUN_KINDS);
@@ -157,3 +157,15 @@ export type LogCheck = z.infer<typeof logCheckSchema>;
 export type LogPlatform = z.infer<typeof logPlatformSchema>;
 export type LogError = z.infer<typeof logErrorSchema>;
 export type ParsedLog = z.infer<typeof parsedLogSchema>;
+
+/** POST /api/v1/preflight/runs/{id}/assign: the component an unassigned run is evidence for. */
+export const assignRunSchema = z
+  .strictObject({
+    component: z.string().trim().min(1).max(100).optional(),
+    createComponent: z.literal(true, { error: "true, to create a component from the run's image" }).optional(),
+    force: z.boolean().optional(),
+  })
+  .refine((body) => (body.component === undefined) !== (body.createComponent === undefined), {
+    message: 'Send either "component": "SLUG" or "createComponent": true.',
+  });
+export type AssignRun = z.infer<typeof assignRunSchema>;

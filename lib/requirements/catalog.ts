@@ -8,6 +8,8 @@ export type RequirementScope = (typeof REQUIREMENT_SCOPES)[number];
 export type Severity = "auto" | "review" | "portal" | "warn" | "optional" | "maintenance";
 export type VerifiedBy = "preflight" | "portal" | "review" | "scan" | "pipeline";
 export type ExceptionKind = "privileged" | "scratch";
+/** Evidence computed from other facts rather than read from a check. */
+export type DerivedFrom = "bundle_images" | "submission" | "components_certified" | "components_published";
 
 export type CatalogEntry = {
   code: string;
@@ -18,6 +20,7 @@ export type CatalogEntry = {
   checkNames: string[];
   notApplicableUnder: string[];
   onlyWith: ExceptionKind | null;
+  derivedFrom: DerivedFrom | null;
 };
 
 const SCRATCH = ["scratch-nonroot", "scratch-root"];
@@ -40,7 +43,7 @@ const CONTAINER: Row[] = [
   ["CTR-12", "No important or critical vulnerabilities in Red Hat content", "auto", "scan"],
   ["CTR-13", "Image is rebuilt when Red Hat errata land (health grade A or B)", "maintenance", "scan"],
   ["CTR-14", "Red Hat can pull the image from the partner registry", "auto", "preflight"],
-  ["CTR-15", "Preflight results are submitted to the certification project", "auto", "portal"],
+  ["CTR-15", "Preflight results are submitted to the certification project", "auto", "portal", [], { derivedFrom: "submission" }],
   ["CTR-16", "A non-UBI or scratch base has an approved scratch exception", "review", "review", [], { onlyWith: "scratch" }],
   ["CTR-17", "Repository information is complete in the portal", "portal", "portal"],
   ["CTR-18", "Component details are complete in the portal", "portal", "portal"],
@@ -50,7 +53,8 @@ const CONTAINER: Row[] = [
 ];
 
 const BUNDLE: Row[] = [
-  ["OPB-01", "Every image the bundle references is certified and published", "review", "review", ["BundleImageRefsAreCertified"]],
+  // Preflight's own check for it is optional (hidden since 1.4): the bundle's referenced images decide.
+  ["OPB-01", "Every image the bundle references is certified and published", "review", "review", ["BundleImageRefsAreCertified"], { derivedFrom: "bundle_images" }],
   ["OPB-02", "Operator bundle passes bundle validation", "auto", "preflight", ["ValidateOperatorBundle"]],
   ["OPB-03", "Operator installs with OLM", "auto", "preflight", ["DeployableByOLM"]],
   ["OPB-04", "CSV carries the infrastructure-feature annotations", "auto", "preflight", ["RequiredAnnotations"]],
@@ -83,8 +87,8 @@ const PRODUCT: Row[] = [
   ["PRD-01", "Product listing details are complete", "portal", "portal"],
   ["PRD-02", "Company profile is complete", "portal", "portal"],
   ["PRD-03", "Legal agreements are accepted", "portal", "portal"],
-  ["PRD-04", "At least one certified component is attached", "portal", "portal"],
-  ["PRD-05", "Every attached component is published before the listing", "portal", "portal"],
+  ["PRD-04", "At least one certified component is attached", "portal", "portal", [], { derivedFrom: "components_certified" }],
+  ["PRD-05", "Every attached component is published before the listing", "portal", "portal", [], { derivedFrom: "components_published" }],
   ["PRD-06", "Support relationship and hardware requirements are stated", "review", "review"],
 ];
 
@@ -98,6 +102,7 @@ function entries(scope: RequirementScope, rows: Row[]): CatalogEntry[] {
     checkNames: checks,
     notApplicableUnder: [],
     onlyWith: null,
+    derivedFrom: null,
     ...extra,
   }));
 }
@@ -107,6 +112,26 @@ export const REQUIREMENT_CATALOG: readonly CatalogEntry[] = [
   ...entries("operator_bundle", BUNDLE),
   ...entries("product", PRODUCT),
 ];
+
+// Checks preflight runs but no longer writes into results.json: optional-level checks since 1.4.0,
+// the scorecard suites since 1.20.0 (certification-domain.md §1.7–1.8). A requirement verified only
+// by these is a sign-off row: waiting for a result that never comes would read "not run" forever.
+const UNREPORTED_CHECKS = new Set([
+  "BundleImageRefsAreCertified",
+  "AllImageRefsInRelatedImages",
+  "FollowsRestrictedNetworkEnablementGuidelines",
+  "SecurityContextConstraintsInCSV",
+  "ScorecardBasicSpecCheck",
+  "ScorecardOlmSuiteCheck",
+]);
+
+/** The checks of a requirement that current preflight reports (empty: people sign it off). */
+export function reportedChecks(checkNames: readonly string[]): string[] {
+  return checkNames.filter((name) => !UNREPORTED_CHECKS.has(name));
+}
+
+/** Severities that stand between a component and its listing (warnings, optional and maintenance do not). */
+export const BLOCKING_SEVERITIES: readonly Severity[] = ["auto", "review", "portal"];
 
 const BY_CHECK = new Map(REQUIREMENT_CATALOG.flatMap((entry) => entry.checkNames.map((name) => [name, entry] as const)));
 

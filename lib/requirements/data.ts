@@ -7,6 +7,6 @@ export async function listRequirements(scope: string): Promise<MatrixRequirement
   return getDb().requirement.findMany({
     where: { scope },
     orderBy: { position: "asc" },
-    select: { code: true, title: true, severity: true, verifiedBy: true, checkNames: true, notApplicableUnder: true, onlyWith: true },
+    select: { code: true, title: true, severity: true, verifiedBy: true, checkNames: true, notApplicableUnder: true, onlyWith: true, derivedFrom: true },
   });
 }

@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSummary, listItems } from "@/lib/backlog/data";
 import { itemFilterSchema } from "@/lib/backlog/schema";
-import { getComponentBoard } from "@/lib/components/data";
+import { getComponentBoard } from "@/lib/component-board/data";
 import { disconnectDb, getDb } from "@/lib/db";
 import { ingestPreflightRuns } from "@/lib/preflight/mutations";
 import { parseResultsJson } from "@/lib/preflight/parse-results";
@@ -125,7 +125,7 @@ describe("the raw ingest floor", () => {
     const componentIds = new Map<string, string>(
       (await client.query(`SELECT slug, id FROM "Component" WHERE "productId" = $1`, [dataset.productId])).rows.map((r) => [r.slug, r.id]),
     );
-    await measureRawIngest({ url: URL!, clients: 2, amount: perBuild, counter: { next: 2 * perBuild }, plan, componentIds, userId: null });
+    await measureRawIngest({ url: URL!, clients: 2, amount: perBuild, counter: { next: 2 * perBuild }, plan, productId: dataset.productId, componentIds, userId: null });
     const afterRaw = await counts();
 
     const delta = (a: Record<string, number>, b: Record<string, number>) => Object.fromEntries(Object.keys(a).map((k) => [k, (a[k] ?? 0) - (b[k] ?? 0)]));

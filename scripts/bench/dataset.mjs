@@ -117,7 +117,7 @@ export async function generateDataset(client, sizes, options = {}) {
       [productId],
     );
     await client.query(`CREATE TEMP TABLE bench_component ON COMMIT DROP AS
-      SELECT (row_number() OVER (ORDER BY slug) - 1)::int AS c, id, slug, name FROM "Component" WHERE "productId" = $1`, [productId]);
+      SELECT (row_number() OVER (ORDER BY slug) - 1)::int AS c, id, "productId", slug, name FROM "Component" WHERE "productId" = $1`, [productId]);
 
     // Build b of component c at start + (b + c/C) · D/R; architecture a a few seconds later.
     await step(
@@ -138,10 +138,10 @@ export async function generateDataset(client, sizes, options = {}) {
     );
     await step(
       "runs",
-      `INSERT INTO "PreflightRun" (id, "componentId", "imageRef", "imageRefNormalized", "imageTag", "imageDigest", architecture, kind, policy,
+      `INSERT INTO "PreflightRun" (id, "productId", "componentId", "imageRef", "imageRefNormalized", "imageTag", "imageDigest", architecture, kind, policy,
               "preflightVersion", "preflightCommit", "devBuild", passed, "passedCount", "failedCount", "errorCount", "warningCount", diff, warnings,
               "contentSha256", "fileName", original, actor, "createdAt")
-       SELECT r.id, bc.id, img.ref, img.ref, '1.0.' || r.b, 'sha256:' || md5(r.r || 'a') || md5(r.r || 'b'), ($1::text[])[r.a + 1], 'container', 'container',
+       SELECT r.id, bc."productId", bc.id, img.ref, img.ref, '1.0.' || r.b, 'sha256:' || md5(r.r || 'a') || md5(r.r || 'b'), ($1::text[])[r.a + 1], 'container', 'container',
               ver.v, md5(ver.v) || left(md5(ver.v || 'c'), 8), false, agg.failed = 0 AND agg.errored = 0, agg.passed, agg.failed, agg.errored, 0,
               jsonb_build_object('newlyFailed', agg.newly_failed, 'newlyPassed', agg.newly_passed, 'newlyErrored', agg.newly_errored,
                                  'added', CASE WHEN r.b = 0 THEN agg.names ELSE '[]'::jsonb END, 'removed', '[]'::jsonb, 'preflightVersionChanged', null),

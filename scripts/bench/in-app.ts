@@ -14,7 +14,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { getSummary, listItems } from "@/lib/backlog/data";
 import { itemFilterSchema } from "@/lib/backlog/schema";
-import { getComponentBoard } from "@/lib/components/data";
+import { getComponentBoard } from "@/lib/component-board/data";
 import { disconnectDb } from "@/lib/db";
 import { getOverview, listEvents } from "@/lib/overview/data";
 import { DEFAULT_EVENT_LIMIT } from "@/lib/overview/schema";

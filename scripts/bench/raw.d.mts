@@ -14,6 +14,7 @@ export declare function measureRawIngest(options: {
   amount: number;
   counter: { next: number };
   plan: IngestPlan;
+  productId: string;
   componentIds: Map<string, string>;
   userId: string | null;
 }): Promise<{ ok: number; seconds: number; perSecond: number }>;

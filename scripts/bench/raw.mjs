@@ -66,9 +66,9 @@ export async function measureReplay(options) {
 }
 
 const RUN_COLUMNS = [
-  "id", "componentId", "imageRef", "imageRefNormalized", "imageTag", "imageDigest", "architecture", "kind", "policy", "preflightVersion",
+  "id", "productId", "componentId", "imageRef", "imageRefNormalized", "imageTag", "imageDigest", "architecture", "kind", "policy", "preflightVersion",
   "preflightCommit", "devBuild", "passed", "certificationHash", "passedCount", "failedCount", "errorCount", "warningCount", "diff", "warnings",
-  "contentSha256", "fileName", "original", "certImage", "log", "actor", "userId", "createdAt",
+  "contentSha256", "fileName", "original", "certImage", "log", "submitted", "submissionUrls", "actor", "userId", "createdAt",
 ];
 const CHECK_COLUMNS = ["id", "runId", "name", "canonicalName", "known", "outcome", "elapsedMs", "description", "help", "suggestion", "knowledgebaseUrl", "checkUrl"];
 const quote = (/** @type {string[]} */ cols) => cols.map((c) => `"${c}"`).join(", ");
@@ -85,7 +85,7 @@ function insertChecks(rows) {
 /**
  * Writes `amount` runs from `clients` connections, run numbers taken from `counter` (shared with
  * the API phases, so every document is new), one transaction per run.
- * @param {{ url: string, clients: number, amount: number, counter: { next: number }, plan: Parameters<typeof ingestRun>[1], componentIds: Map<string, string>, userId: string | null }} options
+ * @param {{ url: string, clients: number, amount: number, counter: { next: number }, plan: Parameters<typeof ingestRun>[1], productId: string, componentIds: Map<string, string>, userId: string | null }} options
  */
 export async function measureRawIngest(options) {
   const clients = await connectAll(options.url, options.clients);
@@ -105,9 +105,9 @@ export async function measureRawIngest(options) {
           await client.query("BEGIN");
           try {
             const inserted = await client.query(INSERT_RUN, [
-              componentId, run.image, run.image, run.tag, null, run.arch, "container", "container", "1.21.0",
+              options.productId, componentId, run.image, run.image, run.tag, null, run.arch, "container", "container", "1.21.0",
               "3f4e1c2b9a8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f", false, failed.length === 0, null, passedCount, failed.length, 0, 0, JSON.stringify(diff), [],
-              createHash("sha256").update(run.body.trimEnd(), "utf8").digest("hex"), "results.json", original, "null", null, "token bench", options.userId,
+              createHash("sha256").update(run.body.trimEnd(), "utf8").digest("hex"), "results.json", original, "null", null, false, [], "token bench", options.userId,
             ]);
             const runId = inserted.rows[0].id;
             const values = run.checks.flatMap((c) => [

@@ -17,7 +17,7 @@ import { can } from "@/lib/auth/schema";
 import { requirePageUser } from "@/lib/auth/session";
 import { CATEGORIES, CATEGORY_LABELS, productQuerySchema } from "@/lib/backlog/schema";
 import { itemUrl } from "@/lib/backlog/urls";
-import { getComponentBoard } from "@/lib/components/data";
+import { getComponentBoard } from "@/lib/component-board/data";
 import { CERTIFICATION_STATUS_LABELS, type CertificationStatus } from "@/lib/components/schema";
 import { EXCEPTION_KINDS } from "@/lib/exceptions/schema";
 import { isAppError } from "@/lib/errors";

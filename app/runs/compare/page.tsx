@@ -62,13 +62,16 @@ export default async function CompareRunsPage({ searchParams }: Props) {
 
   const { from, to, comparison } = result.value;
   const backwards = from.createdAt > to.createdAt;
-  const sameComponent = from.component.slug === to.component.slug;
+  const sameComponent = from.component?.slug === to.component?.slug;
+  const nameOf = (side: typeof from) => side.component?.name ?? "an unassigned run";
   return (
     <div className="space-y-4">
       <nav aria-label="Breadcrumb" className="flex flex-wrap gap-x-4 text-sm">
-        <Link href={`/components/${encodeURIComponent(to.component.slug)}?product=${encodeURIComponent(result.value.product)}`} className="text-blue-700 hover:underline">
-          ← {to.component.name}
-        </Link>
+        {to.component && (
+          <Link href={`/components/${encodeURIComponent(to.component.slug)}?product=${encodeURIComponent(result.value.product)}`} className="text-blue-700 hover:underline">
+            ← {to.component.name}
+          </Link>
+        )}
         <Link href={runsUrl({ product: result.value.product })} className="text-blue-700 hover:underline">All preflight runs</Link>
       </nav>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -84,7 +87,7 @@ export default async function CompareRunsPage({ searchParams }: Props) {
       {(backwards || !sameComponent || from.architecture !== to.architecture || from.preflightVersion !== to.preflightVersion) && (
         <ul className="list-disc space-y-0.5 pl-5 text-sm text-muted">
           {backwards && <li>From is newer than To: the lists read backwards in time.</li>}
-          {!sameComponent && <li>The runs are of different components ({from.component.name} and {to.component.name}).</li>}
+          {!sameComponent && <li>The runs are of different components ({nameOf(from)} and {nameOf(to)}).</li>}
           {from.architecture !== to.architecture && <li>The runs are for different architectures ({from.architecture} and {to.architecture}).</li>}
           {from.preflightVersion !== to.preflightVersion && (
             <li>

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { listComponents } from "@/lib/backlog/data";
+import { listComponents } from "@/lib/components/data";
 import { productQuerySchema } from "@/lib/backlog/schema";
 import { readQuery, route } from "@/lib/http";
 

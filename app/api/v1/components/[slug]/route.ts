@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
+import { actorOf } from "@/lib/auth/schema";
 import { productQuerySchema } from "@/lib/backlog/schema";
-import { getComponentBoard } from "@/lib/components/data";
+import { getComponentBoard } from "@/lib/component-board/data";
 import { updateComponent } from "@/lib/components/mutations";
 import { componentPatchSchema } from "@/lib/components/schema";
 import { readJson, readQuery, route } from "@/lib/http";
@@ -13,10 +14,10 @@ export const GET = route<Params>("read", async (req, { params }) => {
   return NextResponse.json(await getComponentBoard(slug, product));
 });
 
-export const PATCH = route<Params>("edit_items", async (req, { params }) => {
+export const PATCH = route<Params>("edit_items", async (req, { params }, principal) => {
   const { slug } = await params;
   const { product } = readQuery(req, productQuerySchema);
   const patch = await readJson(req, componentPatchSchema);
-  await updateComponent({ productSlug: product, slug, patch });
+  await updateComponent({ productSlug: product, slug, patch, actor: actorOf(principal) });
   return NextResponse.json(await getComponentBoard(slug, product));
 });

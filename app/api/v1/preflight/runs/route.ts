@@ -9,10 +9,16 @@ import { prepareUpload, type UploadFile } from "@/lib/preflight/prepare-upload";
 import { readArchive, type ArchiveType } from "@/lib/preflight/read-archive";
 import { MAX_RESULTS_FILE_BYTES, MAX_UPLOAD_BYTES, UPLOAD_MEDIA_TYPES } from "@/lib/preflight/upload-limits";
 
+const flag = z.enum(["true", "false", "1", "0"], { error: "true or false" }).transform((v) => v === "true" || v === "1");
+
 const uploadQuerySchema = z.object({
   product: z.string().max(100).optional(),
   component: z.string().max(100).optional(),
   arch: z.string().regex(/^[a-z0-9_]{1,20}$/, "arch: a name such as amd64 or arm64").optional(),
+  /** Attach to `component` even when its registered repository is another one (kept on the run as a warning). */
+  force: flag.optional(),
+  /** Create a component for the run's image when none is registered, instead of storing the run unassigned. */
+  createComponent: flag.optional(),
 });
 
 export const GET = route("read", async (req) => NextResponse.json(await listRuns(readQuery(req, runListQuerySchema))));
@@ -31,7 +37,14 @@ export const POST = route("upload_results", async (req, _ctx, principal) => {
     files = readArchive(await readBodyBytes(req, MAX_UPLOAD_BYTES), type === "application/zip" ? "zip" : "gzip", dispositionName(req));
   }
   const runs = prepareUpload(files, { arch: fields.arch });
-  const result = await ingestPreflightRuns({ runs, componentSlug: fields.component, productSlug: fields.product, actor: actorOf(principal) });
+  const result = await ingestPreflightRuns({
+    runs,
+    componentSlug: fields.component,
+    force: fields.force,
+    createComponent: fields.createComponent,
+    productSlug: fields.product,
+    actor: actorOf(principal),
+  });
   const allDuplicates = result.runs.every((run) => run.duplicate);
   return NextResponse.json(result, { status: allDuplicates ? 200 : 201 });
 });
@@ -65,7 +78,13 @@ async function readForm(req: Request, query: z.infer<typeof uploadQuerySchema>) 
     const value = form.get(name);
     return typeof value === "string" && value ? value : undefined;
   };
-  const fields = uploadQuerySchema.parse({ ...query, component: text("component") ?? query.component, arch: text("arch") ?? query.arch });
+  const fields = uploadQuerySchema.parse({
+    ...query,
+    component: text("component") ?? query.component,
+    arch: text("arch") ?? query.arch,
+    force: text("force") ?? query.force?.toString(),
+    createComponent: text("createComponent") ?? query.createComponent?.toString(),
+  });
   return { files, fields };
 }
 

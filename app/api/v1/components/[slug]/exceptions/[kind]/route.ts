@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { actorOf } from "@/lib/auth/schema";
 import { productQuerySchema } from "@/lib/backlog/schema";
-import { getComponentBoard } from "@/lib/components/data";
+import { getComponentBoard } from "@/lib/component-board/data";
 import { AppError } from "@/lib/errors";
 import { saveException } from "@/lib/exceptions/mutations";
 import { exceptionKindSchema, exceptionWriteSchema } from "@/lib/exceptions/schema";

@@ -2,12 +2,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/auth/schema";
-import { getComponentBoard } from "@/lib/components/data";
+import { getComponentBoard } from "@/lib/component-board/data";
 import { disconnectDb, getDb } from "@/lib/db";
 import { ingestPreflightRuns } from "@/lib/preflight/mutations";
 import { prepareUpload } from "@/lib/preflight/prepare-upload";
 import { productWithBacklog } from "@/tests/db";
 import { BACKLOG_PATH, fixtureAvailable, SHARED_FIXTURES } from "@/tests/fixtures";
+import { asImage } from "@/tests/preflight";
 
 const FAILED = path.join(SHARED_FIXTURES, "preflight/container_1.16.0_amd64_failed_HasNoProhibitedLabels.results.json");
 const available = fixtureAvailable(FAILED) && fixtureAvailable(BACKLOG_PATH);
@@ -17,18 +18,20 @@ afterAll(disconnectDb);
 describe.skipIf(!available)("the component board", () => {
   it("shows the operator image's runs by tag and architecture, its items and how stale its evidence is", async () => {
     const product = await productWithBacklog("board");
-    const runs = prepareUpload([{ name: "results.json", bytes: readFileSync(FAILED) }], { arch: "amd64" });
+    const bytes = new TextEncoder().encode(asImage(readFileSync(FAILED), "public.ecr.aws/os-partners/neuron-openshift/operator:test"));
+    const runs = prepareUpload([{ name: "results.json", bytes }], { arch: "amd64" });
     await ingestPreflightRuns({ runs, componentSlug: "neuron-openshift-operator", productSlug: product, actor: SYSTEM_ACTOR });
 
     const board = await getComponentBoard("neuron-openshift-operator", product);
     expect(board.component).toMatchObject({ slug: "neuron-openshift-operator", type: "container", policy: "container" });
-    // v0.1.3 comes from the document's image reference; "test" is the tag the run tested.
-    expect(board.grid.tags).toEqual(["test", "v0.1.3"]);
+    // v0.1.3 and v0.1.4 come from the document (an item's image, the plan's rebuild); "test" is the tag the run tested.
+    expect(board.grid.tags).toEqual(["test", "v0.1.3", "v0.1.4"]);
     expect(board.grid.architectures).toEqual(["amd64"]);
     expect(board.grid.cells.find((c) => c.tag === "test")?.run).toMatchObject({ passed: false, counts: { passed: 9, failed: 1, errors: 0 } });
     expect(board.grid.cells.find((c) => c.tag === "v0.1.3")?.run).toBeNull();
     expect(board.staleness).toEqual([expect.objectContaining({ architecture: "amd64", daysSinceLastPass: null })]);
-    expect(board.items.map((i) => i.key).sort()).toEqual(["P0-2", "P0-3", "P0-4"]);
+    // The blockers about it, and the items the document says its Dockerfile satisfies.
+    expect(board.items.map((i) => i.key).sort()).toEqual(["C-1", "C-2", "C-3", "C-4", "C-5", "C-6", "C-7", "C-8", "C-9", "P0-2", "P0-3", "P0-4", "P0-5"]);
     expect(board.history).toHaveLength(1);
     // P0-3 (HasLicense) was verified by the run; P0-2 and P0-4 stay open.
     expect(board.openByCategory.critical_blocker).toBe(2);
@@ -40,6 +43,7 @@ describe.skipIf(!available)("the component board", () => {
     const DAY = 86_400_000;
     const start = Date.now() - 100 * DAY;
     const run = (n: number, tag: string, passed: boolean) => ({
+      productId: component.productId,
       componentId: component.id,
       imageRef: `quay.io/example/operator:${tag}`,
       imageRefNormalized: `quay.io/example/operator:${tag}`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { preflightVersionWarning } from "@/lib/preflight/releases";
-import { runGrid, staleness, stalenessWarnings, type BoardRun } from "@/lib/components/board";
+import { runGrid, staleness, stalenessWarnings, type BoardRun } from "@/lib/component-board/grid";
 
 const run = (over: Partial<BoardRun>): BoardRun => ({
   id: Math.random().toString(36).slice(2),

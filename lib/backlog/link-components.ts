@@ -1,0 +1,56 @@
+import { parseImageRef, repositoryKey } from "@/lib/components/image-ref";
+import { CHECK_MEANINGS } from "@/lib/requirements/check-meaning";
+import { isImageRef } from "./image-refs";
+import type { ParsedItem, ParsedPhase } from "./schema";
+
+// The components a document ties to an item beyond the images the item names itself. Two readings:
+// - the implementation plan: a phase whose steps name an image ("make docker-build IMG=…/operator:
+//   v0.1.4") and which lists items as its blockers links those items to that image, unless an item
+//   names a component of its own (P0-2 is fixed by rebuilding the operator image; P0-6, "Node
+//   Metrics …", is about node metrics although phase 1 lists it);
+// - the document's own image: the one its Dockerfile builds, known from the items that name both the
+//   Dockerfile and exactly one image. Items that name no component but point at that Dockerfile, and
+//   compliant items about container checks, are about that image ("UBI Base Image Usage").
+// Pure: the importer and the demo seed derive the same links from the same document.
+
+const CONTAINER_CHECKS = new Set(CHECK_MEANINGS.filter((meaning) => meaning.scope === "container").map((meaning) => meaning.name));
+const DOCKERFILE = /^dockerfile(?::[\d-]+)?$/i;
+
+/** Image references in the words and code of a plan step ("Rebuild: `make docker-build IMG=registry/repo:tag`"). */
+export function imageRefsInPlanText(text: string): string[] {
+  return text
+    .split(/[\s`]+/)
+    .map((word) => word.replace(/^[A-Z_][A-Z0-9_]*=/, "").replace(/^[("'[{<]+|[)"'\]}>,;.]+$/g, ""))
+    .filter((word) => word.length > 0 && isImageRef(word));
+}
+
+const repositoryOf = (raw: string) => {
+  const ref = parseImageRef(raw);
+  return ref ? repositoryKey(ref) : null;
+};
+
+export function linkDocument(items: ParsedItem[], phases: ParsedPhase[]): ParsedItem[] {
+  const ownsComponent = (item: ParsedItem) => item.imageRefs.length > 0 || item.componentHints.length > 0;
+  const planRefs = new Map<string, string[]>();
+  for (const phase of phases) {
+    const refs = [...new Set(phase.tasks.flatMap((task) => task.details.flatMap(imageRefsInPlanText)))];
+    if (refs.length === 0) continue;
+    for (const key of phase.itemKeys) planRefs.set(key, [...new Set([...(planRefs.get(key) ?? []), ...refs])]);
+  }
+  const linked = items.map((item) => (ownsComponent(item) ? item : { ...item, impliedRefs: planRefs.get(item.key) ?? [] }));
+
+  // The image the document's Dockerfile builds: every item naming the Dockerfile and images must agree on one repository.
+  const builds = linked
+    .filter((item) => item.fileRefs.some((ref) => DOCKERFILE.test(ref.trim())))
+    .map((item) => [...item.imageRefs, ...item.impliedRefs].filter((ref) => repositoryOf(ref) !== null))
+    .filter((refs) => refs.length > 0);
+  const repositories = new Set(builds.flatMap((refs) => refs.map(repositoryOf)));
+  const ownImage = repositories.size === 1 ? builds[0]![0]! : null;
+  if (!ownImage) return linked;
+  return linked.map((item) => {
+    if (ownsComponent(item) || item.impliedRefs.length > 0) return item;
+    const dockerfile = item.fileRefs.some((ref) => DOCKERFILE.test(ref.trim()));
+    const containerCompliance = item.category === "compliant" && item.checkNames.some((name) => CONTAINER_CHECKS.has(name));
+    return dockerfile || containerCompliance ? { ...item, impliedRefs: [ownImage] } : item;
+  });
+}

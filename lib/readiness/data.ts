@@ -1,0 +1,195 @@
+import "server-only";
+import { CLOSED_STATUSES } from "@/lib/backlog/schema";
+import { isRedHatRegistry } from "@/lib/components/image-ref";
+import { policyInForce } from "@/lib/components/policy";
+import { getDb } from "@/lib/db";
+import { getProduct, type ProductRef } from "@/lib/products/data";
+import { listRequirements } from "@/lib/requirements/data";
+import { PRODUCT_SUBJECT } from "@/lib/requirements/schema";
+import {
+  productMatrix,
+  requirementMatrix,
+  type CheckEvidence,
+  type LinkedComponent,
+  type MatrixItem,
+  type MatrixRequirement,
+  type MatrixRow,
+  type SignOffFact,
+  type Submission,
+} from "@/lib/requirements/matrix";
+import { remainingOf } from "./remaining";
+import type { Readiness } from "./schema";
+
+// Requirement evidence for components and for the product's listing, from every domain it rests
+// on: runs and their checks, exceptions, sign-offs, the bundle's referenced images, submissions and
+// the items that track the work. The component board and the readiness view read it from here.
+
+const closed = new Set<string>(CLOSED_STATUSES);
+
+const componentSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  type: true,
+  registry: true,
+  hostAccess: true,
+  osContentType: true,
+  certificationStatus: true,
+  architectures: true,
+  architecturesSetBy: true,
+  exceptions: { select: { kind: true, status: true, caseRef: true } },
+  references: { select: { component: { select: { slug: true, name: true, certificationStatus: true } } }, orderBy: { component: { slug: "asc" as const } } },
+} as const;
+
+export type EvaluatedComponent = {
+  id: string;
+  slug: string;
+  name: string;
+  type: string;
+  certificationStatus: string;
+  /** Red Hat's own images (e.g. OpenShift's scheduler) need no certification from the vendor. */
+  redHat: boolean;
+  policy: { policy: string; reason: string };
+  /** Expected architectures and where they come from. */
+  architectures: { list: string[]; setBy: string | null };
+  rows: MatrixRow[];
+};
+
+/** The requirement matrix of the given components of a product (all of them when `ids` is omitted). */
+export async function evaluateComponents(product: ProductRef, ids?: string[], now = new Date()): Promise<EvaluatedComponent[]> {
+  const db = getDb();
+  const components = await db.component.findMany({
+    where: { productId: product.id, ...(ids && { id: { in: ids } }) },
+    orderBy: { slug: "asc" },
+    select: componentSelect,
+  });
+  if (components.length === 0) return [];
+  const componentIds = components.map((c) => c.id);
+  const [items, signOffs, learned, submissions, gated, requirements] = await Promise.all([
+    productItems(product.id),
+    db.requirementSignOff.findMany({ where: { productId: product.id, subject: { in: componentIds } }, orderBy: { createdAt: "asc" } }),
+    db.$queryRaw<{ componentId: string; architecture: string }[]>`
+      SELECT DISTINCT "componentId"::text AS "componentId", "architecture" FROM "PreflightRun"
+      WHERE "componentId" = ANY(${componentIds}::uuid[]) AND "architecture" <> 'unknown'`,
+    db.$queryRaw<{ componentId: string; architecture: string; id: string; createdAt: Date; submissionUrls: string[] }[]>`
+      SELECT DISTINCT ON ("componentId", "architecture") "componentId"::text AS "componentId", "architecture", "id"::text AS id, "createdAt", "submissionUrls"
+      FROM "PreflightRun" WHERE "componentId" = ANY(${componentIds}::uuid[]) AND "submitted"
+      ORDER BY "componentId", "architecture", "createdAt" DESC, "id" DESC`,
+    // A bundle without a list of its own references the images its product's phases wait for.
+    components.some((c) => c.type === "operator_bundle")
+      ? db.component.findMany({
+          where: { productId: product.id, gatedPhases: { some: {} } },
+          orderBy: { slug: "asc" },
+          select: { id: true, slug: true, name: true, certificationStatus: true },
+        })
+      : Promise.resolve([]),
+    requirementsByScope([...new Set(components.map((c) => c.type))]),
+  ]);
+
+  return Promise.all(
+    components.map(async (c) => {
+      const policy = policyInForce(c);
+      const runArchs = learned.filter((l) => l.componentId === c.id).map((l) => l.architecture).sort();
+      const architectures = c.architecturesSetBy ? c.architectures : runArchs;
+      const own = c.references.map((r) => r.component);
+      const references: LinkedComponent[] | null =
+        c.type !== "operator_bundle" ? null : own.length > 0 ? own : gated.filter((g) => g.id !== c.id).map(({ slug, name, certificationStatus }) => ({ slug, name, certificationStatus }));
+      const submitted: Submission[] = submissions
+        .filter((s) => s.componentId === c.id)
+        .map((s) => ({ architecture: s.architecture, runId: s.id, at: s.createdAt, urls: s.submissionUrls }));
+      const checks = await latestChecks(c.id, c.type);
+      const rows = requirementMatrix(
+        requirements.get(c.type) ?? [],
+        { ...c, policy: policy.policy, architectures, references: references?.length ? references : null, submissions: submitted },
+        checks,
+        items.filter((i) => i.componentIds.includes(c.id)),
+        signOffs.filter((s) => s.subject === c.id).map(toFact),
+        now,
+      );
+      return {
+        id: c.id,
+        slug: c.slug,
+        name: c.name,
+        type: c.type,
+        certificationStatus: c.certificationStatus,
+        redHat: c.registry !== null && isRedHatRegistry(c.registry),
+        policy,
+        architectures: { list: architectures, setBy: c.architecturesSetBy },
+        rows,
+      };
+    }),
+  );
+}
+
+/** The listing's requirements (PRD-*), derived from the components that are the vendor's to certify. */
+export async function evaluateProduct(product: ProductRef, components: LinkedComponent[], now = new Date()): Promise<MatrixRow[]> {
+  const [requirements, items, signOffs] = await Promise.all([
+    listRequirements("product"),
+    productItems(product.id),
+    getDb().requirementSignOff.findMany({ where: { productId: product.id, subject: PRODUCT_SUBJECT }, orderBy: { createdAt: "asc" } }),
+  ]);
+  return productMatrix(requirements, components, items, signOffs.map(toFact), now);
+}
+
+/** GET /api/v1/readiness: what remains before the product is listed. */
+export async function getReadiness(productSlug?: string, now = new Date()): Promise<Readiness> {
+  const product = await getProduct(productSlug);
+  const evaluated = (await evaluateComponents(product, undefined, now)).filter((c) => !c.redHat);
+  const productRows = await evaluateProduct(product, evaluated, now);
+  const components = evaluated.map((c) => {
+    const remaining = remainingOf(c.rows);
+    return { slug: c.slug, name: c.name, type: c.type, certificationStatus: c.certificationStatus, ready: remaining.length === 0, remaining };
+  });
+  const remaining = remainingOf(productRows);
+  return {
+    listed: remaining.length === 0 && components.every((c) => c.ready),
+    components,
+    product: { slug: product.slug, name: product.name, remaining, rows: productRows },
+  };
+}
+
+type ProductItem = MatrixItem & { componentIds: string[] };
+
+async function productItems(productId: string): Promise<ProductItem[]> {
+  const rows = await getDb().backlogItem.findMany({
+    where: { productId },
+    select: { key: true, title: true, status: true, checkNames: true, requirementCodes: true, components: { select: { componentId: true } } },
+    orderBy: [{ position: "asc" }, { key: "asc" }],
+  });
+  return rows.map(({ components, ...item }) => ({ ...item, open: !closed.has(item.status), componentIds: components.map((l) => l.componentId) }));
+}
+
+async function requirementsByScope(scopes: string[]): Promise<Map<string, MatrixRequirement[]>> {
+  const lists = await Promise.all(scopes.map(async (scope) => [scope, await listRequirements(scope)] as const));
+  return new Map(lists);
+}
+
+const toFact = (row: { code: string; status: SignOffFact["status"]; note: string; link: string | null; expiresAt: Date | null; actor: string; createdAt: Date }): SignOffFact => ({
+  code: row.code,
+  status: row.status,
+  note: row.note,
+  link: row.link,
+  expiresAt: row.expiresAt,
+  actor: row.actor,
+  createdAt: row.createdAt,
+});
+
+/**
+ * For each architecture, the outcome of every check the requirement catalog of `scope` names, in
+ * the newest run of that architecture that ran it (the matrix reads no other check). One short
+ * index walk per (architecture, check) from the newest run back, instead of joining the
+ * component's whole run history: 2 ms rather than 400 ms at 2,000 runs (npm run bench).
+ */
+async function latestChecks(componentId: string, scope: string): Promise<CheckEvidence[]> {
+  return getDb().$queryRaw<CheckEvidence[]>`
+    SELECT x."canonicalName" AS "checkName", x."outcome"::text AS outcome, x."id"::text AS "runId", x."architecture", x."createdAt" AS at
+    FROM (SELECT DISTINCT r."architecture" FROM "PreflightRun" r WHERE r."componentId" = ${componentId}::uuid) a
+    CROSS JOIN (SELECT DISTINCT unnest(q."checkNames") AS name FROM "Requirement" q WHERE q."scope" = ${scope}) n
+    CROSS JOIN LATERAL (
+      SELECT r."id", r."architecture", r."createdAt", c."canonicalName", c."outcome"
+      FROM "PreflightRun" r JOIN "CheckResult" c ON c."runId" = r."id" AND c."canonicalName" = n.name
+      WHERE r."componentId" = ${componentId}::uuid AND r."architecture" = a."architecture"
+      ORDER BY r."createdAt" DESC, r."id" DESC
+      LIMIT 1
+    ) x`;
+}
