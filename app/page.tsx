@@ -9,6 +9,7 @@ import { LiveRefresh } from "@/components/live-refresh";
 import { OverviewCards, type OverviewCard } from "@/components/overview-cards";
 import { PhaseList } from "@/components/phase-list";
 import { PrintButton } from "@/components/print-button";
+import { ReadinessPanel } from "@/components/readiness-panel";
 import { RunsPerWeekChart } from "@/components/runs-per-week-chart";
 import { StatusBadge } from "@/components/item-badges";
 import { SummaryCards } from "@/components/summary-cards";
@@ -22,6 +23,7 @@ import { itemsUrl } from "@/lib/backlog/urls";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
 import { getOverview, listEvents } from "@/lib/overview/data";
+import { getReadiness } from "@/lib/readiness/data";
 import { DEFAULT_EVENT_LIMIT, EVENT_WINDOW_DAYS, overviewQuerySchema } from "@/lib/overview/schema";
 import { statusReportUrl } from "@/lib/overview/urls";
 
@@ -51,7 +53,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const slug = summary.product;
   // A component filter naming no component of this product is dropped, like any other bad value.
   const component = overview.tiles.some((t) => t.slug === query.component) ? query.component : undefined;
-  const feed = await listEvents({ product: slug, component, kind: query.kind && [query.kind], limit: DEFAULT_EVENT_LIMIT }, now);
+  const [feed, readiness] = await Promise.all([
+    listEvents({ product: slug, component, kind: query.kind && [query.kind], limit: DEFAULT_EVENT_LIMIT }, now),
+    getReadiness(slug, now),
+  ]);
   const { remainingEffort, categories, phases } = summary;
   const openCount = Object.values(categories).reduce((sum, c) => sum + c.open, 0);
   const phasesComplete = phases.filter((p) => p.total > 0 && p.done === p.total).length;
@@ -79,7 +84,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       id: "certified",
       label: "Components certified",
       value: `${overview.components.certified} of ${overview.components.total}`,
-      detail: "certification completed or published",
+      detail: "of the vendor's own images and bundle (Red Hat's are certified already)",
       href: "#components",
       tone: overview.components.total > 0 && overview.components.certified === overview.components.total ? "green" : "blue",
     },
@@ -125,6 +130,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         {remainingEffort.unestimated > 0 && ` (${remainingEffort.unestimated} without an estimate)`}
       </p>
       <OverviewCards cards={cards} />
+      <div id="what-remains" className="scroll-mt-4">
+        <Card title="What remains before we are listed" className="print:shadow-none">
+          <ReadinessPanel readiness={readiness} canSignOff={can(user, "edit_items")} />
+        </Card>
+      </div>
       <SummaryCards categories={categories} hrefFor={(category) => itemsUrl({ product, category })} />
 
       <section aria-label="Trends" className="grid gap-6 lg:grid-cols-3 print:grid-cols-1">

@@ -1,7 +1,12 @@
 import Link from "next/link";
+import { SignOffControl } from "@/components/sign-off-form";
 import { Badge, type Tone } from "@/components/ui/badge";
+import { DateText } from "@/components/ui/date-text";
 import { itemUrl } from "@/lib/backlog/urls";
+import { componentUrl } from "@/lib/overview/urls";
+import type { SignOffTarget } from "@/lib/requirements/client";
 import { EVIDENCE, type Evidence, type MatrixRow } from "@/lib/requirements/matrix";
+import { SIGN_OFF_LABELS, type SignOffView } from "@/lib/requirements/schema";
 
 const EVIDENCE_VIEW: Record<Evidence, { label: string; tone: Tone; mark: string }> = {
   failed: { label: "Failed", tone: "red", mark: "✗" },
@@ -37,8 +42,72 @@ export function EvidenceBadge({ evidence }: { evidence: Evidence }) {
   );
 }
 
+/** Who signed a requirement off, when, why, where the evidence is, and until when. */
+export function SignOffNote({ signOff }: { signOff: SignOffView }) {
+  return (
+    <p className="mt-1 text-xs text-muted" data-testid="sign-off-note">
+      {SIGN_OFF_LABELS[signOff.status]} — {signOff.by}, <DateText iso={signOff.at} />
+      {signOff.expiresAt && (
+        <>
+          {signOff.expired ? ", expired " : ", expires "}
+          <DateText iso={signOff.expiresAt} />
+        </>
+      )}
+      {signOff.link && (
+        <>
+          {" · "}
+          <a href={signOff.link} className="text-blue-700 hover:underline" rel="noreferrer noopener" target="_blank">
+            evidence<span className="sr-only"> for this sign-off (opens in a new tab)</span>
+          </a>
+        </>
+      )}
+    </p>
+  );
+}
+
+/** The components a row's evidence is about (OPB-01's referenced images), each linked, settled ones ticked. */
+function RowComponents({ row, product }: { row: MatrixRow; product: string }) {
+  if (row.components.length === 0) return null;
+  return (
+    <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs">
+      {row.components.map((c) => (
+        <li key={c.slug}>
+          <span aria-hidden="true">{c.settled ? "✓ " : "○ "}</span>
+          <Link href={componentUrl(c.slug, product)} className="text-blue-700 hover:underline">{c.name}</Link>
+          <span className="sr-only">{c.settled ? " (done)" : ` (${c.certificationStatus.replaceAll("_", " ")})`}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function RowLinks({ urls }: { urls: string[] }) {
+  if (urls.length === 0) return null;
+  return (
+    <p className="mt-1 flex flex-wrap gap-x-3 text-xs">
+      {urls.map((url) => (
+        <a key={url} href={url} className="text-blue-700 hover:underline" rel="noreferrer noopener" target="_blank">
+          {url.includes("/test-results/") ? "Test results on Partner Connect" : url.includes("/vulnerabilities/") ? "Vulnerabilities" : "Images on Partner Connect"}
+          <span className="sr-only"> (opens in a new tab)</span>
+        </a>
+      ))}
+    </p>
+  );
+}
+
 /** Every requirement of the component's type with its latest evidence; each row links to its item and run. */
-export function RequirementMatrix({ rows, counts, product }: { rows: MatrixRow[]; counts: Record<Evidence, number>; product: string }) {
+export function RequirementMatrix({
+  rows,
+  counts,
+  product,
+  signOffTarget = null,
+}: {
+  rows: MatrixRow[];
+  counts: Record<Evidence, number>;
+  product: string;
+  /** Where engineers sign rows off; null for readers. */
+  signOffTarget?: SignOffTarget | null;
+}) {
   if (rows.length === 0) return <p className="text-sm text-muted">No catalog requirements apply to this component type.</p>;
   return (
     <div className="space-y-3">
@@ -70,7 +139,20 @@ export function RequirementMatrix({ rows, counts, product }: { rows: MatrixRow[]
                 <td className="py-2 pr-2" data-testid={`evidence-${row.code}`}>
                   <EvidenceBadge evidence={row.evidence} />
                 </td>
-                <td className="py-2 pr-2 text-xs text-gray-700">{row.detail}</td>
+                <td className="py-2 pr-2 text-xs text-gray-700">
+                  {row.detail}
+                  {signOffTarget && row.signOffAllowed && (
+                    <span className="ml-2 inline-block align-middle">
+                      <SignOffControl target={signOffTarget} code={row.code} title={row.title} current={row.signOff} />
+                    </span>
+                  )}
+                  <RowComponents row={row} product={product} />
+                  <RowLinks urls={row.urls} />
+                  {row.signOff && row.evidence !== "attested" && row.evidence !== "not_met" && row.evidence !== "not_applicable" && row.evidence !== "stale" && (
+                    <span className="mt-1 block text-muted">A sign-off is on record, but the evidence above decides this row.</span>
+                  )}
+                  {row.signOff && <SignOffNote signOff={row.signOff} />}
+                </td>
                 <td className="space-x-2 py-2 text-xs whitespace-nowrap">
                   {row.item && (
                     <Link href={itemUrl(row.item.key, product)} className="font-mono text-blue-700 hover:underline">

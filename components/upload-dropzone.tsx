@@ -56,7 +56,7 @@ export function UploadDropzone({ product, components, architectures }: Props) {
           list={`${listId}-components`}
           placeholder="found from the image"
           error={componentError}
-          hint="Applied to every upload below; leave empty to match each run's image to a component."
+          hint="Applied to every upload below. Leave empty to match each run to the component registered for its image; runs of other images wait, unassigned, on the Runs page."
           autoComplete="off"
         />
         <TextField

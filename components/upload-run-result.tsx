@@ -21,12 +21,20 @@ export function UploadRunResult({ run, product }: { run: UploadedRun; product?: 
         {run.duplicate ? <Badge tone="gray">Duplicate — already stored</Badge> : <Badge tone="blue">New run</Badge>}
         <RunPassedBadge passed={run.passed} />
         <Link href={runUrl(run.id)} className="font-medium text-blue-700 hover:underline">
-          {run.component} · {run.arch}
+          {run.component ?? "Unassigned"} · {run.arch}
         </Link>
         <span className="text-muted">preflight {run.preflightVersion}{run.policy ? `, ${run.policy} policy` : ""}</span>
       </p>
       <p className="font-mono text-xs break-all text-muted">{run.image || "(no image named)"}</p>
       <RunCounts counts={run.counts} />
+      {run.unassigned && (
+        <p className="text-sm text-amber-900" data-testid="upload-run-unassigned">
+          No component is registered for this image, so the run changed nothing.{" "}
+          <Link href={`/runs?unassigned=true${product ? `&product=${encodeURIComponent(product)}` : ""}#to-assign`} className="text-blue-700 underline">
+            Assign it to a component
+          </Link>
+        </p>
+      )}
       {run.duplicate ? (
         <p className="text-sm text-muted">
           The same results were stored before for this component and architecture; nothing changed.{" "}

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { checkAccessible, horizontalOverflow, seriousViolations } from "./axe";
-import { expect, test } from "./fixtures";
+import { asOperatorRun, expect, test } from "./fixtures";
 import { stateFile, TOKEN_FILE } from "./people";
 
 // Every page of the app, each checked with axe (WCAG 2.1 A/AA, no serious or critical violation) and for
@@ -74,7 +74,7 @@ async function demoRuns(request: APIRequestContext): Promise<{ passing: string; 
   for (const name of RESULTS) {
     const response = await request.post(`/api/v1/preflight/runs?${q}&component=neuron-openshift-operator&arch=amd64`, {
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      data: readFileSync(path.join(PREFLIGHT, name)),
+      data: asOperatorRun(readFileSync(path.join(PREFLIGHT, name))),
     });
     expect([200, 201], await response.text()).toContain(response.status());
     ids.push(((await response.json()) as { runs: { id: string }[] }).runs[0]!.id);

@@ -29,5 +29,24 @@ export async function importIntoNewProduct(request: APIRequestContext, prefix: s
   return product;
 }
 
+/** The demo's operator image: runs uploaded for its component must be of its repository (or forced). */
+export const OPERATOR_IMAGE = "public.ecr.aws/os-partners/neuron-openshift/operator:v0.1.4";
+
+/**
+ * A genuine results.json (of someone else's image) as a run of the operator image: the same document
+ * with the operator's image reference, and optionally checks moved from passed to failed.
+ */
+export function asOperatorRun(bytes: Buffer, options: { fail?: string[]; commit?: string } = {}): string {
+  const doc = JSON.parse(bytes.toString("utf8"));
+  doc.image = OPERATOR_IMAGE;
+  for (const name of options.fail ?? []) {
+    const index = doc.results.passed.findIndex((c: { name: string }) => c.name === name);
+    if (index >= 0) doc.results.failed.push(...doc.results.passed.splice(index, 1));
+    doc.passed = false;
+  }
+  if (options.commit) doc.test_library.commit = options.commit;
+  return `${JSON.stringify(doc, null, 4)}\n`;
+}
+
 export const test = base;
 export { expect };

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
-import { expect, importIntoNewProduct, test } from "./fixtures";
+import { asOperatorRun, expect, importIntoNewProduct, test } from "./fixtures";
 import { TOKEN_FILE } from "./people";
 
 const PREFLIGHT = path.resolve(process.cwd(), "../shared/fixtures/preflight");
@@ -13,7 +13,7 @@ async function upload(request: APIRequestContext, product: string, name: string)
   const { token } = JSON.parse(readFileSync(TOKEN_FILE, "utf8")) as { token: string };
   const response = await request.post(`/api/v1/preflight/runs?product=${product}&component=${OPERATOR}&arch=amd64`, {
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    data: readFileSync(path.join(PREFLIGHT, name)),
+    data: asOperatorRun(readFileSync(path.join(PREFLIGHT, name))),
   });
   expect(response.status(), await response.text()).toBe(201);
   return ((await response.json()) as { runs: { id: string }[] }).runs[0]!.id;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { zipSync } from "fflate";
-import { expect, test } from "./fixtures";
+import { asOperatorRun, expect, test } from "./fixtures";
 
 const PREFLIGHT = path.resolve(process.cwd(), "../shared/fixtures/preflight");
 const fixture = (name: string) => readFileSync(path.join(PREFLIGHT, name));
@@ -14,11 +14,9 @@ function available(): boolean {
 
 test("dropping two results files and an archive on /upload shows progress and outcomes, with links to an opened item and the run's diff", async ({ page }, testInfo) => {
   test.info().skip(!available(), "preflight fixtures missing");
-  // A failing run no item covers (BasedOnUbi), unique to this test run so it is never a duplicate.
-  const failing = JSON.parse(fixture("container_1.16.0_amd64_failed_HasNoProhibitedLabels.results.json").toString("utf8"));
-  const ubi = failing.results.passed.findIndex((c: { name: string }) => c.name === "BasedOnUbi");
-  failing.results.failed.push(...failing.results.passed.splice(ubi, 1));
-  failing.test_library.commit = `e2e-${Date.now()}`;
+  // A failing run of the demo's operator image that no item covers (HasRequiredLabel), unique to this
+  // test run so it is never a duplicate; the other files are runs of images no component is registered for.
+  const failing = asOperatorRun(fixture("container_1.16.0_amd64_failed_HasNoProhibitedLabels.results.json"), { fail: ["HasRequiredLabel"], commit: `e2e-${Date.now()}` });
   const archive = zipSync({
     "artifacts/amd64/results.json": fixture("container_1.12.1_multiarch_amd64_passed.results.json"),
     "artifacts/amd64/cert-image.json": fixture("container_1.12.1_multiarch_amd64.cert-image.json"),
@@ -26,7 +24,7 @@ test("dropping two results files and an archive on /upload shows progress and ou
     "artifacts/arm64/cert-image.json": fixture("container_1.12.1_multiarch_arm64.cert-image.json"),
   });
   const files = [
-    { name: "failing.results.json", type: "application/json", b64: Buffer.from(JSON.stringify(failing)).toString("base64") },
+    { name: "failing.results.json", type: "application/json", b64: Buffer.from(failing).toString("base64") },
     { name: "arm64.results.json", type: "application/json", b64: fixture("container_1.16.0_arm64_passed.results.json").toString("base64") },
     { name: "artifacts.zip", type: "application/zip", b64: Buffer.from(archive).toString("base64") },
   ];
@@ -47,8 +45,11 @@ test("dropping two results files and an archive on /upload shows progress and ou
   await expect(page.locator('[data-testid="upload-row"][data-status="done"]')).toHaveCount(3, { timeout: 30_000 });
   const failingRow = rows.filter({ hasText: "failing.results.json" });
   await expect(failingRow.getByText("New run")).toBeVisible();
-  await expect(failingRow).toContainText("BasedOnUbi");
+  await expect(failingRow).toContainText("HasRequiredLabel");
   await expect(rows.filter({ hasText: "artifacts.zip" }).getByTestId("upload-run")).toHaveCount(2);
+  // Runs of images no component has wait, unassigned, and say where to assign them.
+  await expect(rows.filter({ hasText: "artifacts.zip" }).getByTestId("upload-run-unassigned")).toHaveCount(2);
+  await expect(rows.filter({ hasText: "arm64.results.json" }).getByTestId("upload-run-unassigned").getByRole("link", { name: "Assign it to a component" })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("upload.png"), fullPage: true });
 
   const runHref = await failingRow.getByTestId("upload-run").getByRole("link").first().getAttribute("href");
@@ -63,6 +64,6 @@ test("dropping two results files and an archive on /upload shows progress and ou
   // The run and its diff.
   await page.goto(runHref!);
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
-  await expect(page.getByText("BasedOnUbi").first()).toBeVisible();
+  await expect(page.getByText("HasRequiredLabel").first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("run.png"), fullPage: true });
 });

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AssignRunForm } from "@/components/assign-run-form";
 import { Pagination } from "@/components/pagination";
 import { RunFilters } from "@/components/run-filters";
 import { RunList } from "@/components/run-list";
+import { RunCounts, RunPassedBadge } from "@/components/run-badges";
+import { Card } from "@/components/ui/card";
+import { DateText } from "@/components/ui/date-text";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { pagePath } from "@/lib/auth/next-path";
@@ -33,10 +37,12 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
   // A hand-edited URL with a bad value shows every run of the product rather than an error page.
   const query = parsed.success ? parsed.data : runListQuerySchema.parse({ product: typeof raw.product === "string" ? raw.product : undefined });
   const filter = { ...query, limit: PAGE_SIZE };
-  const [{ runs, total }, components] = await Promise.all([
+  const [{ runs, total }, components, waiting] = await Promise.all([
     listRuns(filter).catch(notFoundOnUnknownProduct),
     listComponents(filter.product).catch(notFoundOnUnknownProduct),
+    listRuns(runListQuerySchema.parse({ product: filter.product, unassigned: "true", limit: "100" })).catch(notFoundOnUnknownProduct),
   ]);
+  const mayAssign = can(user, "edit_items");
   const { product, component, arch, offset } = filter;
   const filtered = Boolean(component || arch);
   const uploadHref = product ? `/upload?product=${encodeURIComponent(product)}` : "/upload";
@@ -57,6 +63,35 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
           )}
         </div>
       </div>
+      {waiting.total > 0 && (
+        <div id="to-assign" className="scroll-mt-4">
+          <Card title={`To assign (${waiting.total})`}>
+            <p className="mb-2 text-sm text-muted">
+              No component is registered for these runs&apos; images, so they changed nothing. Say which component each is evidence for, or make a new one from its image.
+            </p>
+            <ul className="divide-y divide-line" data-testid="to-assign">
+              {waiting.runs.map((run) => (
+                <li key={run.id} className="flex flex-wrap items-end justify-between gap-3 py-2" data-testid="unassigned-run">
+                  <div className="min-w-0 text-sm">
+                    <p className="font-mono text-xs break-all">{run.imageRef || "(no image named)"}</p>
+                    <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-muted">
+                      <Link href={runUrl(run.id)} className="text-blue-700 hover:underline"><DateText iso={run.createdAt} withTime /></Link>
+                      <span>{run.architecture}</span>
+                      <span>preflight {run.preflightVersion}</span>
+                      <RunPassedBadge passed={run.passed} />
+                      <RunCounts counts={run.counts} />
+                      <span>by {run.actor}</span>
+                    </p>
+                  </div>
+                  {mayAssign && (
+                    <AssignRunForm product={filter.product} runId={run.id} image={run.imageRef} components={components.map((c) => ({ slug: c.slug, name: c.name }))} />
+                  )}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </div>
+      )}
       <RunFilters
         product={product}
         component={component}

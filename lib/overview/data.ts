@@ -3,6 +3,7 @@ import { getSummary } from "@/lib/backlog/data";
 import { CLOSED_STATUSES } from "@/lib/backlog/schema";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { isRedHatRegistry } from "@/lib/components/image-ref";
 import { policyInForce } from "@/lib/components/policy";
 import { readRunDiff } from "@/lib/preflight/client";
 import { findProduct, getProduct, type ProductRef } from "@/lib/products/data";
@@ -49,6 +50,7 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
         osContentType: true,
         placeholder: true,
         certificationStatus: true,
+        registry: true,
         exceptions: { select: { kind: true, status: true, caseRef: true } },
       },
     }),
@@ -89,6 +91,7 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
       placeholder: c.placeholder,
       certificationStatus: c.certificationStatus,
       certified: isCertified(c.certificationStatus),
+      redHat: c.registry !== null && isRedHatRegistry(c.registry),
       policy: policy.policy,
       policyReason: policy.reason,
       openBlockers: open?.blockers ?? 0,
@@ -98,12 +101,18 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
   });
   return {
     product: product.slug,
-    components: { certified: tiles.filter((t) => t.certified).length, total: tiles.length },
+    components: vendorCount(tiles),
     burndown: openBlockersByDay(items, events, now, BURNDOWN_DAYS),
     categoryStatus: categoryStatusTable(groups.map((g) => ({ category: g.category, status: g.status, count: g._count._all }))),
     runsPerWeek: runsPerWeek(runsByDay.map((d) => ({ createdAt: d.day, passed: d.passed, count: d.count })), now, RUN_WEEKS),
     tiles,
   };
+}
+
+/** "Components certified": the vendor's own components; Red Hat's images (its scheduler) are certified already. */
+function vendorCount(components: { certified: boolean; redHat: boolean }[]) {
+  const ours = components.filter((c) => !c.redHat);
+  return { certified: ours.filter((c) => c.certified).length, total: ours.length };
 }
 
 const ITEM_KINDS: EventKind[] = ["status", "verification", "regression", "failure"];
@@ -200,7 +209,7 @@ export async function getStatusReport(productSlug?: string, now = new Date()): P
   const since = new Date(now.getTime() - EVENT_WINDOW_DAYS * DAY_MS);
   const [summary, components, blockers, feed] = await Promise.all([
     getSummary(product.slug),
-    db.component.findMany({ where: { productId: product.id }, select: { certificationStatus: true } }),
+    db.component.findMany({ where: { productId: product.id }, select: { certificationStatus: true, registry: true } }),
     db.backlogItem.findMany({
       where: { productId: product.id, category: "critical_blocker", status: { notIn: closed } },
       orderBy: [{ priority: { sort: "asc", nulls: "last" } }, { position: "asc" }, { key: "asc" }],
@@ -214,7 +223,7 @@ export async function getStatusReport(productSlug?: string, now = new Date()): P
     since: since.toISOString(),
     categories: summary.categories,
     remainingEffort: summary.remainingEffort,
-    components: { certified: components.filter((c) => isCertified(c.certificationStatus)).length, total: components.length },
+    components: vendorCount(components.map((c) => ({ certified: isCertified(c.certificationStatus), redHat: c.registry !== null && isRedHatRegistry(c.registry) }))),
     phases: summary.phases.map((p) => ({ order: p.order, name: p.name, estimateText: p.estimateText, total: p.total, done: p.done, progress: p.progress })),
     blockers: blockers.map((b) => ({ key: b.key, title: b.title, status: b.status, priority: b.priority, components: b.components.map((l) => l.component.slug) })),
     changes: feed.events,

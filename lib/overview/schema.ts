@@ -111,7 +111,9 @@ export type ComponentTile = {
   placeholder: boolean;
   certificationStatus: string;
   certified: boolean;
-  /** The preflight policy in force (approved exceptions only) and why. */
+  /** A Red Hat image (e.g. OpenShift's scheduler): certified by Red Hat, not counted as the vendor's. */
+  redHat: boolean;
+  /** The preflight policy in force (the privileged declaration, an approved scratch exception) and why. */
   policy: string;
   policyReason: string;
   openBlockers: number;

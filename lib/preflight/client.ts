@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ApiError } from "@/lib/api-client";
+import { ApiError, apiFetch } from "@/lib/api-client";
 
 // Browser side of preflight uploads: the wire shapes of POST /api/v1/preflight/runs and an
 // XMLHttpRequest sender (fetch cannot report upload progress). No React and no server modules
@@ -65,7 +65,9 @@ const countsSchema = z.object({ passed: z.number(), failed: z.number(), errors: 
 
 export const uploadedRunSchema = z.object({
   id: z.string(),
-  component: z.string(),
+  /** Null while the run is unassigned: no component is registered for its image. */
+  component: z.string().nullable(),
+  unassigned: z.boolean().catch(false),
   image: z.string(),
   arch: z.string(),
   preflightVersion: z.string(),
@@ -80,6 +82,18 @@ export type UploadedRun = z.infer<typeof uploadedRunSchema>;
 
 export const uploadResultSchema = z.object({ runs: z.array(uploadedRunSchema), warnings: names });
 export type UploadResult = z.infer<typeof uploadResultSchema>;
+
+/** POST /api/v1/preflight/runs/{id}/assign: attaches an unassigned run (see lib/preflight/mutations.ts assignRun). */
+export async function assignRun(product: string | undefined, id: string, body: { component?: string; createComponent?: true; force?: boolean }): Promise<UploadResult> {
+  const query = product ? `?product=${encodeURIComponent(product)}` : "";
+  return uploadResultSchema.parse(
+    await apiFetch<unknown>(`/api/v1/preflight/runs/${encodeURIComponent(id)}/assign${query}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+  );
+}
 
 export const ARCHIVE_MEDIA_TYPES = { gzip: "application/gzip", zip: "application/zip" } as const;
 export type ArchiveMediaType = (typeof ARCHIVE_MEDIA_TYPES)[keyof typeof ARCHIVE_MEDIA_TYPES];

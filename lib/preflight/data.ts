@@ -90,12 +90,13 @@ export async function getRun(id: string) {
       imageDigest: true,
       certificationHash: true,
       contentSha256: true,
+      product: { select: { slug: true } },
       checks: { orderBy: [{ outcome: "asc" }, { canonicalName: "asc" }] },
       events: { select: { field: true, newValue: true, note: true, item: { select: { key: true, title: true, product: { select: { slug: true } } } } }, orderBy: { at: "asc" } },
     },
   });
   if (!row) throw new AppError("not_found", `No preflight run ${id}.`);
-  const { checks, events, ...rest } = row;
+  const { checks, events, product, ...rest } = row;
   const items = new Map<string, { key: string; title: string; product: string; changes: string[] }>();
   for (const e of events) {
     const entry = items.get(e.item.key) ?? { key: e.item.key, title: e.item.title, product: e.item.product.slug, changes: [] };
@@ -104,6 +105,7 @@ export async function getRun(id: string) {
   }
   return {
     ...toView(rest),
+    product: product.slug,
     checks: checks.map((c) => ({
       name: c.name,
       canonicalName: c.canonicalName,

@@ -96,8 +96,9 @@ describe("requirement matrix", () => {
 
   it("lets preflight evidence win over a sign-off for rows a current check verifies", () => {
     const signed = [signOff("CTR-04", { status: "not_applicable", note: "n/a" })];
-    expect(row(matrix({}, [], [], signed), "CTR-04").evidence).toBe("not_applicable");
-    expect(row(matrix({}, [check("HasLicense", "failed", "amd64", 2)], [], signed), "CTR-04").evidence).toBe("failed");
+    expect(row(matrix({}, [], [], signed), "CTR-04")).toMatchObject({ evidence: "not_applicable", signOffAllowed: true });
+    // With a run, preflight decides: the sign-off stays on record, shadowed, and the row offers none.
+    expect(row(matrix({}, [check("HasLicense", "failed", "amd64", 2)], [], signed), "CTR-04")).toMatchObject({ evidence: "failed", signOffAllowed: false, signOff: { status: "not_applicable" } });
   });
 
   it("links the open item that tracks the requirement by code or by check", () => {

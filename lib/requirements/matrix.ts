@@ -76,7 +76,10 @@ export type MatrixRow = {
   /** Links the evidence names (Partner Connect pages of submitted runs). */
   urls: string[];
   signOff: SignOffView | null;
-  /** Whether a person may sign this requirement off (exception requirements follow their exception). */
+  /**
+   * Whether a person's sign-off decides this row now: false where an exception, the policy, a
+   * current preflight result or derived facts decide it (a sign-off would be on record but shadowed).
+   */
   signOffAllowed: boolean;
 };
 
@@ -208,25 +211,27 @@ function finish(requirement: MatrixRequirement, items: MatrixItem[], verdict: Ve
 
 function rowFor(requirement: MatrixRequirement, c: MatrixComponent, checks: CheckEvidence[], items: MatrixItem[], signOffs: Map<string, SignOffView>): MatrixRow {
   const signOff = signOffs.get(requirement.code) ?? null;
-  const done = (verdict: Verdict, allowed = true) => finish(requirement, items, verdict, signOff, allowed);
-  const orSignOff = (fallback: Verdict) => done(signOff ? fromSignOff(signOff) : fallback);
+  // Decided by facts (an exception, the policy, a preflight result, derived evidence): no sign-off changes it.
+  const decided = (verdict: Verdict) => finish(requirement, items, verdict, signOff, false);
+  const orSignOff = (fallback: Verdict) => finish(requirement, items, signOff ? fromSignOff(signOff) : fallback, signOff, true);
 
-  if (requirement.onlyWith) return done(exceptionVerdict(requirement.onlyWith, c), false);
+  if (requirement.onlyWith) return decided(exceptionVerdict(requirement.onlyWith, c));
   if (requirement.notApplicableUnder.includes(c.policy)) {
-    return done({ evidence: "not_applicable", detail: `The ${c.policy} policy does not apply ${requirement.checkNames.join(", ") || "it"}.` });
+    return decided({ evidence: "not_applicable", detail: `The ${c.policy} policy does not apply ${requirement.checkNames.join(", ") || "it"}.` });
   }
   if (requirement.derivedFrom === "bundle_images") {
-    return done(bundleImagesVerdict(c) ?? (signOff ? fromSignOff(signOff) : { evidence: "needs_sign_off", detail: "No referenced images are known: list them on the bundle, or sign it off." }));
+    const verdict = bundleImagesVerdict(c);
+    return verdict ? decided(verdict) : orSignOff({ evidence: "needs_sign_off", detail: "No referenced images are known: list them on the bundle, or sign it off." });
   }
   if (requirement.derivedFrom === "submission") {
     const { verdict, partial } = submissionVerdict(c);
-    if (verdict) return done(verdict);
+    if (verdict) return decided(verdict);
     return orSignOff({ evidence: "needs_sign_off", detail: partial ?? "No run says it was submitted (preflight --submit): upload a submitted run's preflight.log, or sign it off." });
   }
   const reported = reportedChecks(requirement.checkNames);
   if (reported.length > 0) {
     const verdict = preflightVerdict(reported, c, checks);
-    if (verdict) return done(verdict);
+    if (verdict) return decided(verdict);
     return orSignOff({ evidence: "not_run", detail: `No run of ${reported.join(" or ")} yet.` });
   }
   const item = itemFor(requirement, items);
@@ -266,8 +271,8 @@ export function productMatrix(
   const views = latestByCode(signOffs, now);
   return requirements.map((requirement) => {
     const signOff = views.get(requirement.code) ?? null;
-    const done = (verdict: Verdict) => finish(requirement, items, verdict, signOff, true);
-    const orSignOff = (fallback: Verdict) => done(signOff ? fromSignOff(signOff) : fallback);
+    const done = (verdict: Verdict) => finish(requirement, items, verdict, signOff, false);
+    const orSignOff = (fallback: Verdict) => finish(requirement, items, signOff ? fromSignOff(signOff) : fallback, signOff, true);
     if (requirement.derivedFrom === "components_certified") {
       const certified = components.filter((c) => CERTIFIED.has(c.certificationStatus));
       const linked = components.map((c) => ({ ...c, settled: CERTIFIED.has(c.certificationStatus) }));

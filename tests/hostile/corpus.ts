@@ -20,6 +20,8 @@ export type Door =
   | "component PATCH"
   | "exception PUT"
   | "phase PATCH"
+  | "run assign"
+  | "sign-off PUT"
   | "users POST"
   | "users PATCH"
   | "tokens POST"
@@ -36,6 +38,8 @@ export const DOORS: readonly Door[] = [
   "component PATCH",
   "exception PUT",
   "phase PATCH",
+  "run assign",
+  "sign-off PUT",
   "users POST",
   "users PATCH",
   "tokens POST",
@@ -123,6 +127,9 @@ const itemPath = (key?: string) => (t: Targets) => `/api/v1/items/${key ?? q(t.i
 const componentPath = (slug?: string) => (t: Targets) => `/api/v1/components/${slug ?? q(t.component)}?product=${q(t.product)}`;
 const exceptionPath = (kind = "privileged", slug?: string) => (t: Targets) => `/api/v1/components/${slug ?? q(t.component)}/exceptions/${kind}?product=${q(t.product)}`;
 const phasePath = (key?: string) => (t: Targets) => `/api/v1/phases/${key ?? q(t.phase)}?product=${q(t.product)}`;
+/** No run has this id: every assign case is refused for its body before that would matter, or found missing. */
+const assignPath = (id = "00000000-0000-4000-8000-00000000dead") => (t: Targets) => `/api/v1/preflight/runs/${id}/assign?product=${q(t.product)}`;
+const signOffPath = (code = "CTR-17", slug?: string) => (t: Targets) => `/api/v1/components/${slug ?? q(t.component)}/requirements/${code}?product=${q(t.product)}`;
 const SIGN_IN = () => "/api/auth/sign-in/email";
 
 const JSON_TYPE = { "content-type": "application/json" };
@@ -349,4 +356,29 @@ const tokenUses: HostileCase[] = [
   { name: "Content-Length and Transfer-Encoding together (smuggling; Node answers 400)", door: "token use", method: "POST", path: importPath(), caller: "engineer-token", rawHeaders: ["Content-Type: text/markdown", "Content-Length: 4", "Transfer-Encoding: chunked"], body: () => "0\r\n\r\nPOST /api/v1/backlog/import HTTP/1.1\r\n\r\n", expect: { status: 400, code: "http-400" } },
 ];
 
-export const CORPUS: readonly HostileCase[] = [...uploads, ...imports, ...items, ...components, ...exceptions, ...phases, ...users, ...tokens, ...signIns, ...tokenUses];
+const assigns: HostileCase[] = [
+  { name: "malformed JSON", door: "run assign", method: "POST", path: assignPath(), caller: "engineer-token", headers: JSON_TYPE, body: () => '{"component": ', expect: { status: 400, code: "invalid" } },
+  { name: "both a component and createComponent", door: "run assign", method: "POST", path: assignPath(), caller: "engineer-token", headers: JSON_TYPE, body: (t) => json({ component: t.component, createComponent: true }), expect: { status: 400, code: "invalid" } },
+  { name: "createComponent as text", door: "run assign", method: "POST", path: assignPath(), caller: "engineer-token", headers: JSON_TYPE, body: () => json({ createComponent: "yes" }), expect: { status: 400, code: "invalid" } },
+  { name: "an unknown key", door: "run assign", method: "POST", path: assignPath(), caller: "engineer-token", headers: JSON_TYPE, body: (t) => json({ component: t.component, productId: "x" }), expect: { status: 400, code: "invalid" } },
+  { name: "not a run id", door: "run assign", method: "POST", path: assignPath(q("1 OR 1=1")), caller: "engineer-token", headers: JSON_TYPE, body: (t) => json({ component: t.component }), expect: { status: 400, code: "invalid" } },
+  { name: "a run that does not exist", door: "run assign", method: "POST", path: assignPath(), caller: "engineer-token", headers: JSON_TYPE, body: (t) => json({ component: t.component }), expect: { status: 404, code: "not_found" } },
+  { name: "a viewer's session", door: "run assign", method: "POST", path: assignPath(), caller: "viewer-cookie", headers: JSON_TYPE, body: (t) => json({ component: t.component }), expect: { status: 403, code: "forbidden" } },
+  { name: "text/plain", door: "run assign", method: "POST", path: assignPath(), caller: "engineer-token", headers: { "content-type": "text/plain" }, body: () => "component=x", expect: { status: 415, code: "unsupported_media_type" } },
+];
+
+const signOffs: HostileCase[] = [
+  { name: "a status that does not exist", door: "sign-off PUT", method: "PUT", path: signOffPath(), caller: "engineer-token", headers: JSON_TYPE, body: () => json({ status: "done" }), expect: { status: 400, code: "invalid" } },
+  { name: "not applicable without a reason", door: "sign-off PUT", method: "PUT", path: signOffPath(), caller: "engineer-token", headers: JSON_TYPE, body: () => json({ status: "not_applicable" }), expect: { status: 400, code: "invalid" } },
+  { name: "a javascript: link", door: "sign-off PUT", method: "PUT", path: signOffPath(), caller: "engineer-token", headers: JSON_TYPE, body: () => json({ status: "met", link: "javascript:alert(1)" }), expect: { status: 400, code: "invalid" } },
+  { name: "an expiry that is not a date", door: "sign-off PUT", method: "PUT", path: signOffPath(), caller: "engineer-token", headers: JSON_TYPE, body: () => json({ status: "met", expiresAt: "tomorrow" }), expect: { status: 400, code: "invalid" } },
+  { name: "an expiry a century away", door: "sign-off PUT", method: "PUT", path: signOffPath(), caller: "engineer-token", headers: JSON_TYPE, body: () => json({ status: "met", expiresAt: "2126-01-01" }), expect: { status: 400, code: "invalid" } },
+  { name: "a 4,001-character note", door: "sign-off PUT", method: "PUT", path: signOffPath(), caller: "engineer-token", headers: JSON_TYPE, body: () => json({ status: "met", note: big(4001) }), expect: { status: 400, code: "invalid" } },
+  { name: "a NUL in the note", door: "sign-off PUT", method: "PUT", path: signOffPath(), caller: "engineer-token", headers: JSON_TYPE, body: () => json({ status: "met", note: "ok\u0000" }), expect: { status: 400, code: "invalid_encoding" } },
+  { name: "the privileged review by hand", door: "sign-off PUT", method: "PUT", path: signOffPath("CTR-11"), caller: "engineer-token", headers: JSON_TYPE, body: () => json({ status: "met" }), expect: { status: 400, code: "invalid" } },
+  { name: "a bundle requirement on an image", door: "sign-off PUT", method: "PUT", path: signOffPath("OPB-05"), caller: "engineer-token", headers: JSON_TYPE, body: () => json({ status: "met" }), expect: { status: 400, code: "invalid" } },
+  { name: "a code not in the catalog", door: "sign-off PUT", method: "PUT", path: signOffPath("CTR-99"), caller: "engineer-token", headers: JSON_TYPE, body: () => json({ status: "met" }), expect: { status: 404, code: "not_found" } },
+  { name: "a viewer's session", door: "sign-off PUT", method: "PUT", path: signOffPath(), caller: "viewer-cookie", headers: JSON_TYPE, body: () => json({ status: "met" }), expect: { status: 403, code: "forbidden" } },
+];
+
+export const CORPUS: readonly HostileCase[] = [...uploads, ...imports, ...items, ...components, ...exceptions, ...phases, ...assigns, ...signOffs, ...users, ...tokens, ...signIns, ...tokenUses];

@@ -8,7 +8,8 @@ import { ExceptionCard } from "@/components/exception-card";
 import { CategoryBadge, StatusBadge } from "@/components/item-badges";
 import { LiveRefresh } from "@/components/live-refresh";
 import { PhaseWaitingOnList } from "@/components/phase-waiting-on";
-import { RequirementMatrix } from "@/components/requirement-matrix";
+import { ComponentRemaining } from "@/components/readiness-panel";
+import { RequirementMatrix, SignOffNote } from "@/components/requirement-matrix";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -18,7 +19,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { CATEGORIES, CATEGORY_LABELS, productQuerySchema } from "@/lib/backlog/schema";
 import { itemUrl } from "@/lib/backlog/urls";
 import { getComponentBoard } from "@/lib/component-board/data";
-import { CERTIFICATION_STATUS_LABELS, type CertificationStatus } from "@/lib/components/schema";
+import { listComponents } from "@/lib/components/data";
+import { CERTIFICATION_STATUS_LABELS, OS_CONTENT_LABELS, type CertificationStatus } from "@/lib/components/schema";
 import { EXCEPTION_KINDS } from "@/lib/exceptions/schema";
 import { isAppError } from "@/lib/errors";
 
@@ -41,10 +43,14 @@ export default async function ComponentPage({ params, searchParams }: Props) {
   });
   const c = board.component;
   const canEdit = can(user, "edit_items");
+  // A bundle's references are chosen among the product's container images.
+  const images = c.type === "operator_bundle" && canEdit ? (await listComponents(board.product)).filter((other) => other.type === "container") : [];
   // Exceptions shown: every one on record, plus the one the component's declaration calls for.
   const shownKinds = EXCEPTION_KINDS.filter(
-    (kind) => board.exceptions.some((e) => e.kind === kind) || (kind === "privileged" ? c.hostAccess === "privileged" : c.osContentType === "scratch"),
+    (kind) =>
+      board.exceptions.some((e) => e.kind === kind) || (kind === "privileged" ? c.hostAccess === "privileged" : c.osContentType === "scratch" || c.osContentType === "non_ubi"),
   );
+  const titles = new Map(board.requirements.rows.map((r) => [r.code, r.title]));
   return (
     <div className="space-y-6">
       <div>
@@ -56,13 +62,27 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           <h1 className="text-2xl font-semibold">{c.name}</h1>
           <LiveRefresh product={board.product} />
         </div>
-        <p className="font-mono text-sm break-all text-gray-700">{c.placeholder ? "image to be decided" : `${c.registry}/${c.repository}`}</p>
+        <p className="font-mono text-sm break-all text-gray-700">{c.placeholder || !c.repository ? "image to be decided" : `${c.registry}/${c.repository}`}</p>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
           <Badge tone={c.certificationStatus === "published" ? "green" : c.certificationStatus === "not_created" ? "gray" : "blue"}>
             Red Hat: {CERTIFICATION_STATUS_LABELS[c.certificationStatus as CertificationStatus] ?? c.certificationStatus}
           </Badge>
           <Badge tone="purple">{c.policy} policy</Badge>
+          {c.type === "container" && <Badge>Base: {OS_CONTENT_LABELS[c.osContentType as keyof typeof OS_CONTENT_LABELS] ?? c.osContentType}</Badge>}
+          {c.connectProjectUrl ? (
+            <a href={c.connectProjectUrl} className="text-blue-700 hover:underline" rel="noreferrer noopener" target="_blank" data-testid="connect-project">
+              Partner Connect project {c.connectProjectId}
+              <span className="sr-only"> (opens in a new tab)</span>
+            </a>
+          ) : (
+            <span className="text-xs text-muted" data-testid="connect-project">No Partner Connect project id yet</span>
+          )}
         </div>
+        <p className="mt-1 text-sm text-gray-700" data-testid="expected-architectures">
+          {c.architectures.length === 0
+            ? "Architectures: none known yet (learned from runs until someone sets them)."
+            : `Architectures: ${c.architectures.join(", ")} (${c.architecturesSetBy ? `set by ${c.architecturesSetBy}` : "learned from runs"}).`}
+        </p>
         <p className="mt-1 text-sm text-gray-700" data-testid="policy-reason">{c.policyReason}</p>
       </div>
       {board.warnings.length > 0 && (
@@ -74,9 +94,12 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           </ul>
         </Alert>
       )}
+      <Card title="What remains before this component is listed">
+        <ComponentRemaining remaining={board.remaining} product={board.product} certificationStatus={c.certificationStatus} />
+      </Card>
       {canEdit && (
         <Card title="Details">
-          <ComponentFactsForm key={c.version} product={board.product} slug={c.slug} facts={c} />
+          <ComponentFactsForm key={c.version} product={board.product} slug={c.slug} facts={c} images={images.map(({ slug: value, name }) => ({ slug: value, name }))} />
         </Card>
       )}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -104,7 +127,26 @@ export default async function ComponentPage({ params, searchParams }: Props) {
         <PhaseWaitingOnList phases={board.phasesWaiting} product={board.product} />
       </Card>
       <Card title="Requirement matrix">
-        <RequirementMatrix rows={board.requirements.rows} counts={board.requirements.counts} product={board.product} />
+        <RequirementMatrix
+          rows={board.requirements.rows}
+          counts={board.requirements.counts}
+          product={board.product}
+          signOffTarget={canEdit ? { product: board.product, component: c.slug } : null}
+        />
+        {board.signOffHistory.length > 0 && (
+          <details className="mt-3 text-sm" data-testid="sign-off-history">
+            <summary className="cursor-pointer text-blue-700">Sign-off history ({board.signOffHistory.length})</summary>
+            <ul className="mt-2 space-y-2">
+              {board.signOffHistory.map((entry) => (
+                <li key={`${entry.code}-${entry.at}`}>
+                  <span className="font-mono text-xs">{entry.code}</span> {titles.get(entry.code)}
+                  {entry.note && <span className="block text-xs text-gray-700">{entry.note}</span>}
+                  <SignOffNote signOff={entry} />
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
       </Card>
       {c.type === "container" && (
         <Card title="Exceptions">

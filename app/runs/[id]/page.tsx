@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { AssignRunForm } from "@/components/assign-run-form";
 import { RunChecksTable } from "@/components/run-checks-table";
 import { RunDiff } from "@/components/run-diff";
 import { RunItems } from "@/components/run-items";
@@ -13,6 +14,7 @@ import { can } from "@/lib/auth/schema";
 import { requirePageUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { isFirstRunDiff, readRunDiff, runsUrl } from "@/lib/preflight/client";
+import { listComponents } from "@/lib/components/data";
 import { getRun } from "@/lib/preflight/data";
 
 export const dynamic = "force-dynamic";
@@ -33,6 +35,8 @@ export default async function RunPage({ params, searchParams }: Props) {
     throw error;
   });
   const diff = readRunDiff(run.diff);
+  const mayAssign = run.component === null && can(user, "edit_items");
+  const components = mayAssign ? await listComponents(run.product) : [];
   const firstRun = diff !== null && isFirstRunDiff(diff, run.checks.map((c) => c.canonicalName));
 
   return (
@@ -43,8 +47,18 @@ export default async function RunPage({ params, searchParams }: Props) {
         </Link>
       </nav>
       <RunSummary run={run} />
+      {run.component === null && (
+        <Alert tone="warning" title="Unassigned: this run is evidence for no component yet">
+          <p>No component is registered for its image, so it changed nothing in the backlog. Assigning it attaches it and reconciles it then.</p>
+          {mayAssign && (
+            <div className="mt-2">
+              <AssignRunForm product={run.product} runId={run.id} image={run.imageRef} components={components.map((c) => ({ slug: c.slug, name: c.name }))} />
+            </div>
+          )}
+        </Alert>
+      )}
       {run.warnings.length > 0 && (
-        <Alert tone="warning" title="Warnings from reading the files">
+        <Alert tone="warning" title="Notes on this run">
           <ul className="list-disc pl-5">
             {run.warnings.map((w, i) => <li key={i} className="break-words">{w}</li>)}
           </ul>

@@ -1,0 +1,141 @@
+import Link from "next/link";
+import { EvidenceBadge, SignOffNote } from "@/components/requirement-matrix";
+import { SignOffControl } from "@/components/sign-off-form";
+import { Badge } from "@/components/ui/badge";
+import { itemUrl } from "@/lib/backlog/urls";
+import { CERTIFICATION_STATUS_LABELS, type CertificationStatus } from "@/lib/components/schema";
+import { componentUrl } from "@/lib/overview/urls";
+import type { Readiness, RemainingRequirement } from "@/lib/readiness/schema";
+import { EVIDENCE, type Evidence } from "@/lib/requirements/matrix";
+
+const statusLabel = (status: string) => CERTIFICATION_STATUS_LABELS[status as CertificationStatus] ?? status.replaceAll("_", " ");
+
+const KIND_WORDS: Partial<Record<Evidence, [string, string]>> = {
+  failed: ["failed", "failed"],
+  errored: ["errored", "errored"],
+  not_met: ["not met", "not met"],
+  stale: ["sign-off expired", "sign-offs expired"],
+  not_requested: ["exception to request", "exceptions to request"],
+  needs_sign_off: ["needs sign-off", "need sign-off"],
+  not_run: ["not run", "not run"],
+  in_review: ["in review", "in review"],
+};
+
+/** "10 not run · 8 need sign-off · 1 failed": what kind of work remains, worst first. */
+function remainingSummary(remaining: RemainingRequirement[]): string {
+  return EVIDENCE.filter((e) => KIND_WORDS[e])
+    .map((e) => [e, remaining.filter((r) => r.evidence === e).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([e, n]) => `${n} ${KIND_WORDS[e]![n === 1 ? 0 : 1]}`)
+    .join(" · ");
+}
+
+/** The blocking requirements not yet settled, each with its evidence, why, and the item tracking it. */
+export function RemainingList({ remaining, product, testId }: { remaining: RemainingRequirement[]; product: string; testId?: string }) {
+  if (remaining.length === 0) return <p className="text-sm text-green-800">Nothing remains: every blocking requirement is settled.</p>;
+  return (
+    <ul className="divide-y divide-line text-sm" data-testid={testId}>
+      {remaining.map((r) => (
+        <li key={r.code} className="flex flex-wrap items-start gap-x-3 gap-y-1 py-1.5" data-testid={`remaining-${r.code}`}>
+          <span className="min-w-0 flex-1">
+            <span className="font-mono text-xs">{r.code}</span> {r.title}
+            <span className="block text-xs text-muted">{r.detail}</span>
+          </span>
+          <EvidenceBadge evidence={r.evidence} />
+          {r.item && (
+            <Link href={itemUrl(r.item.key, product)} className="font-mono text-xs text-blue-700 hover:underline">
+              {r.item.key}
+            </Link>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A component's remaining work: what kind in one line, the failures listed, everything else a click away. */
+export function ComponentRemaining({ remaining, product, certificationStatus }: { remaining: RemainingRequirement[]; product: string; certificationStatus: string }) {
+  const published = certificationStatus === "published";
+  if (remaining.length === 0) {
+    return (
+      <p className="text-sm text-green-800" data-testid="component-remaining">
+        Every blocking requirement is settled. {published ? "Red Hat has published it." : `Red Hat's status: ${statusLabel(certificationStatus)}; it still has to be published.`}
+      </p>
+    );
+  }
+  const urgent = remaining.filter((r) => r.evidence === "failed" || r.evidence === "errored" || r.evidence === "not_met" || r.evidence === "stale" || r.evidence === "not_requested");
+  return (
+    <div className="space-y-2" data-testid="component-remaining">
+      <p className="text-sm">
+        <strong>{remaining.length} blocking {remaining.length === 1 ? "requirement remains" : "requirements remain"}:</strong> {remainingSummary(remaining)}.
+      </p>
+      {urgent.length > 0 && <RemainingList remaining={urgent} product={product} />}
+      <details>
+        <summary className="cursor-pointer text-sm text-blue-700">Show all {remaining.length}</summary>
+        <RemainingList remaining={remaining} product={product} />
+      </details>
+    </div>
+  );
+}
+
+/** "What remains before we are listed": the verdict, each component's remaining work, and the listing's own requirements. */
+export function ReadinessPanel({ readiness, canSignOff }: { readiness: Readiness; canSignOff: boolean }) {
+  const product = readiness.product.slug;
+  const notReady = readiness.components.filter((c) => !c.ready);
+  const listing = readiness.product.rows;
+  return (
+    <div className="space-y-4" data-testid="readiness">
+      <p className="text-sm" data-testid="readiness-verdict">
+        {readiness.listed ? (
+          <strong className="text-green-800">Nothing remains: every component is ready and every listing requirement is settled.</strong>
+        ) : (
+          <>
+            <strong>Not ready to list yet.</strong> {notReady.length} of {readiness.components.length} components still have blocking requirements open;{" "}
+            {readiness.product.remaining.length} of {listing.length} listing requirements remain. Red Hat&apos;s own images are not counted: they are certified already.
+          </>
+        )}
+      </p>
+      <ul className="grid gap-2 md:grid-cols-2">
+        {readiness.components.map((c) => (
+          <li key={c.slug} className="rounded-md border border-line p-2 text-sm" data-testid={`readiness-${c.slug}`}>
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <Link href={componentUrl(c.slug, product)} className="font-medium text-blue-700 hover:underline">{c.name}</Link>
+              <span className="flex flex-wrap gap-1">
+                <Badge tone={c.certificationStatus === "published" ? "green" : "gray"}>Red Hat: {statusLabel(c.certificationStatus)}</Badge>
+                {c.ready ? <Badge tone="green">Ready</Badge> : <Badge tone="amber">{c.remaining.length} remaining</Badge>}
+              </span>
+            </div>
+            {!c.ready && (
+              <details className="mt-1">
+                <summary className="cursor-pointer text-xs">
+                  <span className="text-gray-700">{remainingSummary(c.remaining)}</span> <span className="text-blue-700">· show</span>
+                </summary>
+                <RemainingList remaining={c.remaining} product={product} />
+              </details>
+            )}
+          </li>
+        ))}
+      </ul>
+      <section aria-labelledby="listing-requirements">
+        <h3 id="listing-requirements" className="text-sm font-semibold">The listing&apos;s own requirements</h3>
+        <ul className="mt-1 divide-y divide-line text-sm">
+          {listing.map((row) => (
+            <li key={row.code} className="py-1.5" data-testid={`listing-${row.code}`}>
+              <div className="flex flex-wrap items-start gap-x-3 gap-y-1">
+                <span className="min-w-0 flex-1">
+                  <span className="font-mono text-xs">{row.code}</span> {row.title}
+                  <span className="block text-xs text-muted">{row.detail}</span>
+                  {row.signOff && <SignOffNote signOff={row.signOff} />}
+                </span>
+                <EvidenceBadge evidence={row.evidence} />
+                {canSignOff && row.signOffAllowed && (
+                  <SignOffControl target={{ product, component: null }} code={row.code} title={row.title} current={row.signOff} />
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
