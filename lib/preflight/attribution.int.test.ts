@@ -13,6 +13,7 @@ import { updateItem } from "@/lib/backlog/mutations";
 import { getComponentBoard } from "@/lib/component-board/data";
 import { disconnectDb, getDb } from "@/lib/db";
 import { toAppError } from "@/lib/errors";
+import { syncRequirementCatalog } from "@/lib/requirements/mutations";
 import { createSignedInUser, createToken, request, type TestUser } from "@/tests/auth";
 import { productWithBacklog, rowCounts } from "@/tests/db";
 import { BACKLOG_PATH, fixtureAvailable, SHARED_FIXTURES } from "@/tests/fixtures";
@@ -30,6 +31,8 @@ const OPERATOR = "neuron-openshift-operator";
 let uploader = "";
 let engineer: TestUser;
 beforeAll(async () => {
+  // The requirement matrix reads the catalog from the database: this file's own, whatever ran before.
+  await getDb().$transaction((tx) => syncRequirementCatalog(tx));
   uploader = (await createToken("uploader")).token;
   engineer = await createSignedInUser("engineer");
 });
