@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import { TOKEN_FILE } from "./people";
 
 export const BACKLOG_FIXTURE = path.resolve(process.cwd(), "../shared/fixtures/backlog/RedHatCertificationBacklog.md");
@@ -46,6 +46,24 @@ export function asOperatorRun(bytes: Buffer, options: { fail?: string[]; commit?
   }
   if (options.commit) doc.test_library.commit = options.commit;
   return `${JSON.stringify(doc, null, 4)}\n`;
+}
+
+/**
+ * Picks a phase-board card up with the keyboard (Space on its handle) and returns once the board can
+ * take the arrow keys. dnd-kit's keyboard sensor adds its keydown listener in a setTimeout(0) set when
+ * the drag starts, and measures the card and the columns in effects after the overlay's first paint;
+ * an arrow pressed before both can be lost, or anchor the move at (0, 0), and the card is dropped back
+ * where it started (seen once in CI). Timers of equal delay run in the order they were set, and effects
+ * of a painted commit have run by the second animation frame after it: ours come after the board's.
+ */
+export async function pickUpWithKeyboard(page: Page, key: string): Promise<void> {
+  await page.getByTestId(`phase-card-handle-${key}`).focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId("phase-card-overlay")).toBeVisible();
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve())), 0)),
+  );
 }
 
 export const test = base;

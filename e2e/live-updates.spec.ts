@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { expect, importIntoNewProduct, test } from "./fixtures";
+import { expect, importIntoNewProduct, pickUpWithKeyboard, test } from "./fixtures";
 import { stateFile, TOKEN_FILE } from "./people";
 
 // Someone else's change shows up without a reload. While a page's stream is live nothing polls
@@ -61,10 +61,9 @@ test("a card moved with the keyboard shows its new status in another person's it
   await expect(row).toContainText("Not started");
 
   await page.goto(`/phases/phase-1?product=${product}`);
-  await page.getByTestId("phase-card-handle-P0-3").focus();
-  await page.keyboard.press("Space");
-  await expect(page.getByTestId("phase-card-overlay")).toBeVisible();
+  await pickUpWithKeyboard(page, "P0-3");
   await page.keyboard.press("ArrowRight");
+  await expect(page.locator('[id^="DndLiveRegion"]')).toContainText("P0-3 is over In progress");
   await page.keyboard.press("Space");
   await expect(page.getByTestId("phase-column-in_progress").getByTestId("phase-card-P0-3")).toBeVisible();
 

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, importIntoNewProduct, test } from "./fixtures";
+import { expect, importIntoNewProduct, pickUpWithKeyboard, test } from "./fixtures";
 import { ENGINEER, stateFile } from "./people";
 
 const liveRegion = (page: Page) => page.locator('[id^="DndLiveRegion"]');
@@ -28,9 +28,7 @@ test("an engineer drags P0-2 with the mouse and moves P0-3 with the keyboard", a
   await expect(notStarted.getByTestId("phase-card-P0-2")).toHaveCount(0);
 
   // Keyboard: Space picks up, the right arrow moves one column, Space drops.
-  await page.getByTestId("phase-card-handle-P0-3").focus();
-  await page.keyboard.press("Space");
-  await expect(page.getByTestId("phase-card-overlay")).toBeVisible();
+  await pickUpWithKeyboard(page, "P0-3");
   await expect(liveRegion(page)).toContainText("Picked up P0-3 from Not started");
   await page.keyboard.press("ArrowRight");
   await expect(liveRegion(page)).toContainText("P0-3 is over In progress");
@@ -51,9 +49,7 @@ test("an engineer drags P0-2 with the mouse and moves P0-3 with the keyboard", a
 test("Escape cancels a keyboard move", async ({ page, request }) => {
   const product = await importIntoNewProduct(request, "phase-cancel");
   await page.goto(`/phases/phase-1?product=${product}`);
-  await page.getByTestId("phase-card-handle-P0-4").focus();
-  await page.keyboard.press("Space");
-  await expect(page.getByTestId("phase-card-overlay")).toBeVisible();
+  await pickUpWithKeyboard(page, "P0-4");
   await expect(liveRegion(page)).toContainText("Picked up P0-4");
   await page.keyboard.press("ArrowRight");
   await expect(liveRegion(page)).toContainText("P0-4 is over In progress");

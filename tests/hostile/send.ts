@@ -14,6 +14,10 @@ const bufferOf = (body: Uint8Array | string | undefined) => (body === undefined 
 export function send(base: URL, method: string, path: string, headers: Record<string, string>, body?: Uint8Array | string): Promise<Answer> {
   const payload = bufferOf(body);
   return new Promise((resolve, reject) => {
+    // A server that refuses a large body answers before reading it and closes the connection; the
+    // client, still writing, may then fail with EPIPE or ECONNRESET before it parsed the answer that
+    // had already arrived (seen with both cores busy). The bytes that arrived are the answer.
+    const arrived: Buffer[] = [];
     const request = http.request(
       { host: base.hostname, port: base.port, method, path, agent: false, headers: { ...headers, ...(payload ? { "content-length": String(payload.length) } : {}) } },
       (response) => {
@@ -29,10 +33,28 @@ export function send(base: URL, method: string, path: string, headers: Record<st
         response.on("error", reject);
       },
     );
+    request.on("socket", (socket) => socket.on("data", (chunk: Buffer) => arrived.push(chunk)));
     request.setTimeout(120_000, () => request.destroy(new Error(`${method} ${path}: no answer within 120 s`)));
-    request.on("error", reject);
+    request.on("error", (error) => {
+      const answer = arrived.length ? answerOf(Buffer.concat(arrived).toString("latin1")) : null;
+      if (answer) resolve(answer);
+      else reject(error);
+    });
     request.end(payload);
   });
+}
+
+/** An HTTP/1.x answer read from its raw bytes (latin1: one char a byte), or null when no status line arrived. */
+function answerOf(raw: string): Answer | null {
+  const match = /^HTTP\/1\.[01] (\d{3})/.exec(raw);
+  if (!match) return null;
+  const split = raw.indexOf("\r\n\r\n");
+  const headerLines = raw.slice(0, split === -1 ? raw.length : split).split("\r\n").slice(1);
+  const headers = Object.fromEntries(headerLines.map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]));
+  // Chunk sizes count bytes: undo the framing on the latin1 text, then decode.
+  const body = split === -1 ? "" : raw.slice(split + 4);
+  const bytes = /chunked/i.test(headers["transfer-encoding"] ?? "") ? unchunk(body) : body;
+  return { status: Number(match[1]), headers, text: Buffer.from(bytes, "latin1").toString("utf8") };
 }
 
 export function sendRaw(base: URL, head: string, body?: Uint8Array | string): Promise<Answer> {
@@ -42,15 +64,9 @@ export function sendRaw(base: URL, head: string, body?: Uint8Array | string): Pr
     const socket = net.connect({ host: base.hostname, port: Number(base.port) });
     const finish = () => {
       const raw = Buffer.concat(chunks).toString("latin1");
-      const match = /^HTTP\/1\.[01] (\d{3})/.exec(raw);
-      if (!match) return reject(new Error(`no HTTP answer (${raw.length} bytes): ${raw.slice(0, 200)}`));
-      const split = raw.indexOf("\r\n\r\n");
-      const headerLines = raw.slice(0, split === -1 ? raw.length : split).split("\r\n").slice(1);
-      const headers = Object.fromEntries(headerLines.map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]));
-      // Chunk sizes count bytes: undo the framing on the latin1 text (one char a byte), then decode.
-      const body = split === -1 ? "" : raw.slice(split + 4);
-      const bytes = /chunked/i.test(headers["transfer-encoding"] ?? "") ? unchunk(body) : body;
-      resolve({ status: Number(match[1]), headers, text: Buffer.from(bytes, "latin1").toString("utf8") });
+      const answer = answerOf(raw);
+      if (answer) resolve(answer);
+      else reject(new Error(`no HTTP answer (${raw.length} bytes): ${raw.slice(0, 200)}`));
     };
     socket.setTimeout(120_000, () => socket.destroy(new Error("no answer within 120 s")));
     socket.on("data", (chunk: Buffer) => chunks.push(chunk));
