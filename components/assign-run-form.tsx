@@ -12,6 +12,13 @@ import { assignRun, type UploadResult } from "@/lib/preflight/client";
 
 const CREATE = "__create__";
 
+/** The refusal in the form's own words: which repository the run is of, and which one the component is. */
+function mismatchSentence(error: ApiError, name: string): string {
+  const details = error.details as { componentRepository?: string; runRepository?: string } | undefined;
+  if (!details?.componentRepository || !details.runRepository) return error.message;
+  return `This run is of ${details.runRepository}, but ${name} is registered for ${details.componentRepository}. Nothing was attached.`;
+}
+
 type Props = { product?: string; runId: string; image: string; components: { slug: string; name: string }[] };
 
 /**
@@ -34,7 +41,7 @@ export function AssignRunForm({ product, runId, image, components }: Props) {
       router.refresh();
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.code === "image_mismatch") setMismatch(error.message);
+      if (error instanceof ApiError && error.code === "image_mismatch") setMismatch(mismatchSentence(error, components.find((c) => c.slug === target)?.name ?? target));
       else toast.error(`The run was not assigned: ${error.message}`);
     },
   });

@@ -32,7 +32,7 @@ test("an engineer assigns an unassigned run in the browser, attaching it to a co
   await assign.click();
   // The operator image is registered for another repository: refused, with a way to insist.
   const refusal = form.getByRole("alert");
-  await expect(refusal).toContainText("the run is of quay.io/philip860/webserver-operator, but component neuron-openshift-operator is public.ecr.aws/os-partners/neuron-openshift/operator");
+  await expect(refusal).toContainText("This run is of quay.io/philip860/webserver-operator, but neuron-openshift-operator is registered for public.ecr.aws/os-partners/neuron-openshift/operator. Nothing was attached.");
   await expect(assign).toBeDisabled();
   await checkAccessible(page, testInfo, "assign-mismatch");
   await refusal.getByLabel(/Attach it anyway/).check();

@@ -65,7 +65,11 @@ export default async function RunPage({ params, searchParams }: Props) {
         </Alert>
       )}
       <Card title="Changes since the previous run">
-        <RunDiff diff={diff} firstRun={firstRun} />
+        {run.component === null ? (
+          <p className="text-sm text-muted">An unassigned run is compared with nothing: it gets its diff against the component&apos;s previous run when it is assigned.</p>
+        ) : (
+          <RunDiff diff={diff} firstRun={firstRun} />
+        )}
       </Card>
       <Card title={`Items this run touched (${run.items.length})`}>
         <RunItems items={run.items} />
