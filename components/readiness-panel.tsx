@@ -106,12 +106,12 @@ export function ReadinessPanel({ readiness, canSignOff }: { readiness: Readiness
               </span>
             </div>
             {!c.ready && (
-              <details className="mt-1">
-                <summary className="cursor-pointer text-xs">
-                  <span className="text-gray-700">{remainingSummary(c.remaining)}</span> <span className="text-blue-700">· show</span>
-                </summary>
-                <RemainingList remaining={c.remaining} product={product} />
-              </details>
+              <p className="mt-1 text-xs text-gray-700">
+                {remainingSummary(c.remaining)} ·{" "}
+                <Link href={`${componentUrl(c.slug, product)}#what-remains`} className="text-blue-700 hover:underline">
+                  what remains<span className="sr-only"> for {c.name}</span>
+                </Link>
+              </p>
             )}
           </li>
         ))}

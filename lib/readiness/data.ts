@@ -4,6 +4,7 @@ import { isRedHatRegistry } from "@/lib/components/image-ref";
 import { policyInForce } from "@/lib/components/policy";
 import { getDb } from "@/lib/db";
 import { getProduct, type ProductRef } from "@/lib/products/data";
+import { REQUIREMENT_CATALOG } from "@/lib/requirements/catalog";
 import { listRequirements } from "@/lib/requirements/data";
 import { PRODUCT_SUBJECT } from "@/lib/requirements/schema";
 import {
@@ -65,12 +66,14 @@ export async function evaluateComponents(product: ProductRef, ids?: string[], no
   });
   if (components.length === 0) return [];
   const componentIds = components.map((c) => c.id);
-  const [items, signOffs, learned, submissions, gated, requirements] = await Promise.all([
-    productItems(product.id),
+  const [items, signOffs, submissions, gated, requirements] = await Promise.all([
+    db.backlogItem.findMany({
+      where: { productId: product.id, components: { some: { componentId: { in: componentIds } } } },
+      select: ITEM_SELECT,
+      orderBy: [{ position: "asc" }, { key: "asc" }],
+    }),
     db.requirementSignOff.findMany({ where: { productId: product.id, subject: { in: componentIds } }, orderBy: { createdAt: "asc" } }),
-    db.$queryRaw<{ componentId: string; architecture: string }[]>`
-      SELECT DISTINCT "componentId"::text AS "componentId", "architecture" FROM "PreflightRun"
-      WHERE "componentId" = ANY(${componentIds}::uuid[]) AND "architecture" <> 'unknown'`,
+    // The newest submitted run per component and architecture: a walk of the (componentId, submitted, …) index.
     db.$queryRaw<{ componentId: string; architecture: string; id: string; createdAt: Date; submissionUrls: string[] }[]>`
       SELECT DISTINCT ON ("componentId", "architecture") "componentId"::text AS "componentId", "architecture", "id"::text AS id, "createdAt", "submissionUrls"
       FROM "PreflightRun" WHERE "componentId" = ANY(${componentIds}::uuid[]) AND "submitted"
@@ -89,7 +92,9 @@ export async function evaluateComponents(product: ProductRef, ids?: string[], no
   return Promise.all(
     components.map(async (c) => {
       const policy = policyInForce(c);
-      const runArchs = learned.filter((l) => l.componentId === c.id).map((l) => l.architecture).sort();
+      const checks = await latestChecks(c.id, c.type);
+      // Learned: the architectures the component's runs were made on (those that ran any catalogue check).
+      const runArchs = [...new Set(checks.map((check) => check.architecture))].filter((arch) => arch !== "unknown").sort();
       const architectures = c.architecturesSetBy ? c.architectures : runArchs;
       const own = c.references.map((r) => r.component);
       const references: LinkedComponent[] | null =
@@ -97,12 +102,11 @@ export async function evaluateComponents(product: ProductRef, ids?: string[], no
       const submitted: Submission[] = submissions
         .filter((s) => s.componentId === c.id)
         .map((s) => ({ architecture: s.architecture, runId: s.id, at: s.createdAt, urls: s.submissionUrls }));
-      const checks = await latestChecks(c.id, c.type);
       const rows = requirementMatrix(
         requirements.get(c.type) ?? [],
         { ...c, policy: policy.policy, architectures, references: references?.length ? references : null, submissions: submitted },
         checks,
-        items.filter((i) => i.componentIds.includes(c.id)),
+        items.filter((i) => i.components.some((link) => link.componentId === c.id)).map(toMatrixItem),
         signOffs.filter((s) => s.subject === c.id).map(toFact),
         now,
       );
@@ -125,10 +129,15 @@ export async function evaluateComponents(product: ProductRef, ids?: string[], no
 export async function evaluateProduct(product: ProductRef, components: LinkedComponent[], now = new Date()): Promise<MatrixRow[]> {
   const [requirements, items, signOffs] = await Promise.all([
     listRequirements("product"),
-    productItems(product.id),
+    // Only items that track a listing requirement can be the row's item.
+    getDb().backlogItem.findMany({
+      where: { productId: product.id, requirementCodes: { hasSome: PRODUCT_CODES } },
+      select: ITEM_SELECT,
+      orderBy: [{ position: "asc" }, { key: "asc" }],
+    }),
     getDb().requirementSignOff.findMany({ where: { productId: product.id, subject: PRODUCT_SUBJECT }, orderBy: { createdAt: "asc" } }),
   ]);
-  return productMatrix(requirements, components, items, signOffs.map(toFact), now);
+  return productMatrix(requirements, components, items.map(toMatrixItem), signOffs.map(toFact), now);
 }
 
 /** GET /api/v1/readiness: what remains before the product is listed. */
@@ -148,15 +157,12 @@ export async function getReadiness(productSlug?: string, now = new Date()): Prom
   };
 }
 
-type ProductItem = MatrixItem & { componentIds: string[] };
+const ITEM_SELECT = { key: true, title: true, status: true, checkNames: true, requirementCodes: true, components: { select: { componentId: true } } } as const;
+const PRODUCT_CODES = REQUIREMENT_CATALOG.filter((entry) => entry.scope === "product").map((entry) => entry.code);
 
-async function productItems(productId: string): Promise<ProductItem[]> {
-  const rows = await getDb().backlogItem.findMany({
-    where: { productId },
-    select: { key: true, title: true, status: true, checkNames: true, requirementCodes: true, components: { select: { componentId: true } } },
-    orderBy: [{ position: "asc" }, { key: "asc" }],
-  });
-  return rows.map(({ components, ...item }) => ({ ...item, open: !closed.has(item.status), componentIds: components.map((l) => l.componentId) }));
+function toMatrixItem(row: { key: string; title: string; status: string; checkNames: string[]; requirementCodes: string[] }): MatrixItem {
+  const { key, title, status, checkNames, requirementCodes } = row;
+  return { key, title, status, checkNames, requirementCodes, open: !closed.has(status) };
 }
 
 async function requirementsByScope(scopes: string[]): Promise<Map<string, MatrixRequirement[]>> {

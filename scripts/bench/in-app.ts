@@ -18,6 +18,7 @@ import { getComponentBoard } from "@/lib/component-board/data";
 import { disconnectDb } from "@/lib/db";
 import { getOverview, listEvents } from "@/lib/overview/data";
 import { DEFAULT_EVENT_LIMIT } from "@/lib/overview/schema";
+import { getReadiness } from "@/lib/readiness/data";
 import { ingestPreflightRuns } from "@/lib/preflight/mutations";
 import { prepareUpload } from "@/lib/preflight/prepare-upload";
 import { createApiToken } from "@/lib/tokens/mutations";
@@ -78,7 +79,7 @@ async function main() {
     // What app/page.tsx reads, in the same order.
     const now = new Date();
     const [summary] = await Promise.all([getSummary(), getOverview(undefined, now)]);
-    await listEvents({ product: summary.product ?? undefined, limit: DEFAULT_EVENT_LIMIT }, now);
+    await Promise.all([listEvents({ product: summary.product ?? undefined, limit: DEFAULT_EVENT_LIMIT }, now), getReadiness(summary.product ?? undefined, now)]);
   };
   const paths = {
     summary: await capture(() => getSummary()),

@@ -94,9 +94,11 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           </ul>
         </Alert>
       )}
-      <Card title="What remains before this component is listed">
-        <ComponentRemaining remaining={board.remaining} product={board.product} certificationStatus={c.certificationStatus} />
-      </Card>
+      <div id="what-remains" className="scroll-mt-4">
+        <Card title="What remains before this component is listed">
+          <ComponentRemaining remaining={board.remaining} product={board.product} certificationStatus={c.certificationStatus} />
+        </Card>
+      </div>
       {canEdit && (
         <Card title="Details">
           <ComponentFactsForm key={c.version} product={board.product} slug={c.slug} facts={c} images={images.map(({ slug: value, name }) => ({ slug: value, name }))} />
