@@ -108,7 +108,7 @@ export function ReadinessPanel({ readiness, canSignOff }: { readiness: Readiness
             {!c.ready && (
               <p className="mt-1 text-xs text-gray-700">
                 {remainingSummary(c.remaining)} ·{" "}
-                <Link href={`${componentUrl(c.slug, product)}#what-remains`} className="text-blue-700 hover:underline">
+                <Link href={`${componentUrl(c.slug, product)}#what-remains`} className="text-blue-700 underline">
                   what remains<span className="sr-only"> for {c.name}</span>
                 </Link>
               </p>
