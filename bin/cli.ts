@@ -8,7 +8,7 @@ import { importBacklog, type ImportResult } from "@/lib/backlog/mutations";
 import { disconnectDb } from "@/lib/db";
 import { AppError, isAppError, toAppError } from "@/lib/errors";
 import { createApiToken } from "@/lib/tokens/mutations";
-import { parseExpiry } from "@/lib/tokens/token";
+import { parseExpiry } from "@/lib/auth/token";
 import { ingestPreflightRuns } from "@/lib/preflight/mutations";
 import { prepareUpload } from "@/lib/preflight/prepare-upload";
 import { findActiveUserId } from "@/lib/users/data";

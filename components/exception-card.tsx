@@ -6,7 +6,7 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DateText } from "@/components/ui/date-text";
 import { SelectField, TextField } from "@/components/ui/field";
-import { useSaveException } from "@/lib/components/client";
+import { useSaveException } from "@/lib/exceptions/client";
 import {
   EXCEPTION_KIND_LABELS,
   EXCEPTION_STATUS_LABELS,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SetupForm } from "@/components/setup-form";
 import { Card } from "@/components/ui/card";
-import { isSetUp } from "@/lib/users/data";
+import { isSetUp } from "@/lib/auth/data";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Set up" };

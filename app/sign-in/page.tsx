@@ -5,7 +5,7 @@ import { SignInForm } from "@/components/sign-in-form";
 import { Card } from "@/components/ui/card";
 import { oidcEnabled } from "@/lib/auth/better-auth";
 import { getPageUser } from "@/lib/auth/session";
-import { isSetUp } from "@/lib/users/data";
+import { isSetUp } from "@/lib/auth/data";
 import { safeNextPath } from "@/lib/auth/next-path";
 
 export const dynamic = "force-dynamic";

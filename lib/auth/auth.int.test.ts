@@ -24,7 +24,7 @@ import type { ItemDetail } from "@/lib/backlog/schema";
 import { importBacklog } from "@/lib/backlog/mutations";
 import { disconnectDb, getDb } from "@/lib/db";
 import type { ErrorBody } from "@/lib/errors";
-import { generateToken } from "@/lib/tokens/token";
+import { generateToken } from "@/lib/auth/token";
 import { createUser } from "@/lib/users/mutations";
 import { createSignedInUser, createToken, request, TEST_ORIGIN, type TestRequestInit } from "@/tests/auth";
 

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import type { Principal, TokenRole } from "@/lib/auth/schema";
+import { hashToken, tokenPrefix } from "@/lib/auth/token";
 import { getDb } from "@/lib/db";
 
 const SECRET_KEY = "auth_secret";
@@ -14,4 +16,21 @@ export async function ensureAuthSecret(): Promise<string> {
   await db.appSetting.createMany({ data: [{ key: SECRET_KEY, value: randomBytes(32).toString("base64url") }], skipDuplicates: true });
   const row = await db.appSetting.findUniqueOrThrow({ where: { key: SECRET_KEY } });
   return row.value;
+}
+
+/**
+ * The principal a bearer token stands for, or null. One statement checks hash, revocation, expiry
+ * and that its owner (if any) is still active, and stamps when it was last used.
+ */
+export async function authenticateApiToken(raw: string): Promise<Extract<Principal, { kind: "token" }> | null> {
+  const prefix = tokenPrefix(raw);
+  if (!prefix) return null;
+  const rows = await getDb().$queryRaw<{ id: string; name: string; role: TokenRole; userId: string | null }[]>`
+    UPDATE "ApiToken" t SET "lastUsedAt" = now()
+    WHERE t."prefix" = ${prefix} AND t."hash" = ${hashToken(raw)} AND t."revokedAt" IS NULL
+      AND (t."expiresAt" IS NULL OR t."expiresAt" > now())
+      AND (t."userId" IS NULL OR EXISTS (SELECT 1 FROM "User" u WHERE u."id" = t."userId" AND u."active"))
+    RETURNING t."id", t."name", t."role"::text AS "role", t."userId"`;
+  const row = rows[0];
+  return row ? { kind: "token", id: row.id, name: row.name, prefix, role: row.role, userId: row.userId } : null;
 }

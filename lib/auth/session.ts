@@ -8,8 +8,8 @@ import { expectedOrigin } from "@/lib/auth/origin";
 import { can, type Permission, type Principal } from "@/lib/auth/schema";
 import { AppError } from "@/lib/errors";
 import { hitRateLimit, isRateLimited, tooManyRequests } from "@/lib/rate-limit/mutations";
-import { authenticateApiToken } from "@/lib/tokens/mutations";
-import { isSetUp } from "@/lib/users/data";
+import { isSetUp } from "@/lib/auth/data";
+import { authenticateApiToken } from "@/lib/auth/mutations";
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 

@@ -1,8 +1,9 @@
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { slugify } from "@/lib/components/image-ref";
 
 export const DEFAULT_PRODUCT_SLUG = "default";
+/** A product slug: lowercase letters and digits in dash-separated words, at most 60 characters. */
+const PRODUCT_SLUG = /^(?=.{1,60}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * The product a write targets: the one named by slug, else the default product (the first one
@@ -22,7 +23,7 @@ export async function resolveProductForWrite(
     throw new AppError("not_found", slug ? `No product "${slug}".` : "No product exists yet: import a backlog first.");
   }
   const newSlug = slug ?? DEFAULT_PRODUCT_SLUG;
-  if (slugify(newSlug) !== newSlug) {
+  if (!PRODUCT_SLUG.test(newSlug)) {
     throw new AppError("invalid", `Product slug "${newSlug}" must be lowercase letters, digits and dashes.`);
   }
   return tx.product.create({ data: { slug: newSlug, name: create.name }, select });

@@ -1,7 +1,7 @@
 import type { Actor, Principal, TokenRole } from "@/lib/auth/schema";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { generateToken, hashToken, tokenPrefix } from "@/lib/tokens/token";
+import { generateToken } from "@/lib/auth/token";
 
 export type CreatedToken = { id: string; name: string; prefix: string; role: TokenRole; expiresAt: string | null; token: string };
 
@@ -27,21 +27,4 @@ export async function revokeApiToken(input: { id: string; principal: Principal; 
   const token = await getDb().apiToken.findFirst({ where, select: { id: true, revokedAt: true } });
   if (!token) throw new AppError("not_found", "No such token.");
   if (!token.revokedAt) await getDb().apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
-}
-
-/**
- * The principal a bearer token stands for, or null. One statement checks hash, revocation, expiry
- * and that its owner (if any) is still active, and stamps when it was last used.
- */
-export async function authenticateApiToken(raw: string): Promise<Extract<Principal, { kind: "token" }> | null> {
-  const prefix = tokenPrefix(raw);
-  if (!prefix) return null;
-  const rows = await getDb().$queryRaw<{ id: string; name: string; role: TokenRole; userId: string | null }[]>`
-    UPDATE "ApiToken" t SET "lastUsedAt" = now()
-    WHERE t."prefix" = ${prefix} AND t."hash" = ${hashToken(raw)} AND t."revokedAt" IS NULL
-      AND (t."expiresAt" IS NULL OR t."expiresAt" > now())
-      AND (t."userId" IS NULL OR EXISTS (SELECT 1 FROM "User" u WHERE u."id" = t."userId" AND u."active"))
-    RETURNING t."id", t."name", t."role"::text AS "role", t."userId"`;
-  const row = rows[0];
-  return row ? { kind: "token", id: row.id, name: row.name, prefix, role: row.role, userId: row.userId } : null;
 }

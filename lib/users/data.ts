@@ -8,11 +8,6 @@ export async function listUsers(): Promise<UserView[]> {
   return rows.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, active: u.active, createdAt: u.createdAt.toISOString() }));
 }
 
-/** Whether the first admin has been created (before that, every page leads to /setup). */
-export async function isSetUp(): Promise<boolean> {
-  return (await getDb().setupState.count()) > 0;
-}
-
 export async function findActiveUserId(email: string): Promise<string | null> {
   const user = await getDb().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, active: true } });
   return user?.active ? user.id : null;

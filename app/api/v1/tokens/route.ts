@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { readJson, route } from "@/lib/http";
 import { listApiTokens } from "@/lib/tokens/data";
 import { createApiToken } from "@/lib/tokens/mutations";
-import { parseExpiry } from "@/lib/tokens/token";
+import { parseExpiry } from "@/lib/auth/token";
 
 export const GET = route("manage_own_tokens", async (_req, _ctx, principal) => {
   const scope = can(principal, "manage_all_tokens") ? "all" : { userId: principal.kind === "user" ? principal.id : "" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateToken, hashesMatch, hashToken, parseExpiry, tokenPrefix } from "@/lib/tokens/token";
+import { generateToken, hashesMatch, hashToken, parseExpiry, tokenPrefix } from "@/lib/auth/token";
 
 describe("API tokens", () => {
   it("carry a visible prefix and are stored only as a hash", () => {
