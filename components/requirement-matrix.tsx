@@ -148,7 +148,7 @@ export function RequirementMatrix({
                   )}
                   <RowComponents row={row} product={product} />
                   <RowLinks urls={row.urls} />
-                  {row.signOff && row.evidence !== "attested" && row.evidence !== "not_met" && row.evidence !== "not_applicable" && row.evidence !== "stale" && (
+                  {row.signOff && !row.signOffAllowed && (
                     <span className="mt-1 block text-muted">A sign-off is on record, but the evidence above decides this row.</span>
                   )}
                   {row.signOff && <SignOffNote signOff={row.signOff} />}

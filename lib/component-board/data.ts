@@ -29,7 +29,7 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
     },
   });
   if (!component) throw new AppError("not_found", `No component "${slug}" in product "${product.slug}".`);
-  const [history, boardRuns, items, [evaluated], phasesWaiting, signOffs] = await Promise.all([
+  const [history, boardRuns, items, [evaluated], phasesWaiting] = await Promise.all([
     db.preflightRun.findMany({
       where: { componentId: component.id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -58,7 +58,6 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
     }),
     evaluateComponents(product, [component.id], now),
     listPhasesWaitingOn(component.slug, product.slug),
-    db.requirementSignOff.findMany({ where: { productId: product.id, componentId: component.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 200 }),
   ]);
   if (!evaluated) throw new AppError("not_found", `No component "${slug}" in product "${product.slug}".`);
   const closed = new Set<string>(CLOSED_STATUSES);
@@ -96,7 +95,7 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
     },
     remaining: remainingOf(rows),
     requirements: { rows, counts: countEvidence(rows) },
-    signOffHistory: signOffs.map((s) => ({ code: s.code, ...signOffView(s, now) })),
+    signOffHistory: [...evaluated.signOffs].reverse().map((s) => ({ code: s.code, ...signOffView(s, now) })),
     exceptions: component.exceptions.map(exceptionView),
     phasesWaiting,
     warnings: [

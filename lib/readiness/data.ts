@@ -54,6 +54,8 @@ export type EvaluatedComponent = {
   /** Expected architectures and where they come from. */
   architectures: { list: string[]; setBy: string | null };
   rows: MatrixRow[];
+  /** Every sign-off of the component, oldest first (the newest of a code is in force). */
+  signOffs: SignOffFact[];
 };
 
 /** The requirement matrix of the given components of a product (all of them when `ids` is omitted). */
@@ -72,7 +74,7 @@ export async function evaluateComponents(product: ProductRef, ids?: string[], no
       select: ITEM_SELECT,
       orderBy: [{ position: "asc" }, { key: "asc" }],
     }),
-    db.requirementSignOff.findMany({ where: { productId: product.id, subject: { in: componentIds } }, orderBy: { createdAt: "asc" } }),
+    db.requirementSignOff.findMany({ where: { productId: product.id, subject: { in: componentIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     // The newest submitted run per component and architecture: a walk of the (componentId, submitted, …) index.
     db.$queryRaw<{ componentId: string; architecture: string; id: string; createdAt: Date; submissionUrls: string[] }[]>`
       SELECT DISTINCT ON ("componentId", "architecture") "componentId"::text AS "componentId", "architecture", "id"::text AS id, "createdAt", "submissionUrls"
@@ -107,7 +109,7 @@ export async function evaluateComponents(product: ProductRef, ids?: string[], no
         { ...c, policy: policy.policy, architectures, references: references?.length ? references : null, submissions: submitted },
         checks,
         items.filter((i) => i.components.some((link) => link.componentId === c.id)).map(toMatrixItem),
-        signOffs.filter((s) => s.subject === c.id).map(toFact),
+        signOffs.filter((s) => s.subject === c.id),
         now,
       );
       return {
@@ -120,6 +122,7 @@ export async function evaluateComponents(product: ProductRef, ids?: string[], no
         policy,
         architectures: { list: architectures, setBy: c.architecturesSetBy },
         rows,
+        signOffs: signOffs.filter((s) => s.subject === c.id),
       };
     }),
   );
@@ -137,7 +140,7 @@ export async function evaluateProduct(product: ProductRef, components: LinkedCom
     }),
     getDb().requirementSignOff.findMany({ where: { productId: product.id, subject: PRODUCT_SUBJECT }, orderBy: { createdAt: "asc" } }),
   ]);
-  return productMatrix(requirements, components, items.map(toMatrixItem), signOffs.map(toFact), now);
+  return productMatrix(requirements, components, items.map(toMatrixItem), signOffs, now);
 }
 
 /** GET /api/v1/readiness: what remains before the product is listed. */
@@ -170,15 +173,6 @@ async function requirementsByScope(scopes: string[]): Promise<Map<string, Matrix
   return new Map(lists);
 }
 
-const toFact = (row: { code: string; status: SignOffFact["status"]; note: string; link: string | null; expiresAt: Date | null; actor: string; createdAt: Date }): SignOffFact => ({
-  code: row.code,
-  status: row.status,
-  note: row.note,
-  link: row.link,
-  expiresAt: row.expiresAt,
-  actor: row.actor,
-  createdAt: row.createdAt,
-});
 
 /**
  * For each architecture, the outcome of every check the requirement catalog of `scope` names, in
