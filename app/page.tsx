@@ -26,6 +26,7 @@ import { getOverview, listEvents } from "@/lib/overview/data";
 import { getReadiness } from "@/lib/readiness/data";
 import { DEFAULT_EVENT_LIMIT, EVENT_WINDOW_DAYS, overviewQuerySchema } from "@/lib/overview/schema";
 import { statusReportUrl } from "@/lib/overview/urls";
+import { isAppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Overview" };
@@ -38,9 +39,17 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const query = parsed.success ? parsed.data : overviewQuerySchema.parse({ product: typeof raw.product === "string" ? raw.product : undefined });
   const { product } = query;
   const now = new Date();
-  const [summary, overview] = await Promise.all([getSummary(product), getOverview(product, now)]);
+  const [summary, overview, readiness] = await Promise.all([
+    getSummary(product),
+    getOverview(product, now),
+    // No product yet is the empty state below, not an error.
+    getReadiness(product, now).catch((error: unknown) => {
+      if (isAppError(error) && error.code === "not_found") return null;
+      throw error;
+    }),
+  ]);
 
-  if (!summary.product || !overview) {
+  if (!summary.product || !overview || !readiness) {
     return (
       <EmptyState title="No backlog yet">
         <Link href="/import" className="text-blue-700 underline">
@@ -53,10 +62,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const slug = summary.product;
   // A component filter naming no component of this product is dropped, like any other bad value.
   const component = overview.tiles.some((t) => t.slug === query.component) ? query.component : undefined;
-  const [feed, readiness] = await Promise.all([
-    listEvents({ product: slug, component, kind: query.kind && [query.kind], limit: DEFAULT_EVENT_LIMIT }, now),
-    getReadiness(slug, now),
-  ]);
+  const feed = await listEvents({ product: slug, component, kind: query.kind && [query.kind], limit: DEFAULT_EVENT_LIMIT }, now);
   const { remainingEffort, categories, phases } = summary;
   const openCount = Object.values(categories).reduce((sum, c) => sum + c.open, 0);
   const phasesComplete = phases.filter((p) => p.total > 0 && p.done === p.total).length;

@@ -8,6 +8,7 @@ import {
   ARCHITECTURES,
   CERTIFICATION_STATUS_LABELS,
   CERTIFICATION_STATUSES,
+  CONNECT_PROJECT_ID,
   HOST_ACCESS,
   OS_CONTENT_LABELS,
   OS_CONTENT_TYPES,
@@ -27,7 +28,6 @@ type Facts = {
   type: string;
 };
 
-const CONNECT_ID = /^[0-9a-fA-F]{24}$/;
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /**
@@ -49,7 +49,7 @@ export function ComponentFactsForm({ product, slug, facts, images }: { product: 
   const [references, setReferences] = useState<string[]>(ownReferences);
   const container = facts.type === "container";
   const bundle = facts.type === "operator_bundle";
-  const connectError = connectProjectId.trim() && !CONNECT_ID.test(connectProjectId.trim()) ? "24 hexadecimal characters, as in Partner Connect's address." : undefined;
+  const connectError = connectProjectId.trim() && !CONNECT_PROJECT_ID.test(connectProjectId.trim()) ? "24 hexadecimal characters, as in Partner Connect's address." : undefined;
 
   const changes = {
     ...(certificationStatus !== facts.certificationStatus && { certificationStatus }),

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { itemUrl } from "@/lib/backlog/urls";
 import { CERTIFICATION_STATUS_LABELS, type CertificationStatus } from "@/lib/components/schema";
 import { componentUrl } from "@/lib/overview/urls";
+import { urgentOf } from "@/lib/readiness/remaining";
 import type { Readiness, RemainingRequirement } from "@/lib/readiness/schema";
 import { EVIDENCE, type Evidence } from "@/lib/requirements/matrix";
 
@@ -31,10 +32,10 @@ function remainingSummary(remaining: RemainingRequirement[]): string {
 }
 
 /** The blocking requirements not yet settled, each with its evidence, why, and the item tracking it. */
-export function RemainingList({ remaining, product, testId }: { remaining: RemainingRequirement[]; product: string; testId?: string }) {
+function RemainingList({ remaining, product }: { remaining: RemainingRequirement[]; product: string }) {
   if (remaining.length === 0) return <p className="text-sm text-green-800">Nothing remains: every blocking requirement is settled.</p>;
   return (
-    <ul className="divide-y divide-line text-sm" data-testid={testId}>
+    <ul className="divide-y divide-line text-sm">
       {remaining.map((r) => (
         <li key={r.code} className="flex flex-wrap items-start gap-x-3 gap-y-1 py-1.5" data-testid={`remaining-${r.code}`}>
           <span className="min-w-0 flex-1">
@@ -63,7 +64,7 @@ export function ComponentRemaining({ remaining, product, certificationStatus }: 
       </p>
     );
   }
-  const urgent = remaining.filter((r) => r.evidence === "failed" || r.evidence === "errored" || r.evidence === "not_met" || r.evidence === "stale" || r.evidence === "not_requested");
+  const urgent = urgentOf(remaining);
   return (
     <div className="space-y-2" data-testid="component-remaining">
       <p className="text-sm">

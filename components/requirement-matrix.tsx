@@ -4,6 +4,7 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { DateText } from "@/components/ui/date-text";
 import { itemUrl } from "@/lib/backlog/urls";
 import { componentUrl } from "@/lib/overview/urls";
+import { connectLinkKind } from "@/lib/preflight/submission";
 import type { SignOffTarget } from "@/lib/requirements/client";
 import { EVIDENCE, type Evidence, type MatrixRow } from "@/lib/requirements/matrix";
 import { SIGN_OFF_LABELS, type SignOffView } from "@/lib/requirements/schema";
@@ -81,13 +82,15 @@ function RowComponents({ row, product }: { row: MatrixRow; product: string }) {
   );
 }
 
+const MATRIX_LINK_TEXT = { "test results": "Test results on Partner Connect", vulnerabilities: "Vulnerabilities", images: "Images on Partner Connect" } as const;
+
 function RowLinks({ urls }: { urls: string[] }) {
   if (urls.length === 0) return null;
   return (
     <p className="mt-1 flex flex-wrap gap-x-3 text-xs">
       {urls.map((url) => (
         <a key={url} href={url} className="text-blue-700 hover:underline" rel="noreferrer noopener" target="_blank">
-          {url.includes("/test-results/") ? "Test results on Partner Connect" : url.includes("/vulnerabilities/") ? "Vulnerabilities" : "Images on Partner Connect"}
+          {MATRIX_LINK_TEXT[connectLinkKind(url)]}
           <span className="sr-only"> (opens in a new tab)</span>
         </a>
       ))}

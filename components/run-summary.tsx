@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { RunCounts, RunPassedBadge, type RunCountsView } from "@/components/run-badges";
 import { Badge } from "@/components/ui/badge";
 import { DateText } from "@/components/ui/date-text";
+import { connectLinkKind } from "@/lib/preflight/submission";
 
 export type RunSummaryView = {
   id: string;
@@ -91,7 +92,7 @@ export function RunSummary({ run }: { run: RunSummaryView }) {
               Yes
               {run.submissionUrls.map((url) => (
                 <a key={url} href={url} className="ml-2 text-xs text-blue-700 hover:underline" rel="noreferrer noopener" target="_blank">
-                  {url.includes("/test-results/") ? "test results" : url.includes("/vulnerabilities/") ? "vulnerabilities" : "images"}
+                  {connectLinkKind(url)}
                   <span className="sr-only"> on Partner Connect (opens in a new tab)</span>
                 </a>
               ))}

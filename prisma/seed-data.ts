@@ -2,11 +2,10 @@
 // (keys, titles, statuses, sources, files, effort, images, phases), described in our own words.
 // It is shaped as the importer reads the customer's document, so importing the real document over
 // the demo matches every item by key instead of duplicating it.
-import { checkNamesOf } from "@/lib/backlog/check-names";
 import { parseEffort } from "@/lib/backlog/effort";
+import { derivedFields } from "@/lib/backlog/finish-items";
 import { linkDocument } from "@/lib/backlog/link-components";
 import type { ParsedBacklog, ParsedItem, ParsedPhase } from "@/lib/backlog/schema";
-import { rolePhrasesIn } from "@/lib/components/roles";
 
 export const DEMO_PRODUCT = {
   slug: "neuron-operator",
@@ -46,7 +45,7 @@ function item(input: ItemInput): ParsedItem {
     effortMinHours: hours?.min ?? null,
     effortMaxHours: hours?.max ?? null,
   };
-  return { ...full, checkNames: checkNamesOf(full), componentHints: rolePhrasesIn(full.title), impliedRefs: [] };
+  return { ...full, ...derivedFields(full) };
 }
 
 const todo = (...texts: string[]) => texts.map((text) => ({ text, done: false }));

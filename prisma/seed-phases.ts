@@ -23,7 +23,7 @@ export async function seedPhaseDependencies(tx: Tx, productId: string): Promise<
     where: { productId, type: "container", role: { in: GATED_ROLES } },
     select: { id: true, role: true, owner: true, registry: true },
   });
-  const ours = components.filter((c) => c.owner !== "Red Hat" && !(c.registry && isRedHatRegistry(c.registry)));
+  const ours = components.filter((c) => c.owner !== "Red Hat" && !isRedHatRegistry(c.registry));
   for (const role of GATED_ROLES) {
     if (!ours.some((c) => c.role === role)) throw new Error(`Demo seed: no ${role} image to gate ${BUNDLE_PHASE} on`);
   }

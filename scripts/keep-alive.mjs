@@ -2,7 +2,7 @@
 // reuse a pooled connection just as the server closes it: the client gets ECONNRESET on a request
 // the server never saw. Clients and proxies in front of Certboard (browsers, CI HTTP clients, load
 // balancers with a 60 s idle timeout) must close first, so the server waits longer than they do.
-export const DEFAULT_KEEP_ALIVE_MS = 65_000;
+const DEFAULT_KEEP_ALIVE_MS = 65_000;
 
 /** `--keepAliveTimeout` for `next start`, from CERTBOARD_KEEP_ALIVE_MS (default 65 s). */
 export function keepAliveArgs(env = process.env) {

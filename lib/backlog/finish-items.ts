@@ -9,6 +9,11 @@ import { CATEGORY_NAMES } from "./split-sections";
 
 const PRIORITY_KEY = /^(P[0-3])-/;
 
+/** What the importer reads off one item's text: the checks it names or states, the component roles its heading names. */
+export function derivedFields(item: ItemContent): Pick<ParsedItem, "checkNames" | "componentHints" | "impliedRefs"> {
+  return { checkNames: checkNamesOf(item), componentHints: rolePhrasesIn(item.title), impliedRefs: [] };
+}
+
 /**
  * Keys, de-duplication and order. Keyless compliant items get C-1, C-2… in document order
  * (skipping keys the document uses), so a re-import matches them again. An item listed twice
@@ -26,7 +31,7 @@ export function finishItems(raw: RawItem[], warnings: string[]): ParsedItem[] {
       key = `C-${next++}`;
     }
     const full: ItemContent = { key, priority: (PRIORITY_KEY.exec(key)?.[1] as Priority | undefined) ?? null, ...content };
-    const item: ParsedItem = { ...full, imageRefs: imageRefsOf(full), componentHints: rolePhrasesIn(full.title), impliedRefs: [], checkNames: checkNamesOf(full) };
+    const item: ParsedItem = { ...full, imageRefs: imageRefsOf(full), ...derivedFields(full) };
     const earlier = byKey.get(key);
     if (earlier) {
       warnings.push(

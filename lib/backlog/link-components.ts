@@ -15,9 +15,10 @@ import type { ParsedItem, ParsedPhase } from "./schema";
 
 const CONTAINER_CHECKS = new Set(CHECK_MEANINGS.filter((meaning) => meaning.scope === "container").map((meaning) => meaning.name));
 const DOCKERFILE = /^dockerfile(?::[\d-]+)?$/i;
+const namesDockerfile = (item: ParsedItem) => item.fileRefs.some((ref) => DOCKERFILE.test(ref.trim()));
 
 /** Image references in the words and code of a plan step ("Rebuild: `make docker-build IMG=registry/repo:tag`"). */
-export function imageRefsInPlanText(text: string): string[] {
+function imageRefsInPlanText(text: string): string[] {
   return text
     .split(/[\s`]+/)
     .map((word) => word.replace(/^[A-Z_][A-Z0-9_]*=/, "").replace(/^[("'[{<]+|[)"'\]}>,;.]+$/g, ""))
@@ -41,7 +42,7 @@ export function linkDocument(items: ParsedItem[], phases: ParsedPhase[]): Parsed
 
   // The image the document's Dockerfile builds: every item naming the Dockerfile and images must agree on one repository.
   const builds = linked
-    .filter((item) => item.fileRefs.some((ref) => DOCKERFILE.test(ref.trim())))
+    .filter(namesDockerfile)
     .map((item) => [...item.imageRefs, ...item.impliedRefs].filter((ref) => repositoryOf(ref) !== null))
     .filter((refs) => refs.length > 0);
   const repositories = new Set(builds.flatMap((refs) => refs.map(repositoryOf)));
@@ -49,8 +50,7 @@ export function linkDocument(items: ParsedItem[], phases: ParsedPhase[]): Parsed
   if (!ownImage) return linked;
   return linked.map((item) => {
     if (ownsComponent(item) || item.impliedRefs.length > 0) return item;
-    const dockerfile = item.fileRefs.some((ref) => DOCKERFILE.test(ref.trim()));
     const containerCompliance = item.category === "compliant" && item.checkNames.some((name) => CONTAINER_CHECKS.has(name));
-    return dockerfile || containerCompliance ? { ...item, impliedRefs: [ownImage] } : item;
+    return namesDockerfile(item) || containerCompliance ? { ...item, impliedRefs: [ownImage] } : item;
   });
 }

@@ -87,8 +87,9 @@ export function slugify(text: string): string {
   );
 }
 
-const RED_HAT_REGISTRIES = new Set(["registry.redhat.io", "registry.access.redhat.com"]);
+/** Registries whose images Red Hat ships and certifies itself: nothing of the vendor's to do. */
+export const RED_HAT_REGISTRIES: readonly string[] = ["registry.redhat.io", "registry.access.redhat.com"];
 
-export function isRedHatRegistry(registry: string): boolean {
-  return RED_HAT_REGISTRIES.has(registry);
+export function isRedHatRegistry(registry: string | null): boolean {
+  return registry !== null && RED_HAT_REGISTRIES.includes(registry);
 }

@@ -77,7 +77,7 @@ export async function componentsForPhrases(tx: Tx, productId: string, phrases: s
   const result = new Map<string, string>();
   if (phrases.length === 0) return result;
   const rows = await tx.component.findMany({ where: { productId }, select: { slug: true, name: true, role: true, registry: true, repository: true } });
-  const candidates = rows.map((c) => ({ ...c, redHat: c.registry !== null && isRedHatRegistry(c.registry) }));
+  const candidates = rows.map((c) => ({ ...c, redHat: isRedHatRegistry(c.registry) }));
   for (const phrase of new Set(phrases)) {
     const match = componentForPhrase(phrase, candidates);
     if (match) result.set(phrase, match.slug);

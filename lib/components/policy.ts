@@ -5,7 +5,7 @@
 // change which checks run. The scratch policies need an approved scratch exception: Red Hat records
 // "Scratch Image" as the project's OS content type only once the business exception is granted.
 
-import { REQUIREMENT_CATALOG } from "@/lib/requirements/catalog";
+import { exceptionNeeded, REQUIREMENT_CATALOG } from "@/lib/requirements/catalog";
 
 export type ExceptionFact = { kind: "privileged" | "scratch"; status: string; caseRef?: string | null };
 export type ComponentSettings = { type: string; hostAccess: string; osContentType: string; exceptions: ExceptionFact[] };
@@ -45,7 +45,7 @@ export function policyInForce(c: ComponentSettings): PolicyInForce {
     after.push(`Red Hat reviews the declaration: its privileged exception is ${state(c, "privileged")}.`);
   }
   if (isApproved(c, "scratch")) because.push(`its scratch exception is ${state(c, "scratch")}`);
-  else if (c.osContentType === "scratch" || c.osContentType === "non_ubi") {
+  else if (exceptionNeeded("scratch", c)) {
     after.push(`The ${c.osContentType === "scratch" ? "scratch" : "non-UBI"} base needs an approved scratch exception before the scratch policy applies; it is ${state(c, "scratch")}.`);
   }
   const dropped = [...notApplicableChecks(c)];

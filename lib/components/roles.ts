@@ -39,7 +39,7 @@ export function rolePhrasesIn(text: string): string[] {
   return found;
 }
 
-export function roleOfPhrase(phrase: string): ComponentRole | null {
+function roleOfPhrase(phrase: string): ComponentRole | null {
   return ROLE_PHRASES.find(([pattern]) => pattern.test(phrase))?.[1] ?? null;
 }
 

@@ -40,7 +40,8 @@ export const ARCHITECTURES = ["amd64", "arm64", "ppc64le", "s390x"] as const;
 
 /** Partner Connect's page of a certification project (the id is Pyxis' 24-hex _id). */
 export const connectProjectUrl = (id: string) => `https://connect.redhat.com/component/view/${id}`;
-const CONNECT_ID = /^[0-9a-f]{24}$/;
+/** A Partner Connect project id as people type it (stored lower-case). */
+export const CONNECT_PROJECT_ID = /^[0-9a-f]{24}$/i;
 
 /** PATCH /api/v1/components/{slug}: the facts people maintain about a component. */
 export const componentPatchSchema = z
@@ -54,7 +55,7 @@ export const componentPatchSchema = z
       .string()
       .trim()
       .toLowerCase()
-      .regex(CONNECT_ID, "Partner Connect's project id is 24 hexadecimal characters, e.g. 695da2556e8a9da931220fda (legacy ospid-… ids are not accepted)")
+      .regex(CONNECT_PROJECT_ID, "Partner Connect's project id is 24 hexadecimal characters, e.g. 695da2556e8a9da931220fda (legacy ospid-… ids are not accepted)")
       .nullable()
       .optional(),
     /** Every architecture a release must be checked on; null or [] goes back to learning them from runs. */

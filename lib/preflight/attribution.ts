@@ -5,7 +5,7 @@ import { repositoryKey, type ImageRef } from "@/lib/components/image-ref";
 // the uploader forces it (the run then says so for good); a component with no repository yet
 // adopts the run's; a run whose image cannot be read is attached as asked, with a warning.
 
-export type RegisteredComponent = { slug: string; registry: string | null; repository: string | null; type: string };
+type RegisteredComponent = { slug: string; registry: string | null; repository: string | null };
 
 export type Attachment =
   | { kind: "attach"; note: string | null }

@@ -11,7 +11,8 @@ const RESULT_OUTCOMES = new Map<string, CheckOutcome>([
   ["WARNING", "warned"],
 ]);
 
-const CONNECT_URL =
+/** A Partner Connect link preflight prints: the project id, then which page of it. */
+export const CONNECT_URL =
   /https:\/\/connect\.redhat\.com\/component\/view\/([0-9A-Za-z]+)\/(certification\/test-results|security\/vulnerabilities|images)(?:\/([0-9A-Za-z]+))?/;
 
 export function newPlatform(architecture: string | null, image: string | null): LogPlatform {

@@ -61,29 +61,22 @@ export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productS
         const arch = run.architecture ?? "unknown";
         const { component, runNote } = await resolveTarget(tx, product.id, { image: run.image, kind: run.kind, label: run.fileName }, input, warnings);
         const sameRun = { productId: product.id, contentSha256: run.contentSha256, architecture: arch };
-        if (!component) {
-          // Without a component, the same document stored before (assigned since, or still waiting) is this run.
-          const earlier = await tx.preflightRun.findFirst({ where: sameRun, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: RUN_VIEW_SELECT });
-          if (earlier) {
-            stored.push(viewOf(earlier, EMPTY_OUTCOME, true));
-            continue;
-          }
-        } else {
-          const existing = await tx.preflightRun.findUnique({
-            select: RUN_VIEW_SELECT,
-            where: { componentId_contentSha256_architecture: { componentId: component.id, contentSha256: run.contentSha256, architecture: arch } },
-          });
-          if (existing) {
-            stored.push(viewOf(existing, EMPTY_OUTCOME, true));
-            continue;
-          }
-        }
-        // The same document stored unassigned earlier: with a component now, it is that run being assigned.
-        const waiting = component ? await tx.preflightRun.findFirst({ where: { ...sameRun, componentId: null }, select: { id: true } }) : null;
-        if (component && waiting) {
-          const attached = await attachStoredRun(tx, { productId: product.id, runId: waiting.id, component, runNote, actor: input.actor, label: run.fileName });
+        // The same document stored before: with a component, the component's own run is a duplicate
+        // and one still unassigned is that run being assigned now; without one, any earlier run of it
+        // (assigned since, or still waiting) is this run.
+        const earlier = await tx.preflightRun.findFirst({
+          where: component ? { ...sameRun, OR: [{ componentId: component.id }, { componentId: null }] } : sameRun,
+          orderBy: [...(component ? [{ componentId: { sort: "asc", nulls: "last" } } as const] : []), { createdAt: "asc" }, { id: "asc" }],
+          select: { ...RUN_VIEW_SELECT, componentId: true },
+        });
+        if (earlier && component && earlier.componentId === null) {
+          const attached = await attachStoredRun(tx, { productId: product.id, runId: earlier.id, component, runNote, actor: input.actor, label: run.fileName });
           warnings.push(...attached.warnings);
           stored.push(attached.view);
+          continue;
+        }
+        if (earlier) {
+          stored.push(viewOf(earlier, EMPTY_OUTCOME, true));
           continue;
         }
         warnings.push(...run.warnings.map((w) => `${run.fileName}: ${w}`));

@@ -168,4 +168,3 @@ export const assignRunSchema = z
   .refine((body) => (body.component === undefined) !== (body.createComponent === undefined), {
     message: 'Send either "component": "SLUG" or "createComponent": true.',
   });
-export type AssignRun = z.infer<typeof assignRunSchema>;

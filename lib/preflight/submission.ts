@@ -1,3 +1,5 @@
+import { CONNECT_PROJECT_ID } from "@/lib/components/schema";
+import { CONNECT_URL } from "./log-platform";
 import type { ParsedLog } from "./schema";
 
 // Whether preflight.log says a run's results were submitted to Red Hat (CTR-15's evidence), with
@@ -14,16 +16,20 @@ export function submissionOf(log: ParsedLog | null, architecture: string | null)
   if (!platform?.submitted) return NONE;
   const connect = platform.connect;
   const urls = [connect?.testResultsUrl, connect?.vulnerabilitiesUrl, connect?.imagesUrl].filter((url): url is string => !!url);
-  return { submitted: true, urls, connectProjectId: connect?.componentId?.toLowerCase() ?? null };
+  return { submitted: true, urls, connectProjectId: connectProjectOf(urls) };
 }
-
-const CONNECT_COMPONENT = /^https:\/\/connect\.redhat\.com\/component\/view\/([0-9a-f]{24})\//i;
 
 /** The certification project id a stored run's Connect links name, if any. */
 export function connectProjectOf(urls: readonly string[]): string | null {
   for (const url of urls) {
-    const match = CONNECT_COMPONENT.exec(url);
-    if (match?.[1]) return match[1].toLowerCase();
+    const id = CONNECT_URL.exec(url)?.[1];
+    if (id && CONNECT_PROJECT_ID.test(id)) return id.toLowerCase();
   }
   return null;
+}
+
+/** What a stored Connect link shows, in words: its test results, its vulnerabilities, or its images. */
+export function connectLinkKind(url: string): "test results" | "vulnerabilities" | "images" {
+  const kind = CONNECT_URL.exec(url)?.[2];
+  return kind === "certification/test-results" ? "test results" : kind === "security/vulnerabilities" ? "vulnerabilities" : "images";
 }

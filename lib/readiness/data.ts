@@ -1,6 +1,6 @@
 import "server-only";
 import { CLOSED_STATUSES } from "@/lib/backlog/schema";
-import { isRedHatRegistry } from "@/lib/components/image-ref";
+import { RED_HAT_REGISTRIES } from "@/lib/components/image-ref";
 import { policyInForce } from "@/lib/components/policy";
 import { getDb } from "@/lib/db";
 import { getProduct, type ProductRef } from "@/lib/products/data";
@@ -32,7 +32,6 @@ const componentSelect = {
   slug: true,
   name: true,
   type: true,
-  registry: true,
   hostAccess: true,
   osContentType: true,
   certificationStatus: true,
@@ -48,8 +47,6 @@ export type EvaluatedComponent = {
   name: string;
   type: string;
   certificationStatus: string;
-  /** Red Hat's own images (e.g. OpenShift's scheduler) need no certification from the vendor. */
-  redHat: boolean;
   policy: { policy: string; reason: string };
   /** Expected architectures and where they come from. */
   architectures: { list: string[]; setBy: string | null };
@@ -58,11 +55,14 @@ export type EvaluatedComponent = {
   signOffs: SignOffFact[];
 };
 
-/** The requirement matrix of the given components of a product (all of them when `ids` is omitted). */
-export async function evaluateComponents(product: ProductRef, ids?: string[], now = new Date()): Promise<EvaluatedComponent[]> {
+/**
+ * The requirement matrix of the given components of a product, or of every component the vendor
+ * certifies: Red Hat's own images (e.g. OpenShift's scheduler) need no certification from the vendor.
+ */
+export async function evaluateComponents(product: ProductRef, which: string[] | "vendor's", now = new Date()): Promise<EvaluatedComponent[]> {
   const db = getDb();
   const components = await db.component.findMany({
-    where: { productId: product.id, ...(ids && { id: { in: ids } }) },
+    where: { productId: product.id, ...(which === "vendor's" ? { OR: [{ registry: null }, { registry: { notIn: [...RED_HAT_REGISTRIES] } }] } : { id: { in: which } }) },
     orderBy: { slug: "asc" },
     select: componentSelect,
   });
@@ -118,7 +118,6 @@ export async function evaluateComponents(product: ProductRef, ids?: string[], no
         name: c.name,
         type: c.type,
         certificationStatus: c.certificationStatus,
-        redHat: c.registry !== null && isRedHatRegistry(c.registry),
         policy,
         architectures: { list: architectures, setBy: c.architecturesSetBy },
         rows,
@@ -129,7 +128,7 @@ export async function evaluateComponents(product: ProductRef, ids?: string[], no
 }
 
 /** The listing's requirements (PRD-*), derived from the components that are the vendor's to certify. */
-export async function evaluateProduct(product: ProductRef, components: LinkedComponent[], now = new Date()): Promise<MatrixRow[]> {
+async function evaluateProduct(product: ProductRef, components: LinkedComponent[], now = new Date()): Promise<MatrixRow[]> {
   const [requirements, items, signOffs] = await Promise.all([
     listRequirements("product"),
     // Only items that track a listing requirement can be the row's item.
@@ -146,7 +145,7 @@ export async function evaluateProduct(product: ProductRef, components: LinkedCom
 /** GET /api/v1/readiness: what remains before the product is listed. */
 export async function getReadiness(productSlug?: string, now = new Date()): Promise<Readiness> {
   const product = await getProduct(productSlug);
-  const evaluated = (await evaluateComponents(product, undefined, now)).filter((c) => !c.redHat);
+  const evaluated = await evaluateComponents(product, "vendor's", now);
   const productRows = await evaluateProduct(product, evaluated, now);
   const components = evaluated.map((c) => {
     const remaining = remainingOf(c.rows);

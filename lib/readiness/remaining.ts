@@ -1,5 +1,5 @@
 import { BLOCKING_SEVERITIES, type Severity } from "@/lib/requirements/catalog";
-import { SETTLED, type MatrixRow } from "@/lib/requirements/matrix";
+import { SETTLED, type Evidence, type MatrixRow } from "@/lib/requirements/matrix";
 import type { RemainingRequirement } from "./schema";
 
 // What still stands between a component (or the listing) and Red Hat's catalog: every requirement
@@ -13,3 +13,8 @@ export function remainingOf(rows: MatrixRow[]): RemainingRequirement[] {
     .filter((row) => blocking.has(row.severity) && !SETTLED.has(row.evidence))
     .map(({ code, title, evidence, detail, item }) => ({ code, title, evidence, detail, item }));
 }
+
+/** Remaining work that went wrong or lapsed, listed first: a failure, a refusal, an expiry, an exception never requested. */
+const URGENT = new Set<Evidence>(["failed", "errored", "not_met", "stale", "not_requested"]);
+
+export const urgentOf = (remaining: RemainingRequirement[]) => remaining.filter((r) => URGENT.has(r.evidence));

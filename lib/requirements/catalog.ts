@@ -8,6 +8,11 @@ export type RequirementScope = (typeof REQUIREMENT_SCOPES)[number];
 export type Severity = "auto" | "review" | "portal" | "warn" | "optional" | "maintenance";
 export type VerifiedBy = "preflight" | "portal" | "review" | "scan" | "pipeline";
 export type ExceptionKind = "privileged" | "scratch";
+
+/** Whether an image's declarations call for an exception: privileged host access (CTR-11), a scratch or non-UBI base (CTR-16). */
+export function exceptionNeeded(kind: ExceptionKind, c: { hostAccess: string; osContentType: string }): boolean {
+  return kind === "privileged" ? c.hostAccess === "privileged" : c.osContentType === "scratch" || c.osContentType === "non_ubi";
+}
 /** Evidence computed from other facts rather than read from a check. */
 export type DerivedFrom = "bundle_images" | "submission" | "components_certified" | "components_published";
 

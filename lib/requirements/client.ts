@@ -12,7 +12,7 @@ import type { SignOffView, SignOffWrite } from "@/lib/requirements/schema";
 /** Where a requirement is signed off: a component of a product, or the product's listing (component null). */
 export type SignOffTarget = { product: string; component: string | null };
 
-export function signOffPath(target: SignOffTarget, code: string): string {
+function signOffPath(target: SignOffTarget, code: string): string {
   const at = encodeURIComponent(code);
   return target.component === null
     ? `/api/v1/products/${encodeURIComponent(target.product)}/requirements/${at}`

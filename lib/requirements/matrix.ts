@@ -8,7 +8,7 @@
 //   settle nothing, a person's sign-off does;
 // - every other requirement is a person's sign-off (attested, not met, not applicable, stale).
 
-import { reportedChecks } from "@/lib/requirements/catalog";
+import { exceptionNeeded, reportedChecks } from "@/lib/requirements/catalog";
 import type { SignOffStatus, SignOffView } from "@/lib/requirements/schema";
 
 export const EVIDENCE = [
@@ -124,7 +124,7 @@ function fromSignOff(view: SignOffView): Verdict {
 
 function exceptionVerdict(kind: "privileged" | "scratch", c: MatrixComponent): Verdict {
   const exception = c.exceptions.find((e) => e.kind === kind);
-  const needed = kind === "privileged" ? c.hostAccess === "privileged" : c.osContentType === "scratch" || c.osContentType === "non_ubi";
+  const needed = exceptionNeeded(kind, c);
   const ref = exception?.caseRef ? ` (case ${exception.caseRef})` : "";
   switch (exception?.status) {
     case "approved":

@@ -78,8 +78,8 @@ async function main() {
   const overviewPage = async () => {
     // What app/page.tsx reads, in the same order.
     const now = new Date();
-    const [summary] = await Promise.all([getSummary(), getOverview(undefined, now)]);
-    await Promise.all([listEvents({ product: summary.product ?? undefined, limit: DEFAULT_EVENT_LIMIT }, now), getReadiness(summary.product ?? undefined, now)]);
+    const [summary] = await Promise.all([getSummary(), getOverview(undefined, now), getReadiness(undefined, now)]);
+    await listEvents({ product: summary.product ?? undefined, limit: DEFAULT_EVENT_LIMIT }, now);
   };
   const paths = {
     summary: await capture(() => getSummary()),

@@ -23,6 +23,7 @@ import { listComponents } from "@/lib/components/data";
 import { CERTIFICATION_STATUS_LABELS, OS_CONTENT_LABELS, type CertificationStatus } from "@/lib/components/schema";
 import { EXCEPTION_KINDS } from "@/lib/exceptions/schema";
 import { isAppError } from "@/lib/errors";
+import { exceptionNeeded } from "@/lib/requirements/catalog";
 
 export const dynamic = "force-dynamic";
 
@@ -46,10 +47,7 @@ export default async function ComponentPage({ params, searchParams }: Props) {
   // A bundle's references are chosen among the product's container images.
   const images = c.type === "operator_bundle" && canEdit ? (await listComponents(board.product)).filter((other) => other.type === "container") : [];
   // Exceptions shown: every one on record, plus the one the component's declaration calls for.
-  const shownKinds = EXCEPTION_KINDS.filter(
-    (kind) =>
-      board.exceptions.some((e) => e.kind === kind) || (kind === "privileged" ? c.hostAccess === "privileged" : c.osContentType === "scratch" || c.osContentType === "non_ubi"),
-  );
+  const shownKinds = EXCEPTION_KINDS.filter((kind) => board.exceptions.some((e) => e.kind === kind) || exceptionNeeded(kind, c));
   const titles = new Map(board.requirements.rows.map((r) => [r.code, r.title]));
   return (
     <div className="space-y-6">
