@@ -67,7 +67,7 @@ export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productS
         const earlier = await tx.preflightRun.findFirst({
           where: component ? { ...sameRun, OR: [{ componentId: component.id }, { componentId: null }] } : sameRun,
           orderBy: [...(component ? [{ componentId: { sort: "asc", nulls: "last" } } as const] : []), { createdAt: "asc" }, { id: "asc" }],
-          select: { ...RUN_VIEW_SELECT, componentId: true },
+          select: { id: true, componentId: true },
         });
         if (earlier && component && earlier.componentId === null) {
           const attached = await attachStoredRun(tx, { productId: product.id, runId: earlier.id, component, runNote, actor: input.actor, label: run.fileName });
@@ -76,7 +76,8 @@ export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productS
           continue;
         }
         if (earlier) {
-          stored.push(viewOf(earlier, EMPTY_OUTCOME, true));
+          // A duplicate is rare: its view is read only then, so a new upload pays one lookup.
+          stored.push(viewOf(await tx.preflightRun.findUniqueOrThrow({ where: { id: earlier.id }, select: RUN_VIEW_SELECT }), EMPTY_OUTCOME, true));
           continue;
         }
         warnings.push(...run.warnings.map((w) => `${run.fileName}: ${w}`));
