@@ -2,7 +2,6 @@ import { chmodSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { keepAliveArgs } from "./scripts/keep-alive.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // A throwaway embedded database per run, on its own port, so a running dev server is never touched.
@@ -56,7 +55,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node scripts/with-db.mjs --migrate --seed next start -p ${port} ${keepAliveArgs().join(" ")}`,
+    command: `node scripts/with-db.mjs --migrate --seed node scripts/serve.mjs -p ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

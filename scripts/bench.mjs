@@ -357,7 +357,7 @@ async function main() {
         `\nrows per run, API: ${JSON.stringify(perRun(afterApi, before, apiRuns))}; raw: ${JSON.stringify(perRun(afterRaw, afterApi, apiRuns))}` +
         `\nAPI statuses: ${ingestSummary.map((s) => `${s.clients} client(s) ${s.created}×201${s.other.map(([k, v]) => ` ${v}×${k}`).join("")}`).join("; ")}; warm-up ${warm.ok} runs at ${round(warm.perSecond)}/s`,
     );
-    out += section("Memory: next start (all its processes)", `peak resident ${round(mem.peakRssMiB)} MiB (sampled sum every 200 ms); largest single-process high-water mark ${round(mem.peakHwmMiB)} MiB`);
+    out += section("Memory: the server (all its processes)", `peak resident ${round(mem.peakRssMiB)} MiB (sampled sum every 200 ms); largest single-process high-water mark ${round(mem.peakHwmMiB)} MiB`);
     if (browser) {
       out += section(
         `Browser: headless Chromium, ${options.browserLoads} cold loads each, medians`,

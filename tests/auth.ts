@@ -20,7 +20,7 @@ export async function createSignedInUser(role: UserRole): Promise<TestUser> {
   const user = await createUser({ email, name, role, password });
   const response = await (await getAuth()).api.signInEmail({
     body: { email, password },
-    headers: new Headers({ origin: TEST_ORIGIN, "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` }),
+    headers: new Headers({ origin: TEST_ORIGIN, "x-certboard-peer": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` }),
     asResponse: true,
   });
   if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
@@ -50,7 +50,7 @@ export type TestRequestInit = {
   as: Credentials;
   /** The Origin a cookie request carries: our own by default; null sends none (like a same-site GET). */
   origin?: string | null;
-  /** Extra headers (x-forwarded-for, sec-fetch-site, a raw Authorization, ...), applied last. */
+  /** Extra headers (x-certboard-peer as scripts/serve.mjs sets it, sec-fetch-site, a raw Authorization, ...), applied last. */
   headers?: Record<string, string>;
 };
 

@@ -13,12 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listItemsRoute } from "@/app/api/v1/items/route";
 import { GET as getItemRoute, PATCH as patchItemRoute } from "@/app/api/v1/items/[key]/route";
 import { GET as meRoute } from "@/app/api/v1/me/route";
+import { POST as uploadRoute } from "@/app/api/v1/preflight/runs/route";
 import { POST as setupRoute } from "@/app/api/v1/setup/route";
 import { DELETE as revokeTokenRoute } from "@/app/api/v1/tokens/[id]/route";
 import { GET as listTokensRoute, POST as createTokenRoute } from "@/app/api/v1/tokens/route";
 import { PATCH as patchUserRoute } from "@/app/api/v1/users/[id]/route";
 import { POST as authRoute } from "@/app/api/auth/[...all]/route";
-import { getAuth } from "@/lib/auth/better-auth";
+import { getAuth, githubProvider, oidcProviders } from "@/lib/auth/better-auth";
 import { LIMITS } from "@/lib/auth/limits";
 import type { ItemDetail } from "@/lib/backlog/schema";
 import { importBacklog } from "@/lib/backlog/mutations";
@@ -83,7 +84,7 @@ async function viewerCookie(): Promise<string> {
 
 /** GET /api/v1/me from an address of its own (failed bearer attempts count per address). */
 function me(as: As, headers: Record<string, string> = {}) {
-  return meRoute(request("/api/v1/me", { as, headers: { "x-forwarded-for": uniqueAddress(), ...headers } }), NO_PARAMS);
+  return meRoute(request("/api/v1/me", { as, headers: { "x-certboard-peer": uniqueAddress(), ...headers } }), NO_PARAMS);
 }
 
 async function errorOf(response: Response): Promise<ErrorBody["error"]> {
@@ -108,7 +109,7 @@ async function signIn(email: string, password: string, address = uniqueAddress()
   try {
     const response = await (await getAuth()).api.signInEmail({
       body: { email, password },
-      headers: new Headers({ origin: TEST_ORIGIN, "x-forwarded-for": address }),
+      headers: new Headers({ origin: TEST_ORIGIN, "x-certboard-peer": address }),
       asResponse: true,
     });
     return { status: response.status, retryAfter: response.headers.get("retry-after"), cookies: response.headers.getSetCookie(), body: await response.text() };
@@ -120,7 +121,7 @@ async function signIn(email: string, password: string, address = uniqueAddress()
 
 /** Signs in the way a browser does: POST /api/auth/sign-in/email through the Next route handler. */
 function signInOverHttp(email: string, password: string, address = uniqueAddress()): Promise<Response> {
-  const headers = { origin: TEST_ORIGIN, "content-type": "application/json", "x-forwarded-for": address };
+  const headers = { origin: TEST_ORIGIN, "content-type": "application/json", "x-certboard-peer": address };
   return authRoute(new Request(`${TEST_ORIGIN}/api/auth/sign-in/email`, { method: "POST", headers, body: JSON.stringify({ email, password }) }));
 }
 
@@ -191,6 +192,36 @@ describe("tokens that stop working", () => {
     expect((await revoke(owner.cookie)).status).toBe(200);
   });
 
+  it("demoting a person lowers their tokens at once: a token never does more than its owner may", async () => {
+    const admin = await createSignedInUser("admin");
+    const person = await createSignedInUser("engineer");
+    const product = await productWithItem();
+    const engineerToken = await createToken("engineer", { userId: person.id });
+    const uploaderToken = await createToken("uploader", { userId: person.id });
+    const edit = (token: string, version: number) =>
+      patchItemRoute(request(`/api/v1/items/P0-1?product=${product}`, { method: "PATCH", body: { status: "in_progress", version }, as: { token } }), {
+        params: Promise.resolve({ key: "P0-1" }),
+      });
+    const upload = (token: string) => uploadRoute(request("/api/v1/preflight/runs", { method: "POST", body: {}, as: { token } }), NO_PARAMS);
+    expect((await edit(engineerToken.token, 1)).status).toBe(200);
+    // Allowed to upload: the empty document itself is what is refused.
+    expect((await upload(uploaderToken.token)).status).toBe(422);
+
+    const demote = await patchUserRoute(
+      request(`/api/v1/users/${person.id}`, { method: "PATCH", body: { role: "viewer" }, as: { cookie: admin.cookie } }),
+      { params: Promise.resolve({ id: person.id }) },
+    );
+    expect(demote.status).toBe(200);
+
+    // A viewer reads; the engineer token now reads too, and edits nothing.
+    expect((await getItemRoute(request(`/api/v1/items/P0-1?product=${product}`, { as: { token: engineerToken.token } }), { params: Promise.resolve({ key: "P0-1" }) })).status).toBe(200);
+    await expectError(await edit(engineerToken.token, 2), 403, "forbidden");
+    // Viewers do not upload results, so neither does their uploader token.
+    await expectError(await upload(uploaderToken.token), 403, "forbidden");
+    const item = await getDb().backlogItem.findFirstOrThrow({ where: { key: "P0-1", product: { slug: product } }, select: { version: true } });
+    expect(item.version).toBe(2);
+  });
+
   it("deactivating a person stops their token and their session at once, and they cannot sign in again", async () => {
     const admin = await createSignedInUser("admin");
     const person = await createSignedInUser("engineer");
@@ -224,7 +255,7 @@ describe("tokens that stop working", () => {
 
 describe("better-auth's own endpoints", () => {
   const post = (endpoint: string, body: unknown, cookie?: string) => {
-    const headers: Record<string, string> = { origin: TEST_ORIGIN, "content-type": "application/json", "x-forwarded-for": uniqueAddress() };
+    const headers: Record<string, string> = { origin: TEST_ORIGIN, "content-type": "application/json", "x-certboard-peer": uniqueAddress() };
     if (cookie) headers.cookie = cookie;
     return authRoute(new Request(`${TEST_ORIGIN}/api/auth${endpoint}`, { method: "POST", headers, body: JSON.stringify(body) }));
   };
@@ -302,7 +333,7 @@ describe("rate limits", () => {
     const statuses: number[] = [];
     let limited: Response | undefined;
     for (let attempt = 0; attempt < LIMITS.tokenFailuresPerClient.limit + 5 && !limited; attempt++) {
-      const response = await me({ token: unknown }, { "x-forwarded-for": address });
+      const response = await me({ token: unknown }, { "x-certboard-peer": address });
       statuses.push(response.status);
       if (response.status === 429) limited = response;
     }
@@ -313,12 +344,12 @@ describe("rate limits", () => {
     const retryAfter = Number(limited.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(LIMITS.tokenFailuresPerClient.windowSeconds);
-    await expectError(await me({ token: unknown }, { "x-forwarded-for": address }), 429, "rate_limited");
+    await expectError(await me({ token: unknown }, { "x-certboard-peer": address }), 429, "rate_limited");
 
     const other = uniqueAddress();
-    await expectError(await me({ token: unknown }, { "x-forwarded-for": other }), 401, "unauthenticated");
+    await expectError(await me({ token: unknown }, { "x-certboard-peer": other }), 401, "unauthenticated");
     const valid = await createToken("engineer");
-    expect((await me({ token: valid.token }, { "x-forwarded-for": other })).status).toBe(200);
+    expect((await me({ token: valid.token }, { "x-certboard-peer": other })).status).toBe(200);
   });
 
   it(`failed sign-ins for one account are cut off after ${LIMITS.signInFailuresPerAccount.limit}, from any address`, async () => {
@@ -375,7 +406,7 @@ describe("the setup door", () => {
         method: "POST",
         body: { name: "Late", email, password: "correct horse battery staple" },
         as: null,
-        headers: { "x-forwarded-for": uniqueAddress() },
+        headers: { "x-certboard-peer": uniqueAddress() },
       }),
       NO_PARAMS,
     );
@@ -519,5 +550,22 @@ describe("in a database of our own", () => {
 
     const admins = await query<{ id: string }>(`SELECT id FROM "User" WHERE role = 'admin' AND active`);
     expect(admins).toEqual([{ id: steps.thirdId }]);
+  });
+});
+
+describe("single sign-on provisioning switches", () => {
+  const github = { GITHUB_CLIENT_ID: "id", GITHUB_CLIENT_SECRET: "secret" };
+
+  it("GitHub creates unknown people only with its own switch, never because OIDC_AUTO_PROVISION is on", () => {
+    expect(githubProvider({ ...github, OIDC_AUTO_PROVISION: "1" }).github?.disableImplicitSignUp).toBe(true);
+    expect(githubProvider({ ...github }).github?.disableImplicitSignUp).toBe(true);
+    expect(githubProvider({ ...github, GITHUB_AUTO_PROVISION: "1" }).github?.disableImplicitSignUp).toBe(false);
+    expect(githubProvider({ GITHUB_CLIENT_ID: "id" })).toEqual({});
+  });
+
+  it("OIDC keeps its own switch", () => {
+    const oidc = { OIDC_ISSUER: "https://idp.example.test", OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "secret" };
+    expect(oidcProviders({ ...oidc, GITHUB_AUTO_PROVISION: "1" })[0]?.disableImplicitSignUp).toBe(true);
+    expect(oidcProviders({ ...oidc, OIDC_AUTO_PROVISION: "1" })[0]?.disableImplicitSignUp).toBe(false);
   });
 });

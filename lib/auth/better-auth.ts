@@ -18,8 +18,8 @@ function tooMany(seconds: number, message: string): APIError {
 }
 
 /** OpenID Connect sign-in, only when configured by environment variables (see README). */
-export function oidcProviders(): GenericOAuthConfig[] {
-  const { OIDC_ISSUER, OIDC_DISCOVERY_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = process.env;
+export function oidcProviders(env: Readonly<Record<string, string | undefined>> = process.env): GenericOAuthConfig[] {
+  const { OIDC_ISSUER, OIDC_DISCOVERY_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = env;
   const discoveryUrl = OIDC_DISCOVERY_URL ?? (OIDC_ISSUER && `${OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`);
   if (!discoveryUrl || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) return [];
   return [
@@ -28,10 +28,10 @@ export function oidcProviders(): GenericOAuthConfig[] {
       discoveryUrl,
       clientId: OIDC_CLIENT_ID,
       clientSecret: OIDC_CLIENT_SECRET,
-      scopes: (process.env.OIDC_SCOPES ?? "openid profile email").split(/\s+/),
+      scopes: (env.OIDC_SCOPES ?? "openid profile email").split(/\s+/),
       pkce: true,
       // Only people an admin created may sign in, unless new users are allowed in as viewers.
-      disableImplicitSignUp: process.env.OIDC_AUTO_PROVISION !== "1",
+      disableImplicitSignUp: env.OIDC_AUTO_PROVISION !== "1",
     },
   ];
 }
@@ -56,8 +56,17 @@ async function reachableOidcProviders(): Promise<GenericOAuthConfig[]> {
   }
 }
 
+/**
+ * GitHub sign-in, only when configured. It has its own switch for creating unknown people: anyone
+ * can have a GitHub account, so allowing it for the company's identity provider must not allow it here.
+ */
+export function githubProvider(env: Readonly<Record<string, string | undefined>> = process.env) {
+  const { GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET } = env;
+  if (!GITHUB_CLIENT_ID || !GITHUB_CLIENT_SECRET) return {};
+  return { github: { clientId: GITHUB_CLIENT_ID, clientSecret: GITHUB_CLIENT_SECRET, disableImplicitSignUp: env.GITHUB_AUTO_PROVISION !== "1" } };
+}
+
 function buildAuth(secret: string, oidc: GenericOAuthConfig[]) {
-  const { GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET } = process.env;
   const publicUrl = process.env.CERTBOARD_URL;
   return betterAuth({
     appName: "Certboard",
@@ -80,10 +89,7 @@ function buildAuth(secret: string, oidc: GenericOAuthConfig[]) {
       minPasswordLength: 12,
       maxPasswordLength: 256,
     },
-    socialProviders:
-      GITHUB_CLIENT_ID && GITHUB_CLIENT_SECRET
-        ? { github: { clientId: GITHUB_CLIENT_ID, clientSecret: GITHUB_CLIENT_SECRET, disableImplicitSignUp: process.env.OIDC_AUTO_PROVISION !== "1" } }
-        : {},
+    socialProviders: githubProvider(),
     user: {
       additionalFields: {
         role: { type: ["viewer", "engineer", "admin"], required: false, defaultValue: "viewer", input: false },

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Principal, TokenRole } from "@/lib/auth/schema";
+import type { Principal, TokenRole, UserRole } from "@/lib/auth/schema";
 import { hashToken, tokenPrefix } from "@/lib/auth/token";
 import { getDb } from "@/lib/db";
 
@@ -18,19 +18,26 @@ export async function ensureAuthSecret(): Promise<string> {
   return row.value;
 }
 
+type TokenRow = { id: string; name: string; role: TokenRole; userId: string | null; ownerRole: UserRole | null; productIds: string[] };
+
 /**
  * The principal a bearer token stands for, or null. One statement checks hash, revocation, expiry
- * and that its owner (if any) is still active, and stamps when it was last used.
+ * and that its owner (if any) is still active, reads the owner's role as it is now and the products
+ * the token is scoped to, and stamps when it was last used.
  */
 export async function authenticateApiToken(raw: string): Promise<Extract<Principal, { kind: "token" }> | null> {
   const prefix = tokenPrefix(raw);
   if (!prefix) return null;
-  const rows = await getDb().$queryRaw<{ id: string; name: string; role: TokenRole; userId: string | null }[]>`
+  const rows = await getDb().$queryRaw<TokenRow[]>`
     UPDATE "ApiToken" t SET "lastUsedAt" = now()
     WHERE t."prefix" = ${prefix} AND t."hash" = ${hashToken(raw)} AND t."revokedAt" IS NULL
       AND (t."expiresAt" IS NULL OR t."expiresAt" > now())
       AND (t."userId" IS NULL OR EXISTS (SELECT 1 FROM "User" u WHERE u."id" = t."userId" AND u."active"))
-    RETURNING t."id", t."name", t."role"::text AS "role", t."userId"`;
+    RETURNING t."id", t."name", t."role"::text AS "role", t."userId",
+      (SELECT u."role"::text FROM "User" u WHERE u."id" = t."userId") AS "ownerRole",
+      ARRAY(SELECT s."productId"::text FROM "ApiTokenProduct" s WHERE s."tokenId" = t."id") AS "productIds"`;
   const row = rows[0];
-  return row ? { kind: "token", id: row.id, name: row.name, prefix, role: row.role, userId: row.userId } : null;
+  if (!row) return null;
+  const productIds = row.productIds.length > 0 ? row.productIds : null;
+  return { kind: "token", id: row.id, name: row.name, prefix, role: row.role, userId: row.userId, ownerRole: row.ownerRole, productIds };
 }

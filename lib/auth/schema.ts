@@ -53,12 +53,24 @@ export const TOKEN_GRANTS: Record<TokenRole, readonly Permission[]> = {
 
 export type Principal =
   | { kind: "user"; id: string; email: string; name: string; role: UserRole }
-  | { kind: "token"; id: string; name: string; prefix: string; role: TokenRole; userId: string | null };
+  | {
+      kind: "token";
+      id: string;
+      name: string;
+      prefix: string;
+      role: TokenRole;
+      userId: string | null;
+      /** The owner's role now: a token never does more than the person it acts for (null: made with the CLI). */
+      ownerRole: UserRole | null;
+      /** The products the token is limited to (ids); null for an unscoped token. */
+      productIds: string[] | null;
+    };
 
+/** A token's power is the lower of its own role and its owner's current role. */
 export function can(principal: Principal | null, permission: Permission): boolean {
   if (!principal) return false;
-  const grants = principal.kind === "user" ? USER_GRANTS[principal.role] : TOKEN_GRANTS[principal.role];
-  return grants.includes(permission);
+  if (principal.kind === "user") return USER_GRANTS[principal.role].includes(permission);
+  return TOKEN_GRANTS[principal.role].includes(permission) && (principal.ownerRole === null || USER_GRANTS[principal.ownerRole].includes(permission));
 }
 
 export function actorOf(principal: Principal): Actor {

@@ -1,6 +1,6 @@
 /**
  * The server under test: the production build (`next build` when there is none, or with --build),
- * `next start` on its own port against the bench database, its resident memory sampled from /proc
+ * the production server (scripts/serve.mjs) on its own port against the bench database, its resident memory sampled from /proc
  * for the whole run, and an optional flock(1) held while building and serving (machines where
  * several people share one .next).
  */
@@ -9,9 +9,9 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import { PROJECT_ROOT } from "../embedded-db.mjs";
-import { keepAliveArgs } from "../keep-alive.mjs";
 
 const NEXT = path.join(PROJECT_ROOT, "node_modules", ".bin", "next");
+const SERVE = path.join(PROJECT_ROOT, "scripts", "serve.mjs");
 
 /**
  * Holds flock(1) on `file` until release() (the lock goes with the `flock` process).
@@ -116,14 +116,14 @@ export function sampleMemory(pid, everyMs = 200) {
 }
 
 /**
- * `next start` on 127.0.0.1:`port` against `databaseUrl`; resolves once /api/health answers 200.
+ * The production server on 127.0.0.1:`port` against `databaseUrl`; resolves once /api/health answers 200.
  * @param {{ port: number, databaseUrl: string, logFile: string, log: (line: string) => void }} options
  */
 export async function startServer(options) {
   const out = fs.openSync(options.logFile, "w");
-  const child = spawn(NEXT, ["start", "-p", String(options.port), "-H", "127.0.0.1", ...keepAliveArgs()], {
+  const child = spawn(process.execPath, [SERVE, "-p", String(options.port), "-H", "127.0.0.1"], {
     cwd: PROJECT_ROOT,
-    // Its own process group, so stopping it reaches every process next start made.
+    // Its own process group, so stopping it reaches every process the server made.
     detached: true,
     stdio: ["ignore", out, out],
     env: { ...process.env, DATABASE_URL: options.databaseUrl, NODE_ENV: "production", PORT: String(options.port), NEXT_TELEMETRY_DISABLED: "1" },
@@ -137,17 +137,17 @@ export async function startServer(options) {
   const base = `http://127.0.0.1:${options.port}`;
   const t0 = performance.now();
   for (;;) {
-    if (exited) throw new Error(`next start exited; see ${options.logFile}`);
+    if (exited) throw new Error(`the server exited; see ${options.logFile}`);
     try {
       const res = await fetch(`${base}/api/health`);
       if (res.status === 200) break;
     } catch {
       // Not listening yet.
     }
-    if (performance.now() - t0 > 90_000) throw new Error(`next start did not answer /api/health within 90 s; see ${options.logFile}`);
+    if (performance.now() - t0 > 90_000) throw new Error(`the server did not answer /api/health within 90 s; see ${options.logFile}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  options.log(`[bench] next start ready on ${base} in ${((performance.now() - t0) / 1000).toFixed(1)} s (pid ${pid})`);
+  options.log(`[bench] server ready on ${base} in ${((performance.now() - t0) / 1000).toFixed(1)} s (pid ${pid})`);
   return {
     pid,
     base,

@@ -1,6 +1,6 @@
 // The system tier's machinery: real processes on loopback. A PostgreSQL held by
 // scripts/with-db.mjs (stopping the holder stops the database, as it would for `npm start`), and
-// production servers started as `next start` straight from node, so a signal reaches the server
+// production servers started as scripts/serve.mjs straight from node, so a signal reaches the server
 // itself. Every process started here is tracked and stopped by stopAll(), even after a failure.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -10,10 +10,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { onTestFailed } from "vitest";
-import { keepAliveArgs } from "../../scripts/keep-alive.mjs";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const SERVE = path.join(ROOT, "scripts", "serve.mjs");
 const WITH_DB = path.join(ROOT, "scripts", "with-db.mjs");
 
 /** The demo product every system database starts with (prisma/seed.ts). */
@@ -194,7 +193,7 @@ export function requireBuild(): void {
   }
 }
 
-/** `next start` on 127.0.0.1:port over `databaseUrl`, ready once /api/health answers 200. */
+/** The production server (scripts/serve.mjs) on 127.0.0.1:port over `databaseUrl`, ready once /api/health answers 200. */
 export async function startServer(port: number, databaseUrl: string): Promise<Server> {
   requireBuild();
   if (await portTaken(port)) throw new Error(`Port ${port} is taken: set CERTBOARD_SYSTEM_PORT to a free range.`);
@@ -202,12 +201,12 @@ export async function startServer(port: number, databaseUrl: string): Promise<Se
   // Requests come from the server's own loopback origin.
   delete env.CERTBOARD_URL;
   delete env.CERTBOARD_TRUSTED_PROXIES;
-  const child = new Child(`server :${port}`, "server", [NEXT, "start", "-p", String(port), "-H", "127.0.0.1", ...keepAliveArgs()], env);
+  const child = new Child(`server :${port}`, "server", [SERVE, "-p", String(port), "-H", "127.0.0.1"], env);
   const base = `http://127.0.0.1:${port}`;
   await waitFor(
     `${base}/api/health to answer 200`,
     async () => {
-      if (!child.running) throw new Error(`next start exited early:\n${child.output()}`);
+      if (!child.running) throw new Error(`the server exited early:\n${child.output()}`);
       const response = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2_000) }).catch(() => null);
       return response?.status === 200;
     },
