@@ -20,7 +20,8 @@ import { GET as listTokensRoute, POST as createTokenRoute } from "@/app/api/v1/t
 import { PATCH as patchUserRoute } from "@/app/api/v1/users/[id]/route";
 import { POST as authRoute } from "@/app/api/auth/[...all]/route";
 import { getAuth, githubProvider, oidcProviders } from "@/lib/auth/better-auth";
-import { LIMITS } from "@/lib/auth/limits";
+import { LIMITS, SIGN_IN_BACKOFF } from "@/lib/auth/limits";
+import { backoffSeconds, hitRateLimit, RATE_LIMIT_RETENTION_SECONDS } from "@/lib/rate-limit/mutations";
 import type { ItemDetail } from "@/lib/backlog/schema";
 import { importBacklog } from "@/lib/backlog/mutations";
 import { disconnectDb, getDb } from "@/lib/db";
@@ -352,35 +353,57 @@ describe("rate limits", () => {
     expect((await me({ token: valid.token }, { "x-certboard-peer": other })).status).toBe(200);
   });
 
-  it(`failed sign-ins for one account are cut off after ${LIMITS.signInFailuresPerAccount.limit}, from any address`, async () => {
-    const email = `locked-${randomUUID().slice(0, 8)}@example.test`;
+  it("failed sign-ins for one account meet a growing delay from any address; the right password works once it has passed", async () => {
+    const email = `slowed-${randomUUID().slice(0, 8)}@example.test`;
     const password = `pw-${randomUUID()}`;
-    await createUser({ name: "Locked Out", email, role: "viewer", password });
+    await createUser({ name: "Slowed Down", email, role: "viewer", password });
+    const key = `signin-fail:${email}`;
+    /** Moves the account's last failure into the past, as if `seconds` had gone by. */
+    const wait = (seconds: number) => getDb().$executeRaw`UPDATE "RateLimitBucket" SET "windowStart" = "windowStart" - make_interval(secs => ${seconds}) WHERE "key" = ${key}`;
 
-    for (let attempt = 0; attempt < LIMITS.signInFailuresPerAccount.limit; attempt++) {
+    for (let attempt = 0; attempt < SIGN_IN_BACKOFF.freeFailures; attempt++) {
       const wrong = await signIn(email, `wrong-${attempt}-${randomUUID()}`);
       expect(wrong.status, `attempt ${attempt + 1}`).toBe(401);
     }
-    const limited = await signIn(email, "wrong-once-more-123");
-    expect(limited.status).toBe(429);
-    expect(Number(limited.retryAfter)).toBeGreaterThan(0);
-    expect(limited.body).toMatch(/rate_limited/);
-    // The right password does not help now, from any address or door: the account is locked for the window.
-    const right = await signIn(email, password);
-    expect(right.status).toBe(429);
-    expect(sessionCookies(right.cookies)).toEqual([]);
+    // From here each attempt waits, whatever password it brings and from whichever address or door.
+    const retries: number[] = [];
+    for (let extra = 0; extra < 4; extra++) {
+      const early = await signIn(email, password);
+      expect(early.status).toBe(429);
+      expect(early.body).toMatch(/rate_limited/);
+      expect(sessionCookies(early.cookies)).toEqual([]);
+      retries.push(Number(early.retryAfter));
+      await wait(backoffSeconds(SIGN_IN_BACKOFF.freeFailures + extra, SIGN_IN_BACKOFF));
+      expect((await signIn(email, `wrong-again-${extra}`)).status).toBe(401);
+    }
+    // The delay grows: 1, 2, 4, 8 seconds.
+    expect(retries).toEqual([1, 2, 4, 8]);
     const overHttp = await signInOverHttp(email, password);
     expect(overHttp.status).toBe(429);
-    const retryAfter = Number(overHttp.headers.get("retry-after"));
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(LIMITS.signInFailuresPerAccount.windowSeconds);
+    expect(Number(overHttp.headers.get("retry-after"))).toBe(16);
     expect(await overHttp.json()).toMatchObject({ code: "rate_limited" });
-    expect(sessionCookies(overHttp.headers.getSetCookie())).toEqual([]);
+
+    // After 9 failures, once the delay has passed, the owner signs in (a fixed lock would still refuse them).
+    await wait(16);
+    const right = await signInOverHttp(email, password);
+    expect(right.status).toBe(200);
+    expect(sessionCookies(right.headers.getSetCookie())).toHaveLength(1);
+    // Success forgets the failures: a typo now costs nothing.
+    expect((await signIn(email, "one-typo-after-success")).status).toBe(401);
+    expect((await signIn(email, password)).status).toBe(200);
 
     const other = await createSignedInUser("viewer");
     const fine = await signInOverHttp(other.email, other.password);
     expect(fine.status).toBe(200);
-    expect(sessionCookies(fine.headers.getSetCookie())).toHaveLength(1);
+  });
+
+  it("the delay caps at five minutes, and every hit prunes rows older than a day", async () => {
+    expect(backoffSeconds(4, SIGN_IN_BACKOFF)).toBe(0);
+    expect(backoffSeconds(100, SIGN_IN_BACKOFF)).toBe(300);
+    const stale = `stale-${randomUUID()}`;
+    await getDb().rateLimitBucket.create({ data: { key: stale, count: 3, windowStart: new Date(Date.now() - (RATE_LIMIT_RETENTION_SECONDS + 60) * 1000) } });
+    await hitRateLimit(`fresh-${randomUUID()}`, LIMITS.setupPerClient);
+    expect(await getDb().rateLimitBucket.count({ where: { key: stale } })).toBe(0);
   });
 });
 

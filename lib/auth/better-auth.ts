@@ -4,11 +4,11 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { genericOAuth, type GenericOAuthConfig } from "better-auth/plugins/generic-oauth";
 import { clientIp } from "@/lib/auth/client-ip";
-import { LIMITS } from "@/lib/auth/limits";
+import { LIMITS, SIGN_IN_BACKOFF } from "@/lib/auth/limits";
 import { expectedOrigin } from "@/lib/auth/origin";
 import { ensureAuthSecret } from "@/lib/auth/mutations";
 import { getDb } from "@/lib/db";
-import { hitRateLimit, isRateLimited } from "@/lib/rate-limit/mutations";
+import { claimAttempt, clearFailures, hitRateLimit, recordFailure } from "@/lib/rate-limit/mutations";
 
 const SESSION_DAYS = 7;
 const accountKey = (email: unknown) => `signin-fail:${String(email ?? "").trim().toLowerCase()}`;
@@ -105,13 +105,17 @@ function buildAuth(secret: string, oidc: GenericOAuthConfig[]) {
         if (ctx.path !== "/sign-in/email") return;
         const perClient = await hitRateLimit(`signin:${clientIp(ctx.headers ?? new Headers())}`, LIMITS.signInPerClient);
         if (!perClient.allowed) throw tooMany(perClient.retryAfterSeconds, "Too many sign-in attempts");
-        const perAccount = await isRateLimited(accountKey(ctx.body?.email), LIMITS.signInFailuresPerAccount);
+        const perAccount = await claimAttempt(accountKey(ctx.body?.email), SIGN_IN_BACKOFF);
         if (!perAccount.allowed) throw tooMany(perAccount.retryAfterSeconds, "Too many failed sign-ins for this account");
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
         const returned = ctx.context.returned;
-        if (isAPIError(returned) && returned.statusCode === 401) await hitRateLimit(accountKey(ctx.body?.email), LIMITS.signInFailuresPerAccount);
+        if (isAPIError(returned)) {
+          if (returned.statusCode === 401) await recordFailure(accountKey(ctx.body?.email), SIGN_IN_BACKOFF);
+        } else {
+          await clearFailures(accountKey(ctx.body?.email));
+        }
       }),
     },
     databaseHooks: {

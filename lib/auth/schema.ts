@@ -73,6 +73,12 @@ export function can(principal: Principal | null, permission: Permission): boolea
   return TOKEN_GRANTS[principal.role].includes(permission) && (principal.ownerRole === null || USER_GRANTS[principal.ownerRole].includes(permission));
 }
 
+/** The person behind a principal (a token counts as its owner; an ownerless token as itself), for per-person limits. */
+export function personOf(principal: Principal): string {
+  if (principal.kind === "user") return `user:${principal.id}`;
+  return principal.userId ? `user:${principal.userId}` : `token:${principal.id}`;
+}
+
 export function actorOf(principal: Principal): Actor {
   return principal.kind === "user"
     ? { kind: "user", name: principal.name || principal.email, userId: principal.id }

@@ -6,7 +6,8 @@ import type { StreamStatus } from "./schema";
 // The body of GET /api/v1/stream for one product: a `status` event first (and whenever the
 // server's LISTEN connection goes down or comes back), a `change` event per committed change of
 // that product, and a comment every `heartbeatMs`. It ends, unsubscribing and stopping its timer,
-// when the request is aborted, the reader cancels, the client falls too far behind, or after
+// when the request is aborted, the reader cancels, the client falls too far behind, the caller may
+// no longer read (checked every `accessCheckMs`: deactivated, demoted, token revoked), or after
 // `maxAgeMs` (EventSource then reconnects, which re-checks the caller's session).
 
 export type ChangeSource = { readonly live: boolean; subscribe(subscriber: ListenerSubscriber): () => void };
@@ -20,10 +21,15 @@ export type ChangeStreamOptions = {
   retryMs?: number;
   /** Chunks a slow client may leave unread before the stream is ended (it reconnects and resyncs). */
   maxBacklog?: number;
+  /** Whether the caller may still read this product; the stream ends when it says no (or fails). */
+  stillAllowed?: () => Promise<boolean>;
+  accessCheckMs?: number;
+  /** Called once when the stream ends, however it ends. */
+  onClose?: () => void;
 };
 
 export function createChangeStream(options: ChangeStreamOptions): ReadableStream<Uint8Array> {
-  const { source, productId, signal, heartbeatMs = 25_000, maxAgeMs = 10 * 60_000, retryMs = 3_000, maxBacklog = 1_000 } = options;
+  const { source, productId, signal, heartbeatMs = 25_000, maxAgeMs = 10 * 60_000, retryMs = 3_000, maxBacklog = 1_000, stillAllowed, accessCheckMs = 5_000, onClose } = options;
   const encoder = new TextEncoder();
   let cleanup = () => {};
 
@@ -44,11 +50,21 @@ export function createChangeStream(options: ChangeStreamOptions): ReadableStream
       let unsubscribe = () => {};
       const heartbeat = setInterval(() => send(sseComment("ping")), heartbeatMs);
       const expiry = setTimeout(() => finish(), maxAgeMs);
+      const recheck = stillAllowed
+        ? setInterval(() => {
+            stillAllowed().then(
+              (allowed) => allowed || finish(),
+              () => finish(),
+            );
+          }, accessCheckMs)
+        : undefined;
       const finish = () => {
         if (!open) return;
         open = false;
         clearInterval(heartbeat);
+        clearInterval(recheck);
         clearTimeout(expiry);
+        onClose?.();
         unsubscribe();
         signal.removeEventListener("abort", finish);
         try {

@@ -5,7 +5,7 @@ import { GET as streamRoute } from "@/app/api/v1/stream/route";
 import { getItem } from "@/lib/backlog/data";
 import { updateItem } from "@/lib/backlog/mutations";
 import { getDb, disconnectDb } from "@/lib/db";
-import { closeChangeListener, getChangeListener } from "@/lib/live/data";
+import { closeChangeListener, getChangeListener, MAX_STREAMS_PER_PERSON } from "@/lib/live/data";
 import { ChangeListener, type ListenerEvent } from "@/lib/live/listener";
 import type { Change } from "@/lib/live/schema";
 import { createSignedInUser, createToken, request, type TestUser } from "@/tests/auth";
@@ -220,5 +220,54 @@ describe("the event stream door", () => {
 
     const anonymous = await streamRoute(request("/api/v1/stream", { as: null, headers: { accept: "text/event-stream" } }), { params: Promise.resolve({}) });
     expect(anonymous.status).toBe(401);
+  });
+
+  it("caps the streams one person holds open, and frees a place when one ends", async () => {
+    const person = await createSignedInUser("viewer");
+    const product = await productWithBacklog("live-cap");
+    const open = () => {
+      const abort = new AbortController();
+      const base = request(`/api/v1/stream?product=${product}`, { as: { cookie: person.cookie }, headers: { accept: "text/event-stream" } });
+      return { abort, response: streamRoute(new NextRequest(base.url, { headers: base.headers, signal: abort.signal }), { params: Promise.resolve({}) }) };
+    };
+    const held: ReturnType<typeof open>[] = [];
+    for (let i = 0; i < MAX_STREAMS_PER_PERSON; i++) {
+      const stream = open();
+      expect((await stream.response).status).toBe(200);
+      held.push(stream);
+    }
+    const refused = await open().response;
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ error: { code: "rate_limited", message: expect.stringContaining(`at most ${MAX_STREAMS_PER_PERSON}`) } });
+    // Someone else is not affected.
+    const other = await streamRoute(
+      request(`/api/v1/stream?product=${product}`, { as: { cookie: viewer.cookie }, headers: { accept: "text/event-stream" } }),
+      { params: Promise.resolve({}) },
+    );
+    expect(other.status).toBe(200);
+    await other.body?.cancel();
+
+    held.pop()!.abort.abort();
+    const again = open();
+    expect((await again.response).status).toBe(200);
+    for (const stream of [...held, again]) stream.abort.abort();
+  });
+
+  it("ends a person's open stream once they are deactivated", async () => {
+    const person = await createSignedInUser("viewer");
+    const product = await productWithBacklog("live-deactivate");
+    const base = request(`/api/v1/stream?product=${product}`, { as: { cookie: person.cookie }, headers: { accept: "text/event-stream" } });
+    const response = await streamRoute(new NextRequest(base.url, { headers: base.headers, signal: new AbortController().signal }), { params: Promise.resolve({}) });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    await readUntil(reader, (text) => text.includes("event: status"));
+
+    await getDb().user.update({ where: { id: person.id }, data: { active: false } });
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const next = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadline - Date.now())))]);
+      if (next === null) throw new Error("the stream was still open after the person was deactivated");
+      if (next.done) break;
+    }
   });
 });

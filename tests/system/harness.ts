@@ -194,13 +194,14 @@ export function requireBuild(): void {
 }
 
 /** The production server (scripts/serve.mjs) on 127.0.0.1:port over `databaseUrl`, ready once /api/health answers 200. */
-export async function startServer(port: number, databaseUrl: string): Promise<Server> {
+export async function startServer(port: number, databaseUrl: string, options: { trustedProxies?: number } = {}): Promise<Server> {
   requireBuild();
   if (await portTaken(port)) throw new Error(`Port ${port} is taken: set CERTBOARD_SYSTEM_PORT to a free range.`);
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl };
-  // Requests come from the server's own loopback origin.
+  // Requests come from the server's own loopback origin; a test that plays a load balancer says so.
   delete env.CERTBOARD_URL;
   delete env.CERTBOARD_TRUSTED_PROXIES;
+  if (options.trustedProxies) env.CERTBOARD_TRUSTED_PROXIES = String(options.trustedProxies);
   const child = new Child(`server :${port}`, "server", [SERVE, "-p", String(port), "-H", "127.0.0.1"], env);
   const base = `http://127.0.0.1:${port}`;
   await waitFor(

@@ -1,3 +1,5 @@
+import { can, personOf } from "@/lib/auth/schema";
+import { getPrincipal } from "@/lib/auth/session";
 import { productQuerySchema } from "@/lib/backlog/schema";
 import { AppError } from "@/lib/errors";
 import { readQuery, route } from "@/lib/http";
@@ -7,12 +9,18 @@ export const dynamic = "force-dynamic";
 
 // Server-sent events: one product's changes as they are committed (see lib/live). A plain GET
 // without `Accept: text/event-stream` gets a 400 rather than a response that never ends.
-export const GET = route("read", async (req) => {
+export const GET = route("read", async (req, _ctx, principal) => {
   const { product } = readQuery(req, productQuerySchema);
   if (!(req.headers.get("accept") ?? "").includes("text/event-stream")) {
     throw new AppError("invalid", "This endpoint streams server-sent events: send Accept: text/event-stream (EventSource does).");
   }
-  const { stream } = await openProductChangeStream(product, req.signal);
+  const { stream } = await openProductChangeStream({
+    productSlug: product,
+    person: personOf(principal),
+    signal: req.signal,
+    // Deactivated, demoted below reading, signed out or token revoked: the stream ends within seconds.
+    stillAllowed: async () => can(await getPrincipal(req.headers).catch(() => null), "read"),
+  });
   return new Response(stream, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
