@@ -49,6 +49,8 @@ test("an engineer assigns an unassigned run in the browser, attaching it to a co
 });
 
 test("an engineer signs off a requirement no preflight check verifies, and what remains says so", async ({ page, request }, testInfo) => {
+  // Two pages, two forms, two toasts that fade and two accessibility scans: longer than one default budget when both cores are busy.
+  test.setTimeout(120_000);
   const product = await importIntoNewProduct(request, "sign-off");
   await page.goto(`/components/neuron-driver?product=${product}`);
   const remaining = page.getByTestId("component-remaining");

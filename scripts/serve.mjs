@@ -40,16 +40,11 @@ const { default: next } = await import("next");
 
 const app = next({ dev: false, dir: PROJECT_ROOT, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
-const upgrade = app.getUpgradeHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   void handle(req, res);
-});
-server.on("upgrade", (req, socket, head) => {
-  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
-  upgrade(req, socket, head).catch(() => socket.destroy());
 });
 server.keepAliveTimeout = keepAliveMs();
 // Node requires the headers timeout to exceed the keep-alive timeout, or idle sockets race it.
