@@ -7,6 +7,7 @@ import { exportBacklogMarkdown } from "@/lib/backlog/export-markdown";
 import { importBacklog, type ImportResult } from "@/lib/backlog/mutations";
 import { disconnectDb } from "@/lib/db";
 import { AppError, isAppError, toAppError } from "@/lib/errors";
+import { ensureSetupCode } from "@/lib/auth/mutations";
 import { createApiToken } from "@/lib/tokens/mutations";
 import { parseExpiry } from "@/lib/auth/token";
 import { ingestPreflightRuns } from "@/lib/preflight/mutations";
@@ -37,6 +38,15 @@ export function buildProgram(): Command {
     .description("Certboard: Red Hat certification backlog in PostgreSQL")
     .showHelpAfterError()
     .exitOverride();
+
+  program
+    .command("setup-code")
+    .description("Print the one-time code /setup asks for from another machine (until the first admin exists)")
+    .action(async () => {
+      const code = await ensureSetupCode();
+      if (!code) throw new AppError("conflict", "Certboard is already set up: there is no setup code. Sign in, or ask an admin for an account.");
+      console.log(code);
+    });
 
   program
     .command("import-backlog")

@@ -7,11 +7,14 @@ import { TextField } from "@/components/ui/field";
 import { FormError, issuesByField, useSetup } from "@/lib/auth/client";
 import { setupSchema } from "@/lib/auth/schema";
 
-type Errors = Partial<Record<"name" | "email" | "password" | "confirm", string>>;
-const ORDER = ["name", "email", "password", "confirm"] as const;
+type Errors = Partial<Record<"code" | "name" | "email" | "password" | "confirm", string>>;
+const ORDER = ["code", "name", "email", "password", "confirm"] as const;
 
-/** Creates the first admin. Checked here with the server's own schema, then by the server. */
-export function SetupForm() {
+/**
+ * Creates the first admin. Checked here with the server's own schema, then by the server. From
+ * another machine it asks for the one-time setup code the server printed.
+ */
+export function SetupForm({ needsCode }: { needsCode: boolean }) {
   const setup = useSetup();
   const [errors, setErrors] = useState<Errors>({});
   const serverFields = setup.error instanceof FormError ? setup.error.fields : {};
@@ -21,9 +24,15 @@ export function SetupForm() {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const input = { name: String(data.get("name") ?? ""), email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") };
+    const input = {
+      name: String(data.get("name") ?? ""),
+      email: String(data.get("email") ?? ""),
+      password: String(data.get("password") ?? ""),
+      ...(needsCode && { code: String(data.get("code") ?? "") }),
+    };
     const parsed = setupSchema.safeParse(input);
     const next: Errors = parsed.success ? {} : issuesByField(parsed.error);
+    if (needsCode && !input.code?.trim()) next.code = "Enter the setup code";
     if (data.get("confirm") !== input.password) next.confirm = "The two passwords do not match";
     setErrors(next);
     setup.reset();
@@ -38,6 +47,19 @@ export function SetupForm() {
   const busy = setup.isPending || setup.isSuccess;
   return (
     <form noValidate onSubmit={submit} className="space-y-4">
+      {needsCode && (
+        <TextField
+          label="Setup code"
+          name="code"
+          autoComplete="one-time-code"
+          spellCheck={false}
+          required
+          maxLength={64}
+          placeholder="XXXX-XXXX-XXXX-XXXX"
+          hint="Printed by npm start when Certboard started; on the server, certboard setup-code prints it again."
+          error={shown.code}
+        />
+      )}
       <TextField label="Name" name="name" autoComplete="name" required maxLength={100} error={shown.name} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required maxLength={254} error={shown.email} />
       <TextField

@@ -3,6 +3,7 @@
 // Set CERTBOARD_SEED=none to start empty.
 import { pathToFileURL } from "node:url";
 import type { CertificationStatus, HostAccess, OsContentType } from "@/generated/prisma/client";
+import { ensureSetupCode } from "@/lib/auth/mutations";
 import { SYSTEM_ACTOR } from "@/lib/auth/schema";
 import { applyBacklog } from "@/lib/backlog/mutations";
 import { ensureComponentsForRefs } from "@/lib/components/mutations";
@@ -225,8 +226,24 @@ async function seedRequirementLinks(tx: Tx, productId: string): Promise<void> {
 
 const runAsScript = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 
+/** Before the first admin exists, says how to reach /setup (and its code, for a browser on another machine). */
+async function announceSetup(): Promise<void> {
+  const code = await ensureSetupCode();
+  if (!code) return;
+  console.log(
+    [
+      "",
+      "  First-run setup: open /setup in a browser to create the first admin.",
+      `  From another machine it asks for this one-time setup code: ${code}`,
+      "  (`certboard setup-code` prints it again.)",
+      "",
+    ].join("\n"),
+  );
+}
+
 if (runAsScript) {
   seedDemo()
+    .then(announceSetup)
     .catch((error: unknown) => {
       console.error("Demo seed failed:", error instanceof Error ? error.message : error);
       process.exitCode = 1;

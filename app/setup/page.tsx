@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SetupForm } from "@/components/setup-form";
 import { Card } from "@/components/ui/card";
+import { isLoopback } from "@/lib/auth/client-ip";
 import { isSetUp } from "@/lib/auth/data";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +11,8 @@ export const metadata: Metadata = { title: "Set up" };
 
 export default async function SetupPage() {
   if (await isSetUp()) redirect("/sign-in");
+  // On the server's own machine whoever can open the page could read the code anyway.
+  const needsCode = !isLoopback(await headers());
   return (
     <div className="mx-auto max-w-md space-y-4 pt-6">
       <div>
@@ -16,7 +20,7 @@ export default async function SetupPage() {
         <p className="mt-1 text-sm text-muted">Create the first admin account. Admins then add everyone else from Settings.</p>
       </div>
       <Card>
-        <SetupForm />
+        <SetupForm needsCode={needsCode} />
       </Card>
     </div>
   );

@@ -446,6 +446,7 @@ type Outcome = { ok: true; id: string; role?: string; active?: boolean } | { ok:
 // Runs in a child process (its own DATABASE_URL, its own Prisma client) and prints one JSON line.
 const CHILD_SCRIPT = `
 import { createUser, setupFirstAdmin, updateUser } from "@/lib/users/mutations";
+import { ensureSetupCode } from "@/lib/auth/mutations";
 import { disconnectDb } from "@/lib/db";
 
 const outcome = (promise) =>
@@ -457,9 +458,17 @@ const password = "correct horse battery staple";
 const [mode, arg] = process.argv.slice(2);
 let result;
 if (mode === "race") {
-  result = await Promise.all(
-    Array.from({ length: 10 }, (_, i) => outcome(setupFirstAdmin({ name: "Admin " + i, email: "admin-" + i + "-" + arg + "@example.test", password }))),
+  // As from another machine: the setup code is required.
+  const asked = { requireCode: true };
+  const refused = [
+    await outcome(setupFirstAdmin({ name: "No code", email: "no-code-" + arg + "@example.test", password }, asked)),
+    await outcome(setupFirstAdmin({ name: "Guess", email: "guess-" + arg + "@example.test", password, code: "AAAA-BBBB-CCCC-DDDD" }, asked)),
+  ];
+  const code = await ensureSetupCode();
+  const raced = await Promise.all(
+    Array.from({ length: 10 }, (_, i) => outcome(setupFirstAdmin({ name: "Admin " + i, email: "admin-" + i + "-" + arg + "@example.test", password, code: code.toLowerCase() }, asked))),
   );
+  result = { refused, raced, code, codeAfter: await ensureSetupCode() };
 } else if (mode === "last-admin") {
   const first = arg;
   const newAdmin = (name) => createUser({ name, email: name.toLowerCase().replace(/ /g, "-") + "@example.test", role: "admin", password });
@@ -535,8 +544,25 @@ describe("in a database of our own", () => {
 
   let firstAdminId = "";
 
-  it("ten concurrent first-run setups make exactly one admin", async () => {
-    const outcomes = await child<Outcome[]>(["race", randomBytes(4).toString("hex")]);
+  it("first-run setup from another machine needs the setup code; ten concurrent setups with it make exactly one admin", async () => {
+    const cli = (...args: string[]) => run(process.execPath, ["bin/certboard.mjs", ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: dbUrl }, timeout: CHILD_TIMEOUT_MS });
+    const printed = (await cli("setup-code")).stdout.trim();
+    expect(printed).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    const { refused, raced: outcomes, code, codeAfter } = await child<{ refused: Outcome[]; raced: Outcome[]; code: string; codeAfter: string | null }>([
+      "race",
+      randomBytes(4).toString("hex"),
+    ]);
+    // The CLI and the server read the same code.
+    expect(code).toBe(printed);
+    const after = await cli("setup-code").catch((error: { code: number; stderr: string }) => error);
+    expect(after).toMatchObject({ code: 1, stderr: expect.stringContaining("already set up") });
+    expect(refused.map((o) => (o.ok ? "created" : [o.code, o.message.split(".")[0]]))).toEqual([
+      ["forbidden", "Enter the setup code"],
+      ["forbidden", "This is not the setup code"],
+    ]);
+    // Used once, the code is gone.
+    expect(codeAfter).toBeNull();
+    expect(await query(`SELECT count(*)::int AS n FROM "AppSetting" WHERE key = 'setup_code'`)).toEqual([{ n: 0 }]);
     expect(outcomes).toHaveLength(10);
     const won = outcomes.filter((o): o is Extract<Outcome, { ok: true }> => o.ok);
     const lost = outcomes.filter((o): o is Extract<Outcome, { ok: false }> => !o.ok);

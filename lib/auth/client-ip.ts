@@ -18,7 +18,7 @@ export function trustedProxies(env: Readonly<Record<string, string | undefined>>
 const unmapped = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
 
 /** The client's address, or "unknown" when the server did not say (a server other than serve.mjs). */
-export function clientIp(headers: Headers, proxies = trustedProxies()): string {
+export function clientIp(headers: Pick<Headers, "get">, proxies = trustedProxies()): string {
   const peer = headers.get(PEER_HEADER)?.trim() || null;
   if (proxies > 0) {
     const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
@@ -32,6 +32,6 @@ export function clientIp(headers: Headers, proxies = trustedProxies()): string {
 const LOOPBACK = /^(127(\.\d{1,3}){3}|::1)$/;
 
 /** Whether the request comes from this machine (and, behind trusted proxies, from the client's side too). */
-export function isLoopback(headers: Headers): boolean {
+export function isLoopback(headers: Pick<Headers, "get">): boolean {
   return LOOPBACK.test(clientIp(headers));
 }

@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { Principal, TokenRole, UserRole } from "@/lib/auth/schema";
+import { generateSetupCode } from "@/lib/auth/setup-code";
 import { hashToken, tokenPrefix } from "@/lib/auth/token";
 import { getDb } from "@/lib/db";
 
 const SECRET_KEY = "auth_secret";
+export const SETUP_CODE_KEY = "setup_code";
 
 /**
  * The secret that signs session cookies. BETTER_AUTH_SECRET wins; otherwise one is generated on
@@ -40,4 +42,15 @@ export async function authenticateApiToken(raw: string): Promise<Extract<Princip
   if (!row) return null;
   const productIds = row.productIds.length > 0 ? row.productIds : null;
   return { kind: "token", id: row.id, name: row.name, prefix, role: row.role, userId: row.userId, ownerRole: row.ownerRole, productIds };
+}
+
+/**
+ * The one-time first-run setup code, made on first use and shared by every process through the
+ * database; null once setup is done (the code is deleted with the setup that used it).
+ */
+export async function ensureSetupCode(): Promise<string | null> {
+  const db = getDb();
+  if ((await db.setupState.count()) > 0) return null;
+  await db.appSetting.createMany({ data: [{ key: SETUP_CODE_KEY, value: generateSetupCode() }], skipDuplicates: true });
+  return (await db.appSetting.findUniqueOrThrow({ where: { key: SETUP_CODE_KEY } })).value;
 }

@@ -94,6 +94,8 @@ export const setupSchema = z.object({
   name: z.string().trim().min(1, "Enter your name").max(100),
   email: emailSchema,
   password: passwordSchema,
+  /** Required unless the browser runs on the server's own machine. */
+  code: z.string().trim().max(64).optional(),
 });
 
 export const createUserSchema = z.object({

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
+import { SETUP_CODE_KEY } from "@/lib/auth/mutations";
+import { setupCodesMatch } from "@/lib/auth/setup-code";
 import { Prisma } from "@/generated/prisma/client";
 import type { UserRole } from "@/lib/auth/schema";
 import { getDb, type Tx } from "@/lib/db";
@@ -48,22 +50,35 @@ export async function createUser(input: NewUser): Promise<CreatedUser> {
  * Creates the first admin, exactly once: concurrent attempts queue on an advisory lock and the
  * SetupState singleton's primary key refuses every one after the first.
  */
-export async function setupFirstAdmin(input: { name: string; email: string; password: string }): Promise<CreatedUser> {
+export async function setupFirstAdmin(
+  input: { name: string; email: string; password: string; code?: string },
+  options: { requireCode: boolean },
+): Promise<CreatedUser> {
   const hash = await hashPassword(input.password);
   try {
+    // Concurrent setups queue on the advisory lock: each waits its turn rather than timing out.
     const user = await getDb().$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('certboard-setup'))`;
       if (await tx.setupState.findUnique({ where: { id: 1 } })) throw setupDone();
-      const created = await insertPasswordUser(tx, { ...input, role: "admin" }, hash);
+      // From another machine, only whoever can read the server's output (or run the CLI) may set up.
+      const expected = await tx.appSetting.findUnique({ where: { key: SETUP_CODE_KEY } });
+      if (options.requireCode && !(input.code && expected && setupCodesMatch(input.code, expected.value))) {
+        const message = input.code ? "This is not the setup code." : "Enter the setup code.";
+        throw new AppError("forbidden", `${message} \`npm start\` printed it; \`certboard setup-code\` prints it again.`, [{ path: "code", message }]);
+      }
+      const created = await insertPasswordUser(tx, { name: input.name, email: input.email, password: input.password, role: "admin" }, hash);
       await tx.setupState.create({ data: { id: 1, adminId: created.id } });
+      await tx.appSetting.deleteMany({ where: { key: SETUP_CODE_KEY } });
       return created;
-    });
+    }, SETUP_QUEUE);
     return { id: user.id, email: user.email, name: user.name, role: user.role, generatedPassword: null };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && String(error.meta?.target ?? "").includes("id")) throw setupDone();
     duplicateEmail(error, input.email);
   }
 }
+
+const SETUP_QUEUE = { maxWait: 15_000, timeout: 30_000 };
 
 function setupDone(): AppError {
   return new AppError("forbidden", "Certboard is already set up: sign in, or ask an admin for an account.");

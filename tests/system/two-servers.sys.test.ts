@@ -28,11 +28,19 @@ let a: Server;
 let b: Server;
 let admin: Admin;
 let token = "";
+let remoteSetup: [number, string] = [0, ""];
 const streams: EventStream[] = [];
 
 beforeAll(async () => {
   const url = await createDatabase(inject("systemDatabaseUrl"), "sys_two_servers");
   [a, b] = await Promise.all([startServer(httpPort(3), url, { trustedProxies: 1 }), startServer(httpPort(4), url, { trustedProxies: 1 })]);
+  // Through the proxy from another machine, first-run setup needs the code `npm start` printed.
+  const remote = await call<{ error: { code: string; message: string } }>(a, "/api/v1/setup", {
+    method: "POST",
+    json: { name: "Remote Stranger", email: "stranger@system.test", password: "a-long-enough-password" },
+    headers: { origin: a.base, "x-forwarded-for": "203.0.113.7" },
+  });
+  remoteSetup = [remote.status, remote.json.error?.code ?? ""];
   admin = await setUpAdmin(a);
   token = await createToken(a, admin, "engineer");
 });
@@ -52,6 +60,11 @@ async function liveBoard(server: Server): Promise<EventStream> {
 }
 
 describe("two servers on one database", () => {
+  it("refused first-run setup from another machine without the setup code, and set up from this one", () => {
+    expect(remoteSetup).toEqual([403, "forbidden"]);
+    expect(admin.cookie).not.toBe("");
+  });
+
   it("a change saved through one server reaches a live board on the other within 2 s, both ways", async () => {
     printOutputOnFailure();
     for (const [writer, watcher, key] of [[a, b, "P0-1"], [b, a, "P0-4"]] as const) {
