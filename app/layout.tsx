@@ -3,7 +3,7 @@ import { Suspense, type ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { SiteHeader } from "@/components/site-header";
 import { getPageUser } from "@/lib/auth/session";
-import { listProducts } from "@/lib/products/data";
+import { listProductsFor } from "@/lib/products/data";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,7 +17,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // The header still renders when the database is down; the page below shows the error.
   // Never redirects: the sign-in and setup pages share this layout. Signed out, the header shows no nav.
   const user = await getPageUser();
-  const products = user ? await listProducts().catch(() => []) : [];
+  const products = user ? await listProductsFor(user).catch(() => []) : [];
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">

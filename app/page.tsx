@@ -20,6 +20,7 @@ import { getSummary } from "@/lib/backlog/data";
 import { formatHours } from "@/lib/backlog/effort";
 import { STATUSES } from "@/lib/backlog/schema";
 import { itemsUrl } from "@/lib/backlog/urls";
+import { pageProduct } from "@/lib/products/data";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
 import { getOverview, listEvents } from "@/lib/overview/data";
@@ -37,7 +38,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const parsed = overviewQuerySchema.safeParse(raw);
   // A hand-edited URL with a bad filter shows everything rather than an error page.
   const query = parsed.success ? parsed.data : overviewQuerySchema.parse({ product: typeof raw.product === "string" ? raw.product : undefined });
-  const { product } = query;
+  const product = await pageProduct(user, query.product);
   const now = new Date();
   const [summary, overview, readiness] = await Promise.all([
     getSummary(product),

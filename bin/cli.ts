@@ -12,6 +12,7 @@ import { createApiToken } from "@/lib/tokens/mutations";
 import { parseExpiry } from "@/lib/auth/token";
 import { ingestPreflightRuns } from "@/lib/preflight/mutations";
 import { prepareUpload } from "@/lib/preflight/prepare-upload";
+import { getProduct } from "@/lib/products/data";
 import { findActiveUserId } from "@/lib/users/data";
 import { collectArtifacts } from "./artifacts";
 import { formatIngest } from "./format-ingest";
@@ -140,7 +141,8 @@ export function buildProgram(): Command {
     .addOption(new Option("--role <role>", "uploader: upload preflight results only; engineer: act as an engineer").choices([...tokenRoleSchema.options]).makeOptionMandatory())
     .option("--expires <duration>", 'lifetime such as "90d", "12h", "4w", "1y", or "never"', "90d")
     .option("--user <email>", "the person the token belongs to (deactivating them revokes it)")
-    .action(async (options: { name: string; role: "uploader" | "engineer"; expires: string; user?: string }) => {
+    .option("--product <slug>", "limit the token to this product (repeat for several; default: every product)", (slug: string, all: string[]) => [...all, slug], [] as string[])
+    .action(async (options: { name: string; role: "uploader" | "engineer"; expires: string; user?: string; product: string[] }) => {
       const expiresAt = parseExpiry(options.expires);
       if (expiresAt === undefined) throw new AppError("invalid", `--expires: "${options.expires}" is not a duration such as 90d, 12h, 4w, 1y or never.`);
       let userId: string | null = null;
@@ -148,8 +150,10 @@ export function buildProgram(): Command {
         userId = await findActiveUserId(options.user);
         if (!userId) throw new AppError("not_found", `No active user ${options.user}.`);
       }
-      const created = await createApiToken({ name: options.name, role: options.role, expiresAt, userId, actor: SYSTEM_ACTOR });
-      console.log(`Created ${created.role} token "${created.name}" (cbt_${created.prefix}_…), expires ${created.expiresAt ?? "never"}.`);
+      const products = await Promise.all(options.product.map((slug) => getProduct(slug)));
+      const created = await createApiToken({ name: options.name, role: options.role, expiresAt, userId, productIds: products.map((p) => p.id), actor: SYSTEM_ACTOR });
+      const scope = products.length ? `, limited to ${products.map((p) => p.slug).join(", ")}` : "";
+      console.log(`Created ${created.role} token "${created.name}" (cbt_${created.prefix}_…)${scope}, expires ${created.expiresAt ?? "never"}.`);
       console.log("Store it now: it is not shown again. Use it as: Authorization: Bearer <token>");
       console.log(created.token);
     });

@@ -4,7 +4,7 @@ import { ImportForm } from "@/components/import-form";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/auth/schema";
 import { requirePageUser } from "@/lib/auth/session";
-import { listProducts } from "@/lib/products/data";
+import { listProductsFor } from "@/lib/products/data";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Import & export" };
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Import & export" };
 export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const user = await requirePageUser(pagePath("/import", await searchParams));
   const mayImport = can(user, "import_backlog");
-  const products = await listProducts();
+  const products = await listProductsFor(user);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{mayImport ? "Import & export" : "Export"}</h1>

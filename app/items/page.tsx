@@ -9,6 +9,7 @@ import { listItems, listPhases } from "@/lib/backlog/data";
 import { listComponents } from "@/lib/components/data";
 import { itemFilterSchema, type ItemSort } from "@/lib/backlog/schema";
 import { itemsCsvUrl, itemsUrl, itemUrl } from "@/lib/backlog/urls";
+import { pageProduct } from "@/lib/products/data";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
 
@@ -26,10 +27,11 @@ const COLUMNS: { label: string; sort: ItemSort }[] = [
 
 export default async function ItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const raw = await searchParams;
-  await requirePageUser(pagePath("/items", raw));
+  const user = await requirePageUser(pagePath("/items", raw));
   const parsed = itemFilterSchema.safeParse(raw);
   // A hand-edited URL with a bad value shows everything rather than an error page.
-  const filter = parsed.success ? parsed.data : itemFilterSchema.parse({ product: typeof raw.product === "string" ? raw.product : undefined });
+  const query = parsed.success ? parsed.data : itemFilterSchema.parse({ product: typeof raw.product === "string" ? raw.product : undefined });
+  const filter = { ...query, product: await pageProduct(user, query.product) };
   const [{ items, total, product }, phases, components] = await Promise.all([
     listItems(filter),
     listPhases(filter.product),

@@ -7,6 +7,7 @@ import { productQuerySchema } from "@/lib/backlog/schema";
 import { itemsUrl } from "@/lib/backlog/urls";
 import { listPhaseBoards } from "@/lib/phases/data";
 import { isAppError } from "@/lib/errors";
+import { pageProduct } from "@/lib/products/data";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
 
@@ -15,8 +16,8 @@ export const metadata: Metadata = { title: "Phases" };
 
 export default async function PhasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const query = await searchParams;
-  await requirePageUser(pagePath("/phases", query));
-  const { product } = productQuerySchema.parse(query);
+  const user = await requirePageUser(pagePath("/phases", query));
+  const product = await pageProduct(user, productQuerySchema.parse(query).product);
   const { product: slug, phases, criticalPath } = await listPhaseBoards(product).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;

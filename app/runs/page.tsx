@@ -12,6 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { pagePath } from "@/lib/auth/next-path";
 import { can } from "@/lib/auth/schema";
+import { pageProduct } from "@/lib/products/data";
 import { requirePageUser } from "@/lib/auth/session";
 import { listComponents } from "@/lib/components/data";
 import { isAppError } from "@/lib/errors";
@@ -36,7 +37,7 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
   const parsed = runListQuerySchema.safeParse(raw);
   // A hand-edited URL with a bad value shows every run of the product rather than an error page.
   const query = parsed.success ? parsed.data : runListQuerySchema.parse({ product: typeof raw.product === "string" ? raw.product : undefined });
-  const filter = { ...query, limit: PAGE_SIZE };
+  const filter = { ...query, product: await pageProduct(user, query.product), limit: PAGE_SIZE };
   const [{ runs, total }, components, waiting] = await Promise.all([
     listRuns(filter).catch(notFoundOnUnknownProduct),
     listComponents(filter.product).catch(notFoundOnUnknownProduct),

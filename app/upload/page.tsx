@@ -5,6 +5,7 @@ import { UploadDropzone } from "@/components/upload-dropzone";
 import { Card } from "@/components/ui/card";
 import { pagePath } from "@/lib/auth/next-path";
 import { can } from "@/lib/auth/schema";
+import { pageProduct } from "@/lib/products/data";
 import { requirePageUser } from "@/lib/auth/session";
 import { listComponents } from "@/lib/components/data";
 import { productQuerySchema } from "@/lib/backlog/schema";
@@ -19,7 +20,7 @@ export default async function UploadPage({ searchParams }: { searchParams: Promi
   const query = await searchParams;
   const user = await requirePageUser(pagePath("/upload", query));
   const parsed = productQuerySchema.safeParse(query);
-  const product = parsed.success ? parsed.data.product : undefined;
+  const product = await pageProduct(user, parsed.success ? parsed.data.product : undefined);
   const runsLink = (
     <Link href={runsUrl({ product })} className="text-blue-700 underline">
       See the preflight runs

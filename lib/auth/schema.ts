@@ -114,4 +114,6 @@ export const createTokenSchema = z.object({
   name: z.string().trim().min(1).max(100),
   role: tokenRoleSchema,
   expires: z.string().trim().default("90d"),
+  /** Product slugs the token is limited to; none: every product its owner may see. */
+  products: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
 });

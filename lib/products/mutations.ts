@@ -1,4 +1,5 @@
-import type { Tx } from "@/lib/db";
+import { USER_ROLES, type UserRole } from "@/lib/auth/schema";
+import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 export const DEFAULT_PRODUCT_SLUG = "default";
@@ -27,4 +28,38 @@ export async function resolveProductForWrite(
     throw new AppError("invalid", `Product slug "${newSlug}" must be lowercase letters, digits and dashes.`);
   }
   return tx.product.create({ data: { slug: newSlug, name: create.name }, select });
+}
+
+/** Restricts a product to its members, or opens it to everyone again. */
+export async function setProductRestricted(input: { productId: string; restricted: boolean }): Promise<void> {
+  await getDb().product.update({ where: { id: input.productId }, data: { restricted: input.restricted } });
+}
+
+/**
+ * Replaces a product's members, all or nothing: every person must exist, appear once, and get a
+ * role no higher than their global role (a product never lifts anyone above it).
+ */
+export async function setProductMembers(input: { productId: string; members: { user: string; role: UserRole }[] }): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const wanted = input.members.map((m) => ({ ...m, key: m.user.includes("@") ? m.user.toLowerCase() : m.user }));
+    const ids = wanted.filter((m) => !m.key.includes("@")).map((m) => m.key);
+    const emails = wanted.filter((m) => m.key.includes("@")).map((m) => m.key);
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    const bad = ids.find((id) => !uuid.test(id));
+    if (bad) throw new AppError("invalid", `"${bad}" is neither a person's id nor an email address.`);
+    const people = await tx.user.findMany({ where: { OR: [{ id: { in: ids } }, { email: { in: emails } }] }, select: { id: true, email: true, role: true } });
+    const seen = new Set<string>();
+    const rows = wanted.map((m) => {
+      const person = people.find((p) => p.id === m.key || p.email === m.key);
+      if (!person) throw new AppError("invalid", `No person ${m.user}.`);
+      if (seen.has(person.id)) throw new AppError("invalid", `${person.email} is listed twice.`);
+      seen.add(person.id);
+      if (USER_ROLES.indexOf(m.role) > USER_ROLES.indexOf(person.role)) {
+        throw new AppError("invalid", `${person.email} is a ${person.role}: their role on a product cannot be ${m.role}.`);
+      }
+      return { productId: input.productId, userId: person.id, role: m.role };
+    });
+    await tx.productMember.deleteMany({ where: { productId: input.productId } });
+    await tx.productMember.createMany({ data: rows });
+  });
 }

@@ -7,6 +7,8 @@ export type TokenView = {
   prefix: string;
   role: string;
   owner: string | null;
+  /** Product slugs it is limited to; empty: every product its owner may see. */
+  products: string[];
   createdBy: string;
   createdAt: string;
   expiresAt: string | null;
@@ -20,7 +22,7 @@ export async function listApiTokens(scope: { userId: string } | "all"): Promise<
   const rows = await getDb().apiToken.findMany({
     where: scope === "all" ? {} : { userId: scope.userId },
     orderBy: { createdAt: "desc" },
-    include: { user: { select: { email: true } } },
+    include: { user: { select: { email: true } }, products: { select: { product: { select: { slug: true } } } } },
   });
   const now = Date.now();
   return rows.map((t) => ({
@@ -29,6 +31,7 @@ export async function listApiTokens(scope: { userId: string } | "all"): Promise<
     prefix: t.prefix,
     role: t.role,
     owner: t.user?.email ?? null,
+    products: t.products.map((p) => p.product.slug).sort(),
     createdBy: t.createdBy,
     createdAt: t.createdAt.toISOString(),
     expiresAt: t.expiresAt?.toISOString() ?? null,

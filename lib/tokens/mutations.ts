@@ -5,17 +5,31 @@ import { generateToken } from "@/lib/auth/token";
 
 export type CreatedToken = { id: string; name: string; prefix: string; role: TokenRole; expiresAt: string | null; token: string };
 
-/** Creates a token and returns its secret: the only time anyone sees it. */
+/**
+ * Creates a token and returns its secret: the only time anyone sees it. `productIds` limits it to
+ * those products (already checked visible to its owner by the door); empty: unscoped.
+ */
 export async function createApiToken(input: {
   name: string;
   role: TokenRole;
   expiresAt: Date | null;
   userId: string | null;
+  productIds?: string[];
   actor: Actor;
 }): Promise<CreatedToken> {
   const { token, prefix, hash } = generateToken();
+  const productIds = [...new Set(input.productIds ?? [])];
   const row = await getDb().apiToken.create({
-    data: { name: input.name, role: input.role, prefix, hash, expiresAt: input.expiresAt, userId: input.userId, createdBy: input.actor.name },
+    data: {
+      name: input.name,
+      role: input.role,
+      prefix,
+      hash,
+      expiresAt: input.expiresAt,
+      userId: input.userId,
+      createdBy: input.actor.name,
+      products: { create: productIds.map((productId) => ({ productId })) },
+    },
   });
   return { id: row.id, name: row.name, prefix, role: row.role, expiresAt: row.expiresAt?.toISOString() ?? null, token };
 }

@@ -15,6 +15,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { pagePath } from "@/lib/auth/next-path";
 import { can } from "@/lib/auth/schema";
+import { pageProduct } from "@/lib/products/data";
 import { requirePageUser } from "@/lib/auth/session";
 import { CATEGORIES, CATEGORY_LABELS, productQuerySchema } from "@/lib/backlog/schema";
 import { itemUrl } from "@/lib/backlog/urls";
@@ -37,7 +38,7 @@ export default async function ComponentPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
   const user = await requirePageUser(pagePath(`/components/${slug}`, query));
-  const { product } = productQuerySchema.parse(query);
+  const product = await pageProduct(user, productQuerySchema.parse(query).product);
   const board = await getComponentBoard(decodeURIComponent(slug), product).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;

@@ -8,6 +8,7 @@ import { productQuerySchema } from "@/lib/backlog/schema";
 import { itemsUrl } from "@/lib/backlog/urls";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/auth/schema";
+import { pageProduct } from "@/lib/products/data";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
 
@@ -24,7 +25,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const { key } = await params;
   const query = await searchParams;
   const user = await requirePageUser(pagePath(`/items/${key}`, query));
-  const { product } = productQuerySchema.parse(query);
+  const product = await pageProduct(user, productQuerySchema.parse(query).product);
   const item = await getItem(decodeURIComponent(key), product).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;

@@ -10,6 +10,7 @@ import { productQuerySchema } from "@/lib/backlog/schema";
 import { getPhaseBoard } from "@/lib/phases/data";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/auth/schema";
+import { pageProduct } from "@/lib/products/data";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
 
@@ -26,7 +27,7 @@ export default async function PhasePage({ params, searchParams }: Props) {
   const { key } = await params;
   const query = await searchParams;
   const user = await requirePageUser(pagePath(`/phases/${key}`, query));
-  const { product } = productQuerySchema.parse(query);
+  const product = await pageProduct(user, productQuerySchema.parse(query).product);
   const board = await getPhaseBoard(decodeURIComponent(key), product).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;

@@ -11,6 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { pagePath } from "@/lib/auth/next-path";
 import { can } from "@/lib/auth/schema";
+import { pageProduct } from "@/lib/products/data";
 import { requirePageUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { isFirstRunDiff, readRunDiff, runsUrl } from "@/lib/preflight/client";
@@ -34,6 +35,8 @@ export default async function RunPage({ params, searchParams }: Props) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
+  // A run of a product this person may not see does not exist for them.
+  if ((await pageProduct(user, run.product)) === undefined) notFound();
   const diff = readRunDiff(run.diff);
   const mayAssign = run.component === null && can(user, "edit_items");
   const components = mayAssign ? await listComponents(run.product) : [];

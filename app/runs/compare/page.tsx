@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { pagePath } from "@/lib/auth/next-path";
 import { can } from "@/lib/auth/schema";
+import { pageProduct } from "@/lib/products/data";
 import { requirePageUser } from "@/lib/auth/session";
 import { describeZodError, isAppError } from "@/lib/errors";
 import { compareRunsUrl, runsUrl } from "@/lib/preflight/client";
@@ -41,7 +42,11 @@ export default async function CompareRunsPage({ searchParams }: Props) {
 
   const parsed = runCompareQuerySchema.safeParse({ from: one(raw.from), to: one(raw.to), product });
   const result = parsed.success
-    ? await getRunComparison(parsed.data).then(
+    ? await getRunComparison(parsed.data).then(async (value) => {
+        // Runs of a product this person may not see are "not found", exactly as unknown ids.
+        await pageProduct(user, value.product);
+        return value;
+      }).then(
         (value) => ({ ok: true as const, value }),
         (error: unknown) => {
           if (isAppError(error) && (error.code === "not_found" || error.code === "invalid")) return { ok: false as const, message: error.message };

@@ -3,11 +3,13 @@ import { exportBacklogCsv } from "@/lib/backlog/export-csv";
 import { exportBacklogMarkdown } from "@/lib/backlog/export-markdown";
 import { exportQuerySchema } from "@/lib/backlog/schema";
 import { readQuery, route } from "@/lib/http";
+import { productFor } from "@/lib/products/data";
 
 const FILTERS = ["category", "status", "priority", "phase", "component", "q"] as const;
 
-export const GET = route("read", async (req) => {
-  const { product, format, ...filter } = readQuery(req, exportQuerySchema);
+export const GET = route("read", async (req, _ctx, principal) => {
+  const { product: named, format, ...filter } = readQuery(req, exportQuerySchema);
+  const product = (await productFor(principal, named, "read")).slug;
   // CSV rows follow the item list's sort; the markdown keeps the document's own order.
   const doc = await getBacklogDocument(product, { filter, order: format === "csv" ? "list" : "document" });
   const filtered = FILTERS.some((name) => filter[name] !== undefined);

@@ -4,6 +4,7 @@ import { actorOf } from "@/lib/auth/schema";
 import { AppError } from "@/lib/errors";
 import { readBodyBytes, readQuery, requireMediaType, route } from "@/lib/http";
 import { listRuns, runListQuerySchema } from "@/lib/preflight/data";
+import { productFor } from "@/lib/products/data";
 import { ingestPreflightRuns } from "@/lib/preflight/mutations";
 import { prepareUpload, type UploadFile } from "@/lib/preflight/prepare-upload";
 import { readArchive, type ArchiveType } from "@/lib/preflight/read-archive";
@@ -21,7 +22,11 @@ const uploadQuerySchema = z.object({
   createComponent: flag.optional(),
 });
 
-export const GET = route("read", async (req) => NextResponse.json(await listRuns(readQuery(req, runListQuerySchema))));
+export const GET = route("read", async (req, _ctx, principal) => {
+  const query = readQuery(req, runListQuerySchema);
+  const { slug } = await productFor(principal, query.product, "read");
+  return NextResponse.json(await listRuns({ ...query, product: slug }));
+});
 
 export const POST = route("upload_results", async (req, _ctx, principal) => {
   const type = requireMediaType(req, UPLOAD_MEDIA_TYPES);

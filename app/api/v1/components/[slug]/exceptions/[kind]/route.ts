@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { saveException } from "@/lib/exceptions/mutations";
 import { exceptionKindSchema, exceptionWriteSchema } from "@/lib/exceptions/schema";
 import { readJson, readQuery, route } from "@/lib/http";
+import { productFor } from "@/lib/products/data";
 
 type Params = { slug: string; kind: string };
 
@@ -14,7 +15,7 @@ export const PUT = route<Params>("edit_items", async (req, { params }, principal
   const { slug, kind: rawKind } = await params;
   const kind = exceptionKindSchema.safeParse(rawKind);
   if (!kind.success) throw new AppError("not_found", `No exception kind "${rawKind}": use privileged or scratch.`);
-  const { product } = readQuery(req, productQuerySchema);
+  const product = (await productFor(principal, readQuery(req, productQuerySchema).product, "edit_items")).slug;
   const write = await readJson(req, exceptionWriteSchema);
   const saved = await saveException({ productSlug: product, componentSlug: slug, kind: kind.data, write, actor: actorOf(principal) });
   return NextResponse.json({ exception: saved.exception, board: await getComponentBoard(slug, product) });
