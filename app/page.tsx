@@ -20,7 +20,7 @@ import { getSummary } from "@/lib/backlog/data";
 import { formatHours } from "@/lib/backlog/effort";
 import { STATUSES } from "@/lib/backlog/schema";
 import { itemsUrl } from "@/lib/backlog/urls";
-import { pageProduct } from "@/lib/products/data";
+import { pageProduct } from "@/lib/products/page";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
 import { getOverview, listEvents } from "@/lib/overview/data";

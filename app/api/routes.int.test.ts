@@ -25,6 +25,8 @@ const PUBLIC_PREFIXES = ["/api/auth/"];
 const READ_ROLES: Readonly<Record<string, UserRole>> = {
   "GET /api/v1/users": "admin",
   "GET /api/v1/tokens": "engineer",
+  "GET /api/v1/products/x": "admin",
+  "GET /api/v1/products/x/members": "admin",
 };
 
 /** Writes an uploader token may make: the only thing uploaders are for. */
@@ -56,6 +58,8 @@ const KNOWN_ROUTES = [
   "/api/v1/preflight/runs/:uuid/assign",
   "/api/v1/components/x/requirements/x",
   "/api/v1/products/x/requirements/x",
+  "/api/v1/products/x",
+  "/api/v1/products/x/members",
   "/api/v1/readiness",
   "/api/v1/stream",
   "/api/v1/events",

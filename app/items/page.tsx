@@ -9,7 +9,7 @@ import { listItems, listPhases } from "@/lib/backlog/data";
 import { listComponents } from "@/lib/components/data";
 import { itemFilterSchema, type ItemSort } from "@/lib/backlog/schema";
 import { itemsCsvUrl, itemsUrl, itemUrl } from "@/lib/backlog/urls";
-import { pageProduct } from "@/lib/products/data";
+import { pageProduct } from "@/lib/products/page";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
 

@@ -7,7 +7,7 @@ import { productQuerySchema } from "@/lib/backlog/schema";
 import { itemsUrl } from "@/lib/backlog/urls";
 import { listPhaseBoards } from "@/lib/phases/data";
 import { isAppError } from "@/lib/errors";
-import { pageProduct } from "@/lib/products/data";
+import { pageProduct } from "@/lib/products/page";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
 

@@ -12,7 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { pagePath } from "@/lib/auth/next-path";
 import { can } from "@/lib/auth/schema";
-import { pageProduct } from "@/lib/products/data";
+import { pageProduct } from "@/lib/products/page";
 import { requirePageUser } from "@/lib/auth/session";
 import { listComponents } from "@/lib/components/data";
 import { isAppError } from "@/lib/errors";

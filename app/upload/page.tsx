@@ -5,7 +5,7 @@ import { UploadDropzone } from "@/components/upload-dropzone";
 import { Card } from "@/components/ui/card";
 import { pagePath } from "@/lib/auth/next-path";
 import { can } from "@/lib/auth/schema";
-import { pageProduct } from "@/lib/products/data";
+import { pageProduct } from "@/lib/products/page";
 import { requirePageUser } from "@/lib/auth/session";
 import { listComponents } from "@/lib/components/data";
 import { productQuerySchema } from "@/lib/backlog/schema";

@@ -1,5 +1,4 @@
 import "server-only";
-import { notFound as notFoundPage } from "next/navigation";
 import type { Prisma } from "@/generated/prisma/client";
 import { can, USER_ROLES, type Permission, type Principal, type UserRole } from "@/lib/auth/schema";
 import { getDb } from "@/lib/db";
@@ -116,7 +115,8 @@ const accessSelect = (principal: Principal) => {
 
 type AccessRow = ProductRef & { restricted: boolean; members: { role: UserRole }[] };
 
-async function findProductFor(principal: Principal, slug: string | undefined): Promise<AccessRow | null> {
+/** The product by slug (else the first visible, within a token's scope) if the caller may see it; no permission check. */
+export async function findProductFor(principal: Principal, slug: string | undefined): Promise<AccessRow | null> {
   const visible = visibleProducts(principal);
   // A scoped token's default product is the first of its own.
   const scope: Prisma.ProductWhereInput = principal.kind === "token" && principal.productIds && !slug ? { id: { in: principal.productIds } } : {};
@@ -150,16 +150,4 @@ export async function getProductAccess(productId: string): Promise<{ restricted:
     restricted: product.restricted,
     members: product.members.map((m) => ({ userId: m.user.id, email: m.user.email, name: m.user.name, role: m.role, globalRole: m.user.role })),
   };
-}
-
-/**
- * For pages: the slug of the product the page shows for `principal` (the first they may see when
- * none is named), undefined when there is no product yet (pages show their empty state), and the
- * not-found page for a product that does not exist for them.
- */
-export async function pageProduct(principal: Principal, slug: string | undefined): Promise<string | undefined> {
-  const product = await findProductFor(principal, slug);
-  if (product) return product.slug;
-  if (slug) notFoundPage();
-  return undefined;
 }

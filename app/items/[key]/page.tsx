@@ -8,7 +8,7 @@ import { productQuerySchema } from "@/lib/backlog/schema";
 import { itemsUrl } from "@/lib/backlog/urls";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/auth/schema";
-import { pageProduct } from "@/lib/products/data";
+import { pageProduct } from "@/lib/products/page";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
 

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { pagePath } from "@/lib/auth/next-path";
 import { can } from "@/lib/auth/schema";
-import { pageProduct } from "@/lib/products/data";
+import { pageProduct } from "@/lib/products/page";
 import { requirePageUser } from "@/lib/auth/session";
 import { describeZodError, isAppError } from "@/lib/errors";
 import { compareRunsUrl, runsUrl } from "@/lib/preflight/client";
