@@ -78,9 +78,18 @@ const LOG_ROTATE_BYTES = 10 * 1024 * 1024;
  * @property {(line: string) => void} [log] progress lines (default: stderr)
  */
 
+/**
+ * The data folder: CERTBOARD_DATA_DIR, else .certboard/ in the project. It also holds automatic
+ * backups (scripts/backup.mjs), whichever database is used.
+ * @param {NodeJS.ProcessEnv} [env]
+ */
+export function defaultDataDir(env = process.env) {
+  return path.resolve(env.CERTBOARD_DATA_DIR || path.join(PROJECT_ROOT, ".certboard"));
+}
+
 /** @param {{ dataDir?: string, port?: number }} [options] */
 export function resolveConfig(options = {}) {
-  const dataDir = path.resolve(options.dataDir ?? process.env.CERTBOARD_DATA_DIR ?? path.join(PROJECT_ROOT, ".certboard"));
+  const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
   const rawPort = options.port ?? process.env.CERTBOARD_DB_PORT ?? DEFAULT_PORT;
   const port = Number(rawPort);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
