@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pathToFileURL } from "node:url";
 import { fixtureAvailable, SHARED_FIXTURES } from "@/tests/fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -108,6 +109,15 @@ async function contents(database: string): Promise<Record<string, string[]>> {
 const sequenceState = (database: string) =>
   withClient(database, async (c) => (await c.query(`SELECT last_value::text, is_called FROM "BackupProbe_id_seq"`)).rows[0]);
 
+/** A copy of the project's migrations without the newest one: [folder, newest migration's name]. */
+function migrationsOneBehind(): [string, string] {
+  const older = fs.mkdtempSync(path.join(work, "older-migrations-"));
+  fs.cpSync(path.join(ROOT, "prisma", "migrations"), older, { recursive: true });
+  const newest = fs.readdirSync(older).filter((f) => fs.statSync(path.join(older, f)).isDirectory()).sort().at(-1)!;
+  fs.rmSync(path.join(older, newest), { recursive: true });
+  return [older, newest];
+}
+
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "certboard-backup-test-"));
 });
@@ -180,10 +190,7 @@ describe.skipIf(!hasRuns)("certboard backup and restore", () => {
     expect((await cli(source, "backup", "-o", file)).code).toBe(0);
 
     // A database one migration behind the backup.
-    const older = path.join(work, "older-migrations");
-    fs.cpSync(path.join(ROOT, "prisma", "migrations"), older, { recursive: true });
-    const newest = fs.readdirSync(older).filter((f) => fs.statSync(path.join(older, f)).isDirectory()).sort().at(-1)!;
-    fs.rmSync(path.join(older, newest), { recursive: true });
+    const [older, newest] = migrationsOneBehind();
     const behind = await migratedDatabase(older);
     const refused = await cli(behind, "restore", file);
     expect(refused.code).toBe(1);
@@ -204,5 +211,63 @@ describe.skipIf(!hasRuns)("certboard backup and restore", () => {
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain("is not a Certboard backup");
     expect(await contents(empty)).toEqual(emptyBefore);
+  }, SLOW);
+});
+
+describe("automatic backup before migrations", () => {
+  it("backs up a database holding data before applying pending migrations, to <data folder>/backups, and only then", async () => {
+    const [older] = migrationsOneBehind();
+    const dataDir = fs.mkdtempSync(path.join(work, "data-"));
+    const backups = path.join(dataDir, "backups");
+    const env = { CERTBOARD_DATA_DIR: dataDir, CERTBOARD_BACKUP_DIR: "" };
+
+    // Pending migrations but no data: nothing to keep.
+    const empty = await migratedDatabase(older);
+    const first = await node(["scripts/migrate.mjs", "deploy"], empty, env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain("Applied 1 pending migration");
+    expect(fs.existsSync(backups) ? fs.readdirSync(backups) : []).toEqual([]);
+
+    // Data and a pending migration: a backup of the database as it was, before it is migrated.
+    const used = await migratedDatabase(older);
+    const seed = await node(["--import", "tsx", "prisma/seed.ts"], used, { CERTBOARD_SEED: "none" });
+    expect(seed.code, seed.stderr).toBe(0);
+    const before = await contents(used);
+    const deploy = await node(["scripts/migrate.mjs", "deploy"], used, env);
+    expect(deploy.code, deploy.stderr).toBe(0);
+    expect(deploy.stdout).toContain("Applied 1 pending migration");
+    const files = fs.readdirSync(backups);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(new RegExp(`^${used}-\\d{8}T\\d{9}Z-before-.*\\.backup\\.gz$`));
+    expect(deploy.stdout).toContain(`backed up to ${path.join(backups, files[0]!)}`);
+    expect(fs.statSync(backups).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(backups, files[0]!)).mode & 0o777).toBe(0o600);
+    const restored = await migratedDatabase(older);
+    expect((await cli(restored, "restore", path.join(backups, files[0]!))).code).toBe(0);
+    expect(await contents(restored)).toEqual(before);
+
+    // Up to date: no migration, no backup.
+    const again = await node(["scripts/migrate.mjs", "deploy"], used, env);
+    expect(again.stdout).toContain("0 pending");
+    expect(fs.readdirSync(backups)).toEqual(files);
+  }, SLOW);
+
+  it("keeps the newest three automatic backups of a database and leaves other files alone", async () => {
+    const db = await migratedDatabase();
+    await withClient(db, (c) => c.query(`INSERT INTO "AppSetting" (key, value) VALUES ('probe', 'x')`));
+    const dir = fs.mkdtempSync(path.join(work, "backups-"));
+    fs.writeFileSync(path.join(dir, "by-hand.backup.gz"), "mine");
+    const { backupBeforeMigrations } = (await import(pathToFileURL(path.join(ROOT, "scripts", "backup.mjs")).href)) as typeof import("./backup.mjs");
+    const saved = process.env.CERTBOARD_BACKUP_DIR;
+    process.env.CERTBOARD_BACKUP_DIR = dir;
+    try {
+      expect(await backupBeforeMigrations(urlFor(db), [])).toBeNull();
+      const made: string[] = [];
+      for (let i = 0; i < 4; i++) made.push(path.basename((await backupBeforeMigrations(urlFor(db), [`2026120${i}_next`]))!.file));
+      expect(fs.readdirSync(dir).sort()).toEqual(["by-hand.backup.gz", ...made.slice(1)].sort());
+    } finally {
+      if (saved === undefined) delete process.env.CERTBOARD_BACKUP_DIR;
+      else process.env.CERTBOARD_BACKUP_DIR = saved;
+    }
   }, SLOW);
 });
