@@ -1,10 +1,13 @@
 import type { NextConfig } from "next";
 import { API_CSP, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
+import { sourceHash } from "./scripts/build-stamp.mjs";
 
 const common = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The build id says what the build was made from: `npm start` rebuilds when the checkout differs.
+  generateBuildId: () => sourceHash(),
   // The CLI and tests share lib/; keep pg and its adapter as plain Node modules on the server.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   async headers() {

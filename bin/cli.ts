@@ -18,6 +18,8 @@ import { collectArtifacts } from "./artifacts";
 import { formatIngest } from "./format-ingest";
 import { uploadArtifacts } from "./upload";
 import { createUser } from "@/lib/users/mutations";
+import { getEnv } from "@/lib/env";
+import { BackupError, restoreBackup, writeBackup } from "../scripts/backup.mjs";
 
 // The CLI is one more door onto the same mutations and reads as the HTTP API.
 
@@ -158,7 +160,34 @@ export function buildProgram(): Command {
       console.log(created.token);
     });
 
+  program
+    .command("backup")
+    .description("Write a consistent snapshot of every table to a gzip file (restore it with certboard restore)")
+    .option("-o, --output <file>", "where to write it (default: certboard-<UTC time>.backup.gz in the current folder)")
+    .action(async (options: { output?: string }) => {
+      const file = options.output ?? `certboard-${new Date().toISOString().replace(/[-:]|\.\d+/g, "")}.backup.gz`;
+      const done = await writeBackup(getEnv().DATABASE_URL, file).catch(asAppError);
+      const level = done.migrations.at(-1) ?? "no migrations";
+      console.log(`Backed up ${done.rows} rows of ${done.tables} tables (schema level ${level}) to ${done.file} (${Math.ceil(done.bytes / 1024)} KiB).`);
+    });
+
+  program
+    .command("restore")
+    .description("Load a backup into an empty database at the backup's schema level, all or nothing")
+    .argument("<file>", "a file written by certboard backup (or an automatic backup)")
+    .option("--force", "replace the data of a database that is not empty")
+    .action(async (file: string, options: { force?: boolean }) => {
+      const done = await restoreBackup(getEnv().DATABASE_URL, file, { force: options.force }).catch(asAppError);
+      console.log(`Restored ${done.rows} rows of ${done.tables} tables from the backup of ${done.createdAt}${done.emptied ? ", replacing the data that was there" : ""}.`);
+    });
+
   return program;
+}
+
+/** A backup's refusal (wrong file, other schema level, data present) is the caller's input: exit 1. */
+function asAppError(error: unknown): never {
+  if (error instanceof BackupError) throw new AppError("invalid", error.message);
+  throw error;
 }
 
 async function readStdin(): Promise<string> {

@@ -17,8 +17,8 @@ import { ADMIN, stateFile, TOKEN_FILE } from "./people";
 function databaseUrl(): string {
   if (process.env.CERTBOARD_E2E_DATABASE_URL) return process.env.CERTBOARD_E2E_DATABASE_URL;
   const state = path.join(process.env.CERTBOARD_E2E_DATA_DIR ?? "", "db.json");
-  if (existsSync(state)) return (JSON.parse(readFileSync(state, "utf8")) as { url: string }).url;
-  return `postgres://postgres:postgres@127.0.0.1:${process.env.CERTBOARD_E2E_DB_PORT ?? "54339"}/certboard`;
+  if (!existsSync(state)) throw new Error(`${state} is missing: the web server's with-db.mjs writes it when it starts the e2e database.`);
+  return (JSON.parse(readFileSync(state, "utf8")) as { url: string }).url;
 }
 
 function cookieHeader(who: "admin" | "engineer" | "viewer"): string {

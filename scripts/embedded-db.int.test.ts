@@ -48,14 +48,14 @@ function freePort(): Promise<number> {
   });
 }
 
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, CERTBOARD_DATA_DIR: dataDir, CERTBOARD_DB_PORT: String(port) };
+function childEnv(dir = dataDir): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CERTBOARD_DATA_DIR: dir, CERTBOARD_DB_PORT: String(port) };
   delete env.DATABASE_URL;
   return env;
 }
 
-function startHolder(): Holder {
-  const proc = spawn(process.execPath, [WITH_DB, "node", "-e", HOLDER], { cwd: ROOT, env: childEnv(), stdio: ["pipe", "pipe", "pipe"] });
+function startHolder(dir = dataDir): Holder {
+  const proc = spawn(process.execPath, [WITH_DB, "node", "-e", HOLDER], { cwd: ROOT, env: childEnv(dir), stdio: ["pipe", "pipe", "pipe"] });
   let out = "";
   proc.stdout!.on("data", (d) => (out += d));
   proc.stderr!.on("data", (d) => (out += d));
@@ -107,6 +107,28 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The SQLSTATE a connection attempt fails with, or null when it connects. */
+async function connectError(url: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return null;
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The URL with the fixed password every data folder had before the password file. */
+const withOldPassword = (url: string) => url.replace(/\/\/postgres:[^@]*@/, "//postgres:postgres@");
+
+/** Mode bits of a file, and whether this process owns it. */
+function access(file: string): { mode: number; ours: boolean } {
+  const st = fs.statSync(file);
+  return { mode: st.mode & 0o777, ours: st.uid === process.getuid!() };
 }
 
 async function selectOne(url: string): Promise<number> {
@@ -225,6 +247,69 @@ describe("embedded PostgreSQL", () => {
       expect(postmasters()).toEqual([]);
     } finally {
       await new Promise((resolve) => squatter.close(resolve));
+    }
+  });
+
+  it("keeps a random superuser password in a file only this user can read", async () => {
+    const a = startHolder();
+    const { url } = await ready(a);
+    const password = fs.readFileSync(path.join(dataDir, "password"), "utf8").trim();
+    expect(password.length).toBeGreaterThanOrEqual(24);
+    expect(new URL(url).password).toBe(password);
+    expect(access(path.join(dataDir, "password"))).toEqual({ mode: 0o600, ours: true });
+    // db.json repeats the URL, so it is as private as the password file.
+    expect(access(path.join(dataDir, "db.json"))).toEqual({ mode: 0o600, ours: true });
+    expect(await connectError(withOldPassword(url))).toBe("28P01");
+    expect(await selectOne(url)).toBe(1);
+
+    a.proc.stdin!.end();
+    expect((await a.exited).code).toBe(0);
+  });
+
+  it("moves a data folder made with the old fixed password to a random one at the next start", async () => {
+    const a = startHolder();
+    const { url } = await ready(a);
+    // What a folder initialised by an older Certboard looks like: the fixed password, no password file.
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query("ALTER ROLE postgres PASSWORD 'postgres'");
+    await admin.end();
+    fs.rmSync(path.join(dataDir, "password"), { force: true });
+    a.proc.stdin!.end();
+    expect((await a.exited).code).toBe(0);
+
+    const b = startHolder();
+    const rb = await ready(b);
+    expect(b.output()).toContain("replaced the old fixed password");
+    const password = fs.readFileSync(path.join(dataDir, "password"), "utf8").trim();
+    expect(password).not.toBe("postgres");
+    expect(new URL(rb.url).password).toBe(password);
+    expect(access(path.join(dataDir, "password"))).toEqual({ mode: 0o600, ours: true });
+    expect(await connectError(withOldPassword(rb.url))).toBe("28P01");
+    expect(await selectOne(rb.url)).toBe(1);
+
+    b.proc.stdin!.end();
+    expect((await b.exited).code).toBe(0);
+  });
+
+  it("refuses a data folder that holds files but no global/pg_control, and deletes nothing", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "certboard-db-half-"));
+    try {
+      fs.chmodSync(dir, 0o755);
+      // What an initdb killed half-way (or a stray copy) leaves: files, but no control file.
+      const pg = path.join(dir, "pg");
+      fs.mkdirSync(path.join(pg, "base", "1"), { recursive: true });
+      fs.writeFileSync(path.join(pg, "PG_VERSION"), "17\n");
+      fs.writeFileSync(path.join(pg, "base", "1", "1259"), "precious");
+      const a = startHolder(dir);
+      const { code } = await a.exited;
+      expect(code).toBe(1);
+      expect(a.output()).toContain("global/pg_control");
+      expect(a.output()).toContain(pg);
+      expect(fs.readFileSync(path.join(pg, "base", "1", "1259"), "utf8")).toBe("precious");
+      expect(fs.readFileSync(path.join(pg, "PG_VERSION"), "utf8")).toBe("17\n");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -21,6 +21,15 @@
  *   once cannot both start a server, and a newcomer cannot register while the last one stops it.
  * - `<dataDir>/db.json` records url, port and pids of the running server, for people and tools.
  *
+ * Credentials: the superuser's password is random, made at the first initdb and kept in
+ * `<dataDir>/password` (mode 0600, owned by the user running node; db.json, which repeats it in
+ * the URL, too). The server listens on 127.0.0.1, so without it another local user cannot
+ * connect (the database holds the session-signing secret). A folder initialised before this
+ * file existed still has the old fixed password "postgres": the next start replaces it.
+ * A password over TCP was chosen over a Unix socket in a private folder because every consumer
+ * (Prisma, pg, psql, a GUI, the test tiers) takes a plain postgres:// URL, and socket paths are
+ * limited to about 100 bytes, which deep data folders exceed.
+ *
  * Crash recovery: a `postmaster.pid` whose process is gone (or is not a postgres on this data
  * dir) is removed before starting. Unix-domain sockets are disabled (TCP on 127.0.0.1 only), so no
  * `/tmp/.s.PGSQL.<port>.lock` is created; a stale one left by an older setup is removed anyway.
@@ -32,6 +41,7 @@
  * `postgres` OS user when running as root (PostgreSQL refuses to run as root).
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -44,8 +54,8 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const DEFAULT_PORT = 54329;
 export const DB_NAME = "certboard";
 const DB_USER = "postgres";
-// A fixed password: the server only listens on 127.0.0.1 and holds development data.
-const DB_PASSWORD = "postgres";
+// The password every data folder had before the password file; replaced at their next start.
+const LEGACY_PASSWORD = "postgres";
 const LOCK_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
 const LOG_ROTATE_BYTES = 10 * 1024 * 1024;
@@ -68,9 +78,18 @@ const LOG_ROTATE_BYTES = 10 * 1024 * 1024;
  * @property {(line: string) => void} [log] progress lines (default: stderr)
  */
 
+/**
+ * The data folder: CERTBOARD_DATA_DIR, else .certboard/ in the project. It also holds automatic
+ * backups (scripts/backup.mjs), whichever database is used.
+ * @param {NodeJS.ProcessEnv} [env]
+ */
+export function defaultDataDir(env = process.env) {
+  return path.resolve(env.CERTBOARD_DATA_DIR || path.join(PROJECT_ROOT, ".certboard"));
+}
+
 /** @param {{ dataDir?: string, port?: number }} [options] */
 export function resolveConfig(options = {}) {
-  const dataDir = path.resolve(options.dataDir ?? process.env.CERTBOARD_DATA_DIR ?? path.join(PROJECT_ROOT, ".certboard"));
+  const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
   const rawPort = options.port ?? process.env.CERTBOARD_DB_PORT ?? DEFAULT_PORT;
   const port = Number(rawPort);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -82,6 +101,7 @@ export function resolveConfig(options = {}) {
     pgDir: path.join(dataDir, "pg"),
     logFile: path.join(dataDir, "postgres.log"),
     stateFile: path.join(dataDir, "db.json"),
+    passwordFile: path.join(dataDir, "password"),
     clientsDir: path.join(dataDir, "clients"),
     lockFile: path.join(dataDir, "lock"),
   };
@@ -90,11 +110,43 @@ export function resolveConfig(options = {}) {
 /** @typedef {ReturnType<typeof resolveConfig>} Config */
 
 /**
+ * @param {string} password
  * @param {number} port
  * @param {string} [database]
  */
-export function embeddedUrl(port, database = DB_NAME) {
-  return `postgres://${DB_USER}:${DB_PASSWORD}@127.0.0.1:${port}/${database}`;
+function embeddedUrl(password, port, database = DB_NAME) {
+  return `postgres://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * The superuser password of this data folder: read from the password file, or made (random) and
+ * written there when the file is missing. Called under the lock.
+ * @param {Config} config
+ */
+function folderPassword(config) {
+  try {
+    // Tightened every time: a copy or an editor may have loosened it.
+    fs.chmodSync(config.passwordFile, 0o600);
+    const password = fs.readFileSync(config.passwordFile, "utf8").trim();
+    if (password) return password;
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== "ENOENT") throw error;
+  }
+  const password = randomBytes(24).toString("base64url");
+  writePrivateFile(config.passwordFile, `${password}\n`);
+  return password;
+}
+
+/**
+ * Writes a file only its owner can read, atomically (a reader never sees it half-written).
+ * @param {string} file
+ * @param {string} text
+ */
+function writePrivateFile(file, text) {
+  const tmp = `${file}.${process.pid}`;
+  fs.rmSync(tmp, { force: true });
+  fs.writeFileSync(tmp, text, { mode: 0o600 });
+  fs.renameSync(tmp, file);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -381,14 +433,17 @@ function utf8Locale() {
  * @param {Config} config
  * @param {{ initdb: string }} bins
  * @param {{ uid: number, gid: number } | null} user
+ * @param {string} password the superuser's
  */
-async function initialise(config, bins, user) {
-  // A data dir without pg_control is an interrupted initdb: nothing in it is worth keeping.
-  fs.rmSync(config.pgDir, { recursive: true, force: true });
+async function initialise(config, bins, user, password) {
+  refuseIncompleteCluster(config);
   fs.mkdirSync(config.pgDir, { recursive: true, mode: 0o700 });
   if (user) fs.chownSync(config.pgDir, user.uid, user.gid);
+  // initdb reads it as the server user: owned by that user, private to it, gone right after.
   const pwFile = path.join(config.dataDir, `.pwfile.${process.pid}`);
-  fs.writeFileSync(pwFile, `${DB_PASSWORD}\n`, { mode: 0o644 });
+  fs.rmSync(pwFile, { force: true });
+  fs.writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
+  if (user) fs.chownSync(pwFile, user.uid, user.gid);
   try {
     const locale = utf8Locale();
     const { code, output } = await run(
@@ -416,6 +471,28 @@ async function initialise(config, bins, user) {
   } finally {
     fs.rmSync(pwFile, { force: true });
   }
+}
+
+/**
+ * A pg folder without global/pg_control but with files in it is not ours to judge: an initdb
+ * killed half-way, or data copied in by hand. Nothing is deleted; the person decides.
+ * @param {Config} config
+ */
+function refuseIncompleteCluster(config) {
+  let entries = [];
+  try {
+    entries = fs.readdirSync(config.pgDir);
+  } catch {
+    return; // no folder yet
+  }
+  if (entries.length === 0) return;
+  throw new Error(
+    `${config.pgDir} holds files (${entries.slice(0, 5).join(", ")}${entries.length > 5 ? ", …" : ""}) but no ` +
+      "global/pg_control, so it is not a complete PostgreSQL data folder: an interrupted first start, or files put " +
+      "there by hand. Certboard deletes nothing. If it holds nothing you need, remove it (rm -r " +
+      `${config.pgDir}) and start again; otherwise restore the folder from a copy, or set CERTBOARD_DATA_DIR ` +
+      "to another folder.",
+  );
 }
 
 /**
@@ -498,7 +575,8 @@ async function waitForConnection(url, timeoutMs) {
       await client.query("SELECT 1");
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw error;
+      // A refused password does not get better by waiting.
+      if (/** @type {any} */ (error).code === AUTH_FAILED || Date.now() > deadline) throw error;
       await sleep(100);
     } finally {
       await client.end().catch(() => {});
@@ -506,9 +584,48 @@ async function waitForConnection(url, timeoutMs) {
   }
 }
 
-/** @param {number} port */
-async function ensureDatabaseExists(port) {
-  const client = new pg.Client({ connectionString: embeddedUrl(port, "postgres") });
+const AUTH_FAILED = "28P01";
+
+/**
+ * Makes sure the server accepts the folder's password. A folder initialised before the password
+ * file existed has the old fixed one: it is replaced here, once.
+ * @param {Config} config
+ * @param {number} port
+ * @param {string} password
+ * @param {(line: string) => void} log
+ */
+async function adoptPassword(config, port, password, log) {
+  try {
+    await waitForConnection(embeddedUrl(password, port, "postgres"), 30_000);
+    return;
+  } catch (error) {
+    if (/** @type {any} */ (error).code !== AUTH_FAILED) throw error;
+  }
+  const client = new pg.Client({ connectionString: embeddedUrl(LEGACY_PASSWORD, port, "postgres") });
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => {});
+    if (/** @type {any} */ (error).code !== AUTH_FAILED) throw error;
+    throw new Error(
+      `The embedded PostgreSQL in ${config.pgDir} refuses the password in ${config.passwordFile}. If you changed ` +
+        "the postgres user's password yourself, put the new one in that file.",
+    );
+  }
+  try {
+    await client.query(`ALTER ROLE ${DB_USER} PASSWORD ${client.escapeLiteral(password)}`);
+  } finally {
+    await client.end();
+  }
+  log(`[db] replaced the old fixed password of this data folder with a random one (kept in ${config.passwordFile}, mode 0600)`);
+}
+
+/**
+ * @param {number} port
+ * @param {string} password
+ */
+async function ensureDatabaseExists(port, password) {
+  const client = new pg.Client({ connectionString: embeddedUrl(password, port, "postgres") });
   await client.connect();
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DB_NAME]);
@@ -520,14 +637,15 @@ async function ensureDatabaseExists(port) {
 
 /**
  * @param {Config} config
+ * @param {string} password
  * @param {(line: string) => void} log
  * @returns {Promise<{ port: number, pid: number, started: boolean }>}
  */
-async function startOrReuse(config, log) {
+async function startOrReuse(config, password, log) {
   const running = runningPostmaster(config);
   if (running) {
     try {
-      await waitForConnection(embeddedUrl(running.port, "postgres"), 30_000);
+      await adoptPassword(config, running.port, password, log);
     } catch (error) {
       throw new Error(`The embedded PostgreSQL (pid ${running.pid}, port ${running.port}) is running but does not accept connections: ${/** @type {Error} */ (error).message}. See ${config.logFile}.`);
     }
@@ -549,7 +667,7 @@ async function startOrReuse(config, log) {
   }
   if (!fs.existsSync(path.join(config.pgDir, "global", "pg_control"))) {
     const t0 = Date.now();
-    await initialise(config, bins, user);
+    await initialise(config, bins, user, password);
     log(`[db] initialised a new database cluster in ${path.relative(process.cwd(), config.pgDir) || config.pgDir} (${Date.now() - t0} ms)`);
   }
   rotateLog(config, user);
@@ -581,6 +699,12 @@ async function startOrReuse(config, log) {
       throw new Error(`PostgreSQL could not listen on 127.0.0.1:${config.port}: the port is taken. Set CERTBOARD_DB_PORT to a free port.`);
     }
     throw new Error(`Starting PostgreSQL failed (pg_ctl exit ${code}). ${output.trim()}\n--- ${config.logFile} ---\n${tail}`);
+  }
+  try {
+    await adoptPassword(config, config.port, password, log);
+  } catch (error) {
+    stopServerSync(config, pm.pid);
+    throw error;
   }
   return { port: config.port, pid: pm.pid, started: true };
 }
@@ -696,10 +820,12 @@ async function acquire(config, options) {
   await acquireLock(config.lockFile);
   /** @type {{ port: number, pid: number, started: boolean }} */
   let server;
+  let password;
   try {
-    server = await startOrReuse(config, log);
+    password = folderPassword(config);
+    server = await startOrReuse(config, password, log);
     try {
-      await ensureDatabaseExists(server.port);
+      await ensureDatabaseExists(server.port, password);
       registerClient(config);
     } catch (error) {
       // Do not leave behind a server nobody is registered for.
@@ -707,13 +833,13 @@ async function acquire(config, options) {
       throw error;
     }
     if (server.started) {
-      const state = { url: embeddedUrl(server.port), port: server.port, pid: server.pid, startedBy: process.pid, startedAt: new Date().toISOString() };
-      fs.writeFileSync(config.stateFile, `${JSON.stringify(state, null, 2)}\n`);
+      const state = { url: embeddedUrl(password, server.port), port: server.port, pid: server.pid, startedBy: process.pid, startedAt: new Date().toISOString() };
+      writePrivateFile(config.stateFile, `${JSON.stringify(state, null, 2)}\n`);
     }
   } finally {
     releaseLock(config.lockFile);
   }
-  const url = embeddedUrl(server.port);
+  const url = embeddedUrl(password, server.port);
   log(
     server.started
       ? `[db] embedded PostgreSQL started on 127.0.0.1:${server.port} (pid ${server.pid}, ${Date.now() - t0} ms)`

@@ -29,6 +29,7 @@ import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/dri
 // Pitfall 8: the package's main entry imports the .wasm as an ES module, which Node 20 rejects;
 // the bindings module is imported alone and the .wasm instantiated by hand (loadEngine).
 import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { backupBeforeMigrations } from "./backup.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 export const PROJECT_ROOT = path.resolve(path.dirname(SELF), "..");
@@ -426,8 +427,9 @@ function requireUrl(url) {
 }
 
 /**
- * Applies every pending migration (what `prisma migrate deploy` does). Safe to call on every
- * server start: a database that is up to date costs one round of catalog queries.
+ * Applies every pending migration (what `prisma migrate deploy` does), after backing up a
+ * database that holds data (scripts/backup.mjs: CERTBOARD_BACKUP_DIR, else <data folder>/backups).
+ * Safe to call on every server start: a database that is up to date costs one round of catalog queries.
  * @param {string} [url] defaults to DATABASE_URL
  * @param {Partial<Paths>} [options]
  * @returns {Promise<string[]>} names of the migrations applied now
@@ -437,6 +439,16 @@ export async function deployMigrations(url = process.env.DATABASE_URL, options =
   const schemaPath = options.schemaPath ?? DEFAULT_SCHEMA;
   const migrationsList = readMigrations(migrationsDir);
   const schemaFiles = fs.existsSync(schemaPath) ? readSchema(schemaPath) : null;
+  const done = await appliedMigrationNames(requireUrl(url));
+  const pending = migrationsList.migrationDirectories.map((d) => d.path).filter((name) => !done.has(name));
+  // A migration that goes wrong on real data must not cost the data: keep a copy first.
+  const backup = await backupBeforeMigrations(requireUrl(url), pending);
+  if (backup) {
+    console.log(
+      `${pending.length} pending migration${pending.length === 1 ? "" : "s"} on a database holding data: ${backup.rows} rows ` +
+        `backed up to ${backup.file} (restore with \`certboard restore FILE\`)`,
+    );
+  }
   const { appliedMigrationNames: applied } = await withEngine(requireUrl(url), schemaFiles, (engine) =>
     engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
   );

@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { embeddedUrl, ensureDatabase, PROJECT_ROOT } from "../embedded-db.mjs";
+import { ensureDatabase, PROJECT_ROOT } from "../embedded-db.mjs";
 
 export const BENCH_DB = "certboard_bench";
 const MARK = "certboard bench: safe to drop";
@@ -51,7 +51,8 @@ export async function prepareDatabase(options) {
     // The embedded server runs as the OS user "postgres" when we are root: it must enter the folder.
     fs.chmodSync(options.dataDir, 0o755);
     handle = await ensureDatabase({ dataDir: options.dataDir, port: options.dbPort, handleSignals: false, log: options.log });
-    serverUrl = embeddedUrl(options.dbPort);
+    // Its "certboard" database serves as the maintenance connection for creating the bench's own.
+    serverUrl = handle.url;
   }
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
