@@ -15,7 +15,8 @@ const EXPIRIES = [
   { value: "never", label: "Never" },
 ] as const;
 
-export function TokenCreateForm({ create }: { create: ReturnType<typeof useCreateToken> }) {
+/** A new API token; limited to some products when any is ticked (none ticked: every product its owner sees). */
+export function TokenCreateForm({ create, products }: { create: ReturnType<typeof useCreateToken>; products: { slug: string; name: string }[] }) {
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const shown = { ...(create.error instanceof FormError ? create.error.fields : {}), ...errors };
 
@@ -23,7 +24,7 @@ export function TokenCreateForm({ create }: { create: ReturnType<typeof useCreat
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const parsed = createTokenSchema.safeParse({ name: data.get("name"), role: data.get("role"), expires: data.get("expires") });
+    const parsed = createTokenSchema.safeParse({ name: data.get("name"), role: data.get("role"), expires: data.get("expires"), products: data.getAll("products") });
     create.reset();
     if (!parsed.success) {
       setErrors(issuesByField(parsed.error));
@@ -51,6 +52,23 @@ export function TokenCreateForm({ create }: { create: ReturnType<typeof useCreat
           <option key={e.value} value={e.value}>{e.label}</option>
         ))}
       </SelectField>
+      {products.length > 1 && (
+        <fieldset>
+          <legend className="block text-xs font-medium text-muted">Products</legend>
+          <p className="mt-0.5 text-xs text-muted">Tick the products this token may act on; on any other it is refused. None ticked: every product you can see.</p>
+          <div className="mt-1 max-h-40 space-y-1 overflow-y-auto rounded border border-line p-2">
+            {products.map((product) => (
+              <label key={product.slug} className="flex items-start gap-2 text-sm">
+                <input type="checkbox" name="products" value={product.slug} className="mt-1" />
+                <span className="min-w-0 break-words">
+                  {product.name} <span className="font-mono text-xs text-muted">{product.slug}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {shown.products && <p className="mt-1 text-xs text-red-700">{shown.products}</p>}
+        </fieldset>
+      )}
       {create.error && !Object.keys(shown).length && <Alert title="The token was not created">{create.error.message}</Alert>}
       <Button type="submit" disabled={create.isPending}>
         {create.isPending ? "Creating…" : "Create token"}

@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { useCreateToken, useTokens, type TokenView } from "@/lib/tokens/client";
 
 /** API tokens for CI and scripts: create one (its secret is shown once), see them, revoke them. */
-export function TokenManager({ initialTokens, showOwner }: { initialTokens: TokenView[]; showOwner: boolean }) {
+export function TokenManager({ initialTokens, showOwner, products }: { initialTokens: TokenView[]; showOwner: boolean; products: { slug: string; name: string }[] }) {
   const tokens = useTokens(initialTokens);
   const create = useCreateToken();
 
@@ -15,7 +15,7 @@ export function TokenManager({ initialTokens, showOwner }: { initialTokens: Toke
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="min-w-0 space-y-4 lg:col-span-1">
         <Card title="Create a token">
-          <TokenCreateForm create={create} />
+          <TokenCreateForm create={create} products={products} />
         </Card>
       </div>
       <div className="min-w-0 space-y-4 lg:col-span-2">

@@ -55,7 +55,10 @@ export function TokenTable({ tokens, showOwner, loadError, onRetry }: Props) {
                 const revoking = revoke.isPending && revoke.variables === token.id;
                 return (
                   <tr key={token.id} className="border-t border-line align-top" data-testid={`token-row-${token.prefix}`}>
-                    <td className="px-3 py-2 font-medium">{token.name}</td>
+                    <td className="px-3 py-2">
+                      <span className="font-medium">{token.name}</span>
+                      {token.products.length > 0 && <span className="block text-xs text-muted">Only {token.products.join(", ")}</span>}
+                    </td>
                     <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">cbt_{token.prefix}_…</td>
                     <td className="px-3 py-2"><RoleBadge role={token.role} /></td>
                     {showOwner && (

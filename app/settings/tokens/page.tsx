@@ -4,6 +4,7 @@ import { TokenManager } from "@/components/token-manager";
 import { Alert } from "@/components/ui/alert";
 import { can } from "@/lib/auth/schema";
 import { requirePageUser } from "@/lib/auth/session";
+import { listProductsFor } from "@/lib/products/data";
 import { listApiTokens } from "@/lib/tokens/data";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +24,7 @@ export default async function TokensPage() {
     );
   }
   const showAll = can(user, "manage_all_tokens");
-  const tokens = await listApiTokens(showAll ? "all" : { userId: user.id });
+  const [tokens, products] = await Promise.all([listApiTokens(showAll ? "all" : { userId: user.id }), listProductsFor(user)]);
   return (
     <div className="space-y-6">
       <SettingsNav current="tokens" showUsers={showUsers} />
@@ -31,7 +32,7 @@ export default async function TokensPage() {
         Tokens authenticate CI jobs and scripts with <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.
         {showAll ? " As an admin you see everyone's tokens and can revoke any of them." : " You see the tokens you created."}
       </p>
-      <TokenManager initialTokens={tokens} showOwner={showAll} />
+      <TokenManager initialTokens={tokens} showOwner={showAll} products={products} />
     </div>
   );
 }
