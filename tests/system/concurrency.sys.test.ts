@@ -88,6 +88,8 @@ describe("concurrent writes over HTTP", () => {
     const upload = fetch(`${server.base}/api/v1/preflight/runs?product=${PRODUCT}`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form, signal: AbortSignal.timeout(300_000) })
       .then(async (response) => ({ status: response.status, body: (await response.json()) as { error?: { code: string } } }))
       .finally(() => (answered = true));
+    // Awaited below; until then a failure of the health checks must not leave it rejecting unhandled.
+    upload.catch(() => undefined);
     // Health is asked while the upload is in flight, and again until it is answered; each answer may take 30 s.
     const health: number[] = [];
     do {
