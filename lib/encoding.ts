@@ -1,5 +1,16 @@
 import { AppError } from "@/lib/errors";
 
+/** Chunks of bytes (a streamed body, an inflater's output) as one fresh array. */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
 /** Strict UTF-8 decoding: invalid byte sequences are refused, never replaced. */
 export function decodeUtf8(bytes: Uint8Array): string {
   try {

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import type { Permission, Principal } from "@/lib/auth/schema";
 import { authorize } from "@/lib/auth/session";
-import { assertStorableText, decodeUtf8 } from "@/lib/encoding";
+import { assertStorableText, concatBytes, decodeUtf8 } from "@/lib/encoding";
 import { AppError, toAppError, type ErrorBody } from "@/lib/errors";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -54,35 +54,45 @@ export function errorResponse(error: unknown): Response {
   return NextResponse.json(body, { status: appError.status, headers });
 }
 
-/** Reads a request body with a size cap, refusing early on Content-Length. */
-export async function readBodyBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
+/**
+ * A request body chunk by chunk, refused (too_large) as soon as it passes `maxBytes`: at once when
+ * Content-Length says so, otherwise while reading (a chunked body has no length to check). Aborting
+ * `signal` ends it early (the consumer gave up); either way the rest of the body is never read.
+ */
+export async function* readBodyChunks(req: Request, maxBytes: number, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) return new Uint8Array();
+  if (!req.body) return;
   const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
+  // A pending read() resolves as done once cancelled: a stalled client cannot hold the generator.
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  signal?.addEventListener("abort", cancel, { once: true });
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || signal?.aborted) return;
+      total += value.byteLength;
+      if (total > maxBytes) throw tooLarge(maxBytes);
+      yield value;
     }
-    chunks.push(value);
+  } finally {
+    signal?.removeEventListener("abort", cancel);
+    cancel();
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+}
+
+/** Reads a whole request body under a size cap (see readBodyChunks). */
+export async function readBodyBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of readBodyChunks(req, maxBytes)) chunks.push(chunk);
+  return concatBytes(chunks);
 }
 
 function tooLarge(maxBytes: number): AppError {
-  return new AppError("too_large", `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`);
+  const MIB = 1024 * 1024;
+  const limit = maxBytes % MIB === 0 ? `${maxBytes / MIB} MiB` : `${Math.round(maxBytes / 1024)} KiB`;
+  return new AppError("too_large", `The request body is larger than ${limit}.`);
 }
 
 export function mediaType(req: Request): string {

@@ -150,4 +150,61 @@ describe.skipIf(!available)("uploading preflight's artifacts folder as an archiv
     }
     expect(await counts()).toEqual(before);
   });
+
+  it("gives a multipart upload one expansion budget and one file count for all its parts and archives", async () => {
+    const product = await newProduct();
+    const [amd64, , , arm64] = artifacts();
+    // Each archive alone is far under the limits; only together do they pass them.
+    const ballast = gzipSync(tar([{ name: "artifacts/results.json", data: amd64!.data }, { name: "artifacts/rpm-manifest.json", data: new Uint8Array(10 * 1024 * 1024) }]), { level: 1 });
+    const noisy = gzipSync(tar([{ name: "artifacts/results.json", data: amd64!.data }, ...Array.from({ length: 79 }, (_, i) => ({ name: `artifacts/noise-${i}.txt` }))]));
+    const form = (parts: [string, Uint8Array, string][]) => {
+      const body = new FormData();
+      for (const [field, data, name] of parts) body.append(field, new Blob([Buffer.from(data)]), name);
+      return body;
+    };
+    const before = await counts();
+    const cases: [string, FormData, RegExp][] = [
+      ["six 10 MiB archives", form(Array.from({ length: 6 }, (_, i) => ["results", ballast, `part-${i}.tar.gz`])), /^part-\d\.tar\.gz: .*the upload expands to more than 50 MiB/],
+      ["a 45 MiB log beside a 10 MiB archive", form([["log", new Uint8Array(45 * 1024 * 1024).fill(0x61), "preflight.log"], ["results", ballast, "artifacts.tar.gz"]]), /expands to more than 50 MiB/],
+      ["three archives of 80 entries", form(Array.from({ length: 3 }, (_, i) => ["results", noisy, `noisy-${i}.tgz`])), /^noisy-2\.tgz: .*more than 200 files and archive entries in the upload/],
+      ["a results.json and 200 logs", form([["results", amd64!.data, "results.json"], ...Array.from({ length: 200 }, (_, i): [string, Uint8Array, string] => ["log", new Uint8Array(1), `${i}.log`])]), /^199\.log: more than 200 files and archive entries in the upload/],
+    ];
+    const answers: [string, number, string, string][] = [];
+    for (const [name, body] of cases) {
+      const response = await upload(`product=${product}`, body);
+      const error = ((await response.json()) as { error?: { code: string; message: string } }).error;
+      answers.push([name, response.status, error?.code ?? "", error?.message ?? ""]);
+    }
+    expect(answers).toEqual(cases.map(([name, , message]) => [name, 413, "too_large", expect.stringMatching(message)]));
+    expect(await counts()).toEqual(before);
+
+    // Within the limits, several archives and files in one request are still one upload.
+    const amd64Archive = gzipSync(tar([amd64!]));
+    const arm64Archive = zipSync({ [arm64!.name.slice(2)]: arm64!.data });
+    const both = await upload(`product=${product}`, form([["results", amd64Archive, "amd64.tar.gz"], ["results", arm64Archive, "arm64.zip"], ["log", new TextEncoder().encode("level=info msg=hi"), "preflight.log"]]));
+    expect(both.status).toBe(201);
+    expect(((await both.json()) as { runs: RunView[] }).runs.map((run) => run.arch).sort()).toEqual(["amd64", "arm64"]);
+  });
+
+  it("refuses a multipart body without Content-Length once it passes 50 MiB, without waiting for its end", async () => {
+    const product = await newProduct();
+    const head = new TextEncoder().encode('--cap\r\nContent-Disposition: form-data; name="log"; filename="preflight.log"\r\n\r\n');
+    const chunk = new Uint8Array(1024 * 1024).fill(0x61);
+    let sent = 0;
+    // 51 MiB of a log part, then nothing more: the body never ends, as from a client that stalls.
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > 51 * 1024 * 1024) return new Promise<void>(() => undefined);
+        const next = sent === 0 ? head : chunk;
+        sent += next.length;
+        controller.enqueue(next);
+      },
+    });
+    const before = await counts();
+    const headers = new Headers({ authorization: `Bearer ${uploader}`, "content-type": "multipart/form-data; boundary=cap" });
+    const response = await POST(new NextRequest(`${TEST_ORIGIN}/api/v1/preflight/runs?product=${product}`, { method: "POST", headers, body, duplex: "half" }), { params: Promise.resolve({}) });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { code: string; message: string } }).error).toEqual({ code: "too_large", message: "The request body is larger than 50 MiB." });
+    expect(await counts()).toEqual(before);
+  });
 });

@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 import { prepareUpload, type UploadFile } from "./prepare-upload";
 import { readArchive } from "./read-archive";
 import { FIXTURE, concatBytes, hasPreflightFixtures, jsonBytes, readPreflightFixture, resultsDocument, utf8 } from "./test-support";
-import { MAX_ARCHIVE_ENTRIES } from "./upload-limits";
+import { UploadBudget } from "./upload-budget";
+import { MAX_UPLOAD_ENTRIES } from "./upload-limits";
 
 // ---------------------------------------------------------------------------------------------
 // A ustar writer, enough to build the archives `tar czf` and `bsdtar` produce.
@@ -183,17 +184,17 @@ describe.skipIf(!hasPreflightFixtures)("readArchive on the 1.12.1 multi-arch art
 });
 
 describe("readArchive refuses", () => {
-  it(`more than ${MAX_ARCHIVE_ENTRIES} entries`, () => {
-    const names = Array.from({ length: MAX_ARCHIVE_ENTRIES }, (_, i) => `artifacts/extra-${i}.txt`);
+  it(`more than ${MAX_UPLOAD_ENTRIES} entries`, () => {
+    const names = Array.from({ length: MAX_UPLOAD_ENTRIES }, (_, i) => `artifacts/extra-${i}.txt`);
     const tarRefusal = refusal(() => readArchive(tgz([{ name: "artifacts/results.json", data: RESULTS }, ...names.map((name) => ({ name }))]), "gzip", "many.tar.gz"));
     expect(tarRefusal).toMatchObject({ code: "too_large", status: 413 });
-    expect(tarRefusal.message).toBe(`many.tar.gz: entry "artifacts/extra-199.txt": more than ${MAX_ARCHIVE_ENTRIES} entries in the archive.`);
+    expect(tarRefusal.message).toBe(`many.tar.gz: entry "artifacts/extra-199.txt": more than ${MAX_UPLOAD_ENTRIES} files and archive entries in the upload.`);
 
     const tree: Zippable = { "artifacts/results.json": RESULTS };
     for (const name of names) tree[name] = new Uint8Array();
     const zipRefusal = refusal(() => readArchive(zipSync(tree), "zip", "many.zip"));
     expect(zipRefusal).toMatchObject({ code: "too_large" });
-    expect(zipRefusal.message).toMatch(/^many\.zip: entry "artifacts\/extra-199\.txt": more than 200 entries/);
+    expect(zipRefusal.message).toMatch(/^many\.zip: entry "artifacts\/extra-199\.txt": more than 200 files and archive entries in the upload/);
     // Exactly the limit is fine.
     expect(readArchive(tgz([{ name: "artifacts/results.json", data: RESULTS }, ...names.slice(1).map((name) => ({ name }))]), "gzip")).toHaveLength(1);
   });
@@ -207,7 +208,7 @@ describe("readArchive refuses", () => {
     expect(archive.length).toBeLessThan(200 * 1024);
     const error = refusal(() => readArchive(archive, "gzip", "bomb.tar.gz"));
     expect(error).toMatchObject({ code: "too_large" });
-    expect(error.message).toBe('bomb.tar.gz: entry "artifacts/preflight.log": the archive expands to more than 50 MiB; refused before unpacking the rest.');
+    expect(error.message).toBe('bomb.tar.gz: entry "artifacts/preflight.log": the upload expands to more than 50 MiB (all its files and archives together); refused before unpacking the rest.');
     // A plain gzip bomb (no tar inside) is stopped the same way.
     expect(refusal(() => readArchive(gzipSync(zeros, { level: 1 }), "gzip", "results.json.gz"))).toMatchObject({ code: "too_large" });
   }, 30_000);
@@ -217,7 +218,7 @@ describe("readArchive refuses", () => {
     const honest = zipSync({ "artifacts/results.json": RESULTS, "artifacts/preflight.log": zeros }, { level: 1 });
     const error = refusal(() => readArchive(honest, "zip", "bomb.zip"));
     expect(error).toMatchObject({ code: "too_large" });
-    expect(error.message).toMatch(/^bomb\.zip: entry "artifacts\/preflight\.log": the archive expands to more than 50 MiB/);
+    expect(error.message).toMatch(/^bomb\.zip: entry "artifacts\/preflight\.log": the upload expands to more than 50 MiB/);
 
     // The same bomb, its central directory claiming 1000 bytes: stopped after 1000, as corrupt.
     const liar = honest.slice();
@@ -228,6 +229,29 @@ describe("readArchive refuses", () => {
     const lie = refusal(() => readArchive(liar, "zip", "liar.zip"));
     expect(lie).toMatchObject({ code: "invalid" });
     expect(lie.message).toBe('liar.zip: entry "artifacts/preflight.log": the archive is corrupt (inflates to more than the 1000 bytes its header declares).');
+  }, 30_000);
+
+  it("archives that share one upload's budget: past 50 MiB or 200 entries together, though each alone is under", () => {
+    const ballast = new Uint8Array(20 * 1024 * 1024);
+    const tarGz = tgz([{ name: "artifacts/results.json", data: RESULTS }, { name: "artifacts/rpm-manifest.json", data: ballast }], 1);
+    const zip = zipSync({ "artifacts/results.json": RESULTS, "artifacts/preflight.log": ballast }, { level: 1 });
+    // Alone, each is read; the third of one upload (gzip or zip alike) is refused while unpacking.
+    expect(readArchive(tarGz, "gzip")).toHaveLength(1);
+    expect(readArchive(zip, "zip")).toHaveLength(2);
+    for (const [third, type] of [[tarGz, "gzip"], [zip, "zip"]] as const) {
+      const budget = new UploadBudget();
+      readArchive(tarGz, "gzip", "first.tar.gz", budget);
+      readArchive(zip, "zip", "second.zip", budget);
+      const error = refusal(() => readArchive(third, type, "third", budget));
+      expect(error).toMatchObject({ code: "too_large" });
+      expect(error.message).toMatch(/^third: entry "artifacts\/(rpm-manifest\.json|preflight\.log)": the upload expands to more than 50 MiB \(all its files and archives together\)/);
+    }
+
+    const eighty = (prefix: string): TarEntry[] => [{ name: `${prefix}/results.json`, data: RESULTS }, ...Array.from({ length: 79 }, (_, i) => ({ name: `${prefix}/extra-${i}.txt` }))];
+    const budget = new UploadBudget();
+    expect(readArchive(tgz(eighty("a")), "gzip", "a.tgz", budget)).toHaveLength(1);
+    expect(readArchive(zipSync(Object.fromEntries(eighty("b").map((e) => [e.name, e.data ?? new Uint8Array()]))), "zip", "b.zip", budget)).toHaveLength(1);
+    expect(refusal(() => readArchive(tgz(eighty("c")), "gzip", "c.tgz", budget)).message).toBe(`c.tgz: entry "c/extra-39.txt": more than ${MAX_UPLOAD_ENTRIES} files and archive entries in the upload.`);
   }, 30_000);
 
   it("a results.json or cert-image.json larger than 5 MiB", () => {

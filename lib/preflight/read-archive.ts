@@ -1,8 +1,10 @@
 import { Gunzip, Inflate } from "fflate";
 
+import { concatBytes } from "@/lib/encoding";
 import { AppError } from "@/lib/errors";
 import type { UploadFile } from "./prepare-upload";
-import { MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_EXPANDED_BYTES, MAX_RESULTS_FILE_BYTES } from "./upload-limits";
+import { EXPANDS_TOO_FAR, TOO_MANY_ENTRIES, UploadBudget } from "./upload-budget";
+import { MAX_RESULTS_FILE_BYTES } from "./upload-limits";
 
 // Unpacks an uploaded copy of preflight's artifacts folder (tar.gz, zip, or a plain gzip of one
 // results.json) into the files prepareUpload reads. Pure JS (fflate inflates; tar and zip framing
@@ -14,10 +16,12 @@ import { MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_EXPANDED_BYTES, MAX_RESULTS_FILE_BYTES
 // hashes.txt, directories, macOS `._*` and __MACOSX/ noise) is ignored, but every entry's path is
 // still checked: one entry that escapes the archive refuses the whole upload.
 //
-// Throws AppError and nothing else:
-//   too_large  more than MAX_ARCHIVE_ENTRIES entries (directories and ignored files count);
-//              more than MAX_ARCHIVE_EXPANDED_BYTES once inflated (counted while inflating: a
-//              bomb is never inflated fully, and zip entries we ignore are never inflated at all);
+// The upload's budget (upload-budget.ts) is shared with the other archives and files of the same
+// request. Throws AppError and nothing else:
+//   too_large  more entries than the budget has left (directories and ignored files count);
+//              more bytes inflated than it has left (counted while inflating: a bomb is never
+//              inflated fully, and zip entries we ignore are never inflated at all; an
+//              uncompressed tar counts its own size);
 //              a results.json or cert-image.json larger than MAX_RESULTS_FILE_BYTES;
 //   invalid    an absolute path, a `..` segment or a drive letter; a link or device entry; a corrupt
 //              archive (bad checksum, truncated, sizes that lie); no results.json; a name twice.
@@ -33,14 +37,17 @@ const ENTRY_NAME_CHARS = 200;
 
 type Context = { label: string };
 
-export function readArchive(bytes: Uint8Array, type: ArchiveType, archiveName?: string): UploadFile[] {
+/** Unpacks one archive, drawing on `budget`: pass the request's own when it holds several parts. */
+export function readArchive(bytes: Uint8Array, type: ArchiveType, archiveName?: string, budget = new UploadBudget()): UploadFile[] {
   const ctx: Context = { label: archiveLabel(archiveName, type) };
   try {
     let files: UploadFile[];
-    if (isGzip(bytes)) files = readGzip(bytes, ctx, archiveName);
-    else if (isZip(bytes)) files = readZip(bytes, ctx);
-    else if (looksLikeTar(bytes)) files = readTar(bytes, ctx);
-    else if (type === "zip") files = readZip(bytes, ctx);
+    if (isGzip(bytes)) files = readGzip(bytes, ctx, budget, archiveName);
+    else if (isZip(bytes)) files = readZip(bytes, ctx, budget);
+    else if (looksLikeTar(bytes)) {
+      if (!budget.expand(bytes.length)) throw expandedTooLarge(ctx, null);
+      files = readTar(bytes, ctx, budget);
+    } else if (type === "zip") files = readZip(bytes, ctx, budget);
     else throw corrupt(ctx, null, "not a gzip file");
     if (!files.some((file) => file.role === "results")) {
       throw new AppError(
@@ -73,8 +80,7 @@ function refuse(ctx: Context, code: "invalid" | "too_large", entry: string | nul
 
 const corrupt = (ctx: Context, entry: string | null, detail: string) => refuse(ctx, "invalid", entry, `the archive is corrupt (${detail})`);
 
-const expandedTooLarge = (ctx: Context, entry: string | null) =>
-  refuse(ctx, "too_large", entry, `the archive expands to more than ${MAX_ARCHIVE_EXPANDED_BYTES / MIB} MiB; refused before unpacking the rest`);
+const expandedTooLarge = (ctx: Context, entry: string | null) => refuse(ctx, "too_large", entry, EXPANDS_TOO_FAR);
 
 /** The entry's path inside the archive, `./` and empty segments removed; "" for the root directory. */
 function entryPath(ctx: Context, raw: string): string {
@@ -152,16 +158,6 @@ function pushInSteps(stream: Stream, data: Uint8Array, onCorrupt: () => AppError
   }
 }
 
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
-}
-
 /** Raw deflate (a zip entry); more output than `declared` is corruption (or a lie meant to slip past the budget). */
 function inflateEntry(ctx: Context, entry: string, data: Uint8Array, declared: number): Uint8Array {
   const chunks: Uint8Array[] = [];
@@ -172,15 +168,14 @@ function inflateEntry(ctx: Context, entry: string, data: Uint8Array, declared: n
     chunks.push(chunk);
   });
   pushInSteps(stream, data, () => corrupt(ctx, entry, "bad deflate data"));
-  return concat(chunks, total);
+  return concatBytes(chunks);
 }
 
 const u32le = (b: Uint8Array, at: number) => ((b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) >>> 0) + b[at + 3]! * 0x1000000;
 
-/** Every member of a (possibly multi-member) gzip, concatenated, within MAX_ARCHIVE_EXPANDED_BYTES. */
-function gunzip(ctx: Context, bytes: Uint8Array): Uint8Array {
+/** Every member of a (possibly multi-member) gzip, concatenated, within what the budget has left. */
+function gunzip(ctx: Context, bytes: Uint8Array, budget: UploadBudget): Uint8Array {
   const chunks: Uint8Array[] = [];
-  let total = 0;
   let crc = 0;
   let memberSize = 0;
   const checkTrailer = (end: number) => {
@@ -192,8 +187,7 @@ function gunzip(ctx: Context, bytes: Uint8Array): Uint8Array {
     memberSize = 0;
   };
   const stream = new Gunzip((chunk) => {
-    total += chunk.length;
-    if (total > MAX_ARCHIVE_EXPANDED_BYTES) throw expandedTooLarge(ctx, tarEntryInProgress(concat(chunks, total - chunk.length)));
+    if (!budget.expand(chunk.length)) throw expandedTooLarge(ctx, tarEntryInProgress(concatBytes(chunks)));
     crc = crc32(crc, chunk);
     memberSize += chunk.length;
     chunks.push(chunk);
@@ -202,7 +196,7 @@ function gunzip(ctx: Context, bytes: Uint8Array): Uint8Array {
   stream.onmember = (offset) => checkTrailer(offset);
   pushInSteps(stream, bytes, () => corrupt(ctx, null, "bad gzip data"));
   checkTrailer(bytes.length);
-  return concat(chunks, total);
+  return concatBytes(chunks);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,9 +204,9 @@ function gunzip(ctx: Context, bytes: Uint8Array): Uint8Array {
 
 const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 
-function readGzip(bytes: Uint8Array, ctx: Context, archiveName: string | undefined): UploadFile[] {
-  const data = gunzip(ctx, bytes);
-  if (looksLikeTar(data)) return readTar(data, ctx);
+function readGzip(bytes: Uint8Array, ctx: Context, budget: UploadBudget, archiveName: string | undefined): UploadFile[] {
+  const data = gunzip(ctx, bytes, budget);
+  if (looksLikeTar(data)) return readTar(data, ctx, budget);
   const name = singleFileName(archiveName, gzipStoredName(bytes));
   const collector = new Collector(ctx);
   collector.admit(name, "results", data.length);
@@ -345,9 +339,8 @@ function tarHeader(ctx: Context, tar: Uint8Array, offset: number): TarHeader | n
 
 const TAR_METADATA = new Set(["x", "g", "L", "K"]);
 
-function readTar(tar: Uint8Array, ctx: Context): UploadFile[] {
+function readTar(tar: Uint8Array, ctx: Context, budget: UploadBudget): UploadFile[] {
   const collector = new Collector(ctx);
-  let entries = 0;
   let offset = 0;
   let longName: string | null = null;
   let paxPath: string | null = null;
@@ -381,8 +374,7 @@ function readTar(tar: Uint8Array, ctx: Context): UploadFile[] {
     longName = paxPath = null;
     paxSize = null;
 
-    entries += 1;
-    if (entries > MAX_ARCHIVE_ENTRIES) throw refuse(ctx, "too_large", rawName, `more than ${MAX_ARCHIVE_ENTRIES} entries in the archive`);
+    if (!budget.enter()) throw refuse(ctx, "too_large", rawName, TOO_MANY_ENTRIES);
     const path = entryPath(ctx, rawName);
     if (header.type === "1" || header.type === "2") {
       throw refuse(ctx, "invalid", rawName, `${header.type === "2" ? "symbolic" : "hard"} links are not accepted`);
@@ -432,7 +424,7 @@ const MAX32 = 0xffffffff;
 
 type ZipEntry = { name: string; path: string; role: Role; method: number; flags: number; crc: number; compressedSize: number; size: number; localOffset: number };
 
-function readZip(bytes: Uint8Array, ctx: Context): UploadFile[] {
+function readZip(bytes: Uint8Array, ctx: Context, budget: UploadBudget): UploadFile[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
@@ -488,7 +480,7 @@ function readZip(bytes: Uint8Array, ctx: Context): UploadFile[] {
     if (!inBounds(at + 46, nameLength + extraLength + commentLength)) throw corrupt(ctx, null, "central directory entry out of bounds");
     // Bit 11: UTF-8 names; otherwise CP437, which matches for the ASCII names preflight writes.
     const name = (flags & 0x800 ? utf8 : latin1).decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    if (index >= MAX_ARCHIVE_ENTRIES) throw refuse(ctx, "too_large", name, `more than ${MAX_ARCHIVE_ENTRIES} entries in the archive`);
+    if (!budget.enter()) throw refuse(ctx, "too_large", name, TOO_MANY_ENTRIES);
 
     // zip64 extra field: the 64-bit values of the fields saturated at 0xFFFFFFFF, in this order.
     for (let extra = at + 46 + nameLength; extra + 4 <= at + 46 + nameLength + extraLength; ) {
@@ -519,11 +511,9 @@ function readZip(bytes: Uint8Array, ctx: Context): UploadFile[] {
   }
 
   // Sizes from the central directory first: an honest bomb is refused before anything is inflated.
-  let declaredTotal = 0;
   for (const entry of kept) {
     collector.admit(entry.path, entry.role, entry.size);
-    declaredTotal += entry.size;
-    if (declaredTotal > MAX_ARCHIVE_EXPANDED_BYTES) throw expandedTooLarge(ctx, entry.name);
+    if (!budget.expand(entry.size)) throw expandedTooLarge(ctx, entry.name);
   }
   for (const entry of kept) {
     if (entry.flags & 0x1) throw refuse(ctx, "invalid", entry.name, "encrypted entries are not accepted");

@@ -98,11 +98,12 @@ const RESULTS_BYTES = utf8(RESULTS);
 const CERT_IMAGE = utf8(json({ architecture: "amd64", docker_image_digest: `sha256:${"a".repeat(64)}` }));
 
 const BOUNDARY = "----hostile-corpus-boundary";
-type Part = { name: string; filename?: string; type?: string; data: Uint8Array | string };
+/** `filenameStar`: RFC 5987's percent-encoded `filename*=utf-8''…` instead of a quoted `filename`. */
+type Part = { name: string; filename?: string; filenameStar?: string; type?: string; data: Uint8Array | string };
 function multipart(parts: Part[], { close = true } = {}): Uint8Array {
   const chunks = parts.flatMap((part) => [
     utf8(
-      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"${part.filename === undefined ? "" : `; filename="${part.filename}"`}\r\n` +
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"${part.filename === undefined ? "" : `; filename="${part.filename}"`}${part.filenameStar === undefined ? "" : `; filename*=utf-8''${part.filenameStar}`}\r\n` +
         (part.type ? `Content-Type: ${part.type}\r\n` : "") +
         "\r\n",
     ),
@@ -112,6 +113,23 @@ function multipart(parts: Part[], { close = true } = {}): Uint8Array {
   return concat(...chunks, utf8(close ? `--${BOUNDARY}--\r\n` : ""));
 }
 const MULTIPART = `multipart/form-data; boundary=${BOUNDARY}`;
+
+/** HTTP/1.1 chunked framing, 1 MiB a chunk, without the closing zero-length chunk: a body with no length that never ends. */
+function unfinishedChunked(body: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  for (let at = 0; at < body.length; at += 1024 * 1024) {
+    const chunk = body.subarray(at, at + 1024 * 1024);
+    parts.push(utf8(`${chunk.length.toString(16)}\r\n`), chunk, utf8("\r\n"));
+  }
+  return concat(...parts);
+}
+/** 51 MiB of a log part (or of the raw body), sent chunked without Content-Length and never finished: refused once past the 50 MiB cap. */
+const OVER_THE_CAP = 51 * 1024 * 1024;
+const openEndedMultipart = () => unfinishedChunked(concat(utf8(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="log"; filename="preflight.log"\r\n\r\n`), new Uint8Array(OVER_THE_CAP).fill(0x61)));
+/** One tar.gz far under every limit alone (a results.json and 10 MiB of ignored zeros, about 10 KiB sent); six of them are not. */
+const TEN_MIB_ARCHIVE = () => tgz([{ name: "artifacts/results.json", data: RESULTS_BYTES }, { name: "artifacts/rpm-manifest.json", data: zeros(10 * 1024 * 1024) }]);
+/** One tar.gz of 80 entries; three of them hold 240, past the 200 one upload may hold. */
+const EIGHTY_ENTRIES = () => tgz([{ name: "artifacts/results.json", data: RESULTS_BYTES }, ...Array.from({ length: 79 }, (_, i) => ({ name: `artifacts/noise-${i}.txt`, data: utf8("x") }))]);
 
 /** A backlog document with one item: every import case is refused for something else. */
 const BACKLOG = "# Hostile\n\n## CRITICAL BLOCKERS\n\n### P0-1: An item\n\n**Status:** ❌ NOT STARTED\n";
@@ -173,9 +191,15 @@ const uploads: HostileCase[] = [
   { name: "results as a text field", door: "upload: multipart", method: "POST", path: uploadPath(), caller: "engineer-token", headers: { "content-type": MULTIPART }, body: () => multipart([{ name: "results", data: RESULTS }]), expect: { status: 400, code: "invalid" } },
   { name: "only a log, no results", door: "upload: multipart", method: "POST", path: uploadPath(), caller: "engineer-token", headers: { "content-type": MULTIPART }, body: () => multipart([{ name: "log", filename: "preflight.log", data: "level=info msg=hi" }]), expect: { status: 400, code: "invalid" } },
   { name: "a results file over 5 MiB", door: "upload: multipart", method: "POST", path: uploadPath(), caller: "engineer-token", headers: { "content-type": MULTIPART }, body: () => multipart([{ name: "results", filename: "results.json", type: "application/json", data: json(results({ padding: big(5 * 1024 * 1024) })) }]), expect: { status: 413, code: "too_large" } },
-  { name: "a NUL in the file name", door: "upload: multipart", method: "POST", path: uploadPath(), caller: "engineer-token", headers: { "content-type": MULTIPART }, body: () => multipart([{ name: "results", filename: "res\u0000ults.json", type: "application/json", data: RESULTS }]), expect: { status: 400, code: "invalid_encoding" } },
+  // A NUL is not allowed in a header line: the multipart parser refuses the part header itself;
+  // percent-encoded, it gets through the parser and is refused before anything is stored.
+  { name: "a NUL in the file name", door: "upload: multipart", method: "POST", path: uploadPath(), caller: "engineer-token", headers: { "content-type": MULTIPART }, body: () => multipart([{ name: "results", filename: "res\u0000ults.json", type: "application/json", data: RESULTS }]), expect: { status: 400, code: "invalid" } },
+  { name: "a percent-encoded NUL in the file name", door: "upload: multipart", method: "POST", path: uploadPath(), caller: "engineer-token", headers: { "content-type": MULTIPART }, body: () => multipart([{ name: "results", filenameStar: "res%00ults.json", type: "application/json", data: RESULTS }]), expect: { status: 400, code: "invalid_encoding" } },
   { name: "path traversal in the file name, broken JSON inside", door: "upload: multipart", method: "POST", path: uploadPath(), caller: "engineer-token", headers: { "content-type": MULTIPART }, body: () => multipart([{ name: "results", filename: "../../../etc/cron.d/results.json", type: "application/json", data: "{nope" }]), expect: { status: 400, code: "invalid" } },
   { name: "a gzip bomb as the results file", door: "upload: multipart", method: "POST", path: uploadPath(), caller: "engineer-token", headers: { "content-type": MULTIPART }, body: () => multipart([{ name: "results", filename: "results.json.gz", type: "application/gzip", data: gzipSync(zeros(60 * 1024 * 1024), { level: 1 }) }]), expect: { status: 413, code: "too_large" } },
+  { name: "six tar.gz parts that expand to 10 MiB each (one budget for the whole upload)", door: "upload: multipart", method: "POST", path: uploadPath(), caller: "engineer-token", headers: { "content-type": MULTIPART }, body: () => { const archive = TEN_MIB_ARCHIVE(); return multipart(Array.from({ length: 6 }, (_, i) => ({ name: "results", filename: `part-${i}.tar.gz`, type: "application/gzip", data: archive }))); }, expect: { status: 413, code: "too_large" } },
+  { name: "three tar.gz parts of 80 entries each (one file count for the whole upload)", door: "upload: multipart", method: "POST", path: uploadPath(), caller: "engineer-token", headers: { "content-type": MULTIPART }, body: () => { const archive = EIGHTY_ENTRIES(); return multipart(Array.from({ length: 3 }, (_, i) => ({ name: "results", filename: `part-${i}.tgz`, type: "application/gzip", data: archive }))); }, expect: { status: 413, code: "too_large" } },
+  { name: "chunked without Content-Length, 51 MiB and never finished", door: "upload: multipart", method: "POST", path: uploadPath(), caller: "engineer-token", rawHeaders: [`Content-Type: ${MULTIPART}`, "Transfer-Encoding: chunked"], body: openEndedMultipart, expect: { status: 413, code: "too_large" } },
   { name: "a shell command in the arch field", door: "upload: multipart", method: "POST", path: uploadPath(), caller: "engineer-token", headers: { "content-type": MULTIPART }, body: () => multipart([{ name: "results", filename: "results.json", type: "application/json", data: RESULTS }, { name: "arch", data: "amd64; rm -rf /" }]), expect: { status: 400, code: "invalid" } },
 
   // application/gzip
@@ -190,6 +214,7 @@ const uploads: HostileCase[] = [
   { name: "a wrong gzip CRC", door: "upload: gzip", method: "POST", path: uploadPath(), caller: "engineer-token", headers: GZIP, body: () => { const good = gzipSync(RESULTS_BYTES); const bad = good.slice(); bad[bad.length - 6]! ^= 0xff; return bad; }, expect: { status: 400, code: "invalid" } },
   { name: "random bytes sent as gzip", door: "upload: gzip", method: "POST", path: uploadPath(), caller: "engineer-token", headers: GZIP, body: () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251), expect: { status: 400, code: "invalid" } },
   { name: "a gzipped results.json with a NUL escape", door: "upload: gzip", method: "POST", path: uploadPath(), caller: "engineer-token", headers: GZIP, body: () => gzipSync(utf8(RESULTS.replace('"d"', '"\\u0000"'))), expect: { status: 400, code: "invalid_encoding" } },
+  { name: "chunked without Content-Length, 51 MiB and never finished", door: "upload: gzip", method: "POST", path: uploadPath(), caller: "engineer-token", rawHeaders: ["Content-Type: application/gzip", "Transfer-Encoding: chunked"], body: () => unfinishedChunked(new Uint8Array(OVER_THE_CAP)), expect: { status: 413, code: "too_large" } },
   { name: "declares 60 MiB in Content-Length", door: "upload: gzip", method: "POST", path: uploadPath(), caller: "engineer-token", rawHeaders: ["Content-Type: application/gzip", `Content-Length: ${60 * 1024 * 1024}`], body: () => gzipSync(RESULTS_BYTES), expect: { status: 413, code: "too_large" } },
 
   // application/zip

@@ -1,11 +1,13 @@
 // Races settled by the database, proved over HTTP against a production server: identical uploads
-// and saves of one item with the same version, all sent at once.
+// and saves of one item with the same version, all sent at once; and a hostile upload that must
+// not keep the server from answering others.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fixtureAvailable, SHARED_FIXTURES } from "@/tests/fixtures";
+import { tgz, zeros } from "@/tests/hostile/archives";
 import { asImage } from "@/tests/preflight";
-import { call, createDatabase, createToken, httpPort, PRODUCT, type Server, setUpAdmin, sql, startServer, printOutputOnFailure, stopAll } from "./harness";
+import { call, createDatabase, createToken, httpPort, PRODUCT, type Server, setUpAdmin, sleep, sql, startServer, printOutputOnFailure, stopAll } from "./harness";
 
 const RESULTS = path.join(SHARED_FIXTURES, "preflight", "container_1.16.0_amd64_failed_HasNoProhibitedLabels.results.json");
 const hasResults = fixtureAvailable(RESULTS);
@@ -71,4 +73,33 @@ describe("concurrent writes over HTTP", () => {
     expect(effortEvents(after.json)).toBe(effortEvents(before.json) + 1);
     expect(after.json.history).toHaveLength(before.json.history.length + 1);
   });
+
+  it.skipIf(!hasResults)("keeps answering /api/health while it refuses a multipart of 150 archive bombs", async () => {
+    printOutputOnFailure();
+    // Each part alone is an upload the server accepts (a results.json and 49 MiB of zeros it ignores,
+    // about 50 KiB sent); with a budget for each part, unpacking them all would hold the server for minutes.
+    const bomb = tgz([{ name: "artifacts/results.json", data: readFileSync(RESULTS) }, { name: "artifacts/rpm-manifest.json", data: zeros(49 * 1024 * 1024) }]);
+    const form = new FormData();
+    for (let i = 0; i < 150; i++) form.append("results", new Blob([Buffer.from(bomb)], { type: "application/gzip" }), `bomb-${i}.tar.gz`);
+    const runs = () => sql(dbUrl, async (client) => Number((await client.query(`SELECT count(*) FROM "PreflightRun"`)).rows[0].count));
+    const runsBefore = await runs();
+
+    let answered = false;
+    const upload = fetch(`${server.base}/api/v1/preflight/runs?product=${PRODUCT}`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form, signal: AbortSignal.timeout(300_000) })
+      .then(async (response) => ({ status: response.status, body: (await response.json()) as { error?: { code: string } } }))
+      .finally(() => (answered = true));
+    // Awaited below; until then a failure of the health checks must not leave it rejecting unhandled.
+    upload.catch(() => undefined);
+    // Health is asked while the upload is in flight, and again until it is answered; each answer may take 30 s.
+    const health: number[] = [];
+    do {
+      health.push((await call(server, "/api/health", { timeoutMs: 30_000 })).status);
+      await sleep(100);
+    } while (!answered);
+
+    expect(await upload).toMatchObject({ status: 413, body: { error: { code: "too_large" } } });
+    expect(health.length).toBeGreaterThan(0);
+    expect(health.filter((status) => status !== 200)).toEqual([]);
+    expect(await runs()).toBe(runsBefore);
+  }, 300_000);
 });

@@ -7,7 +7,8 @@ import { listRuns, runListQuerySchema } from "@/lib/preflight/data";
 import { productFor } from "@/lib/products/data";
 import { ingestPreflightRuns } from "@/lib/preflight/mutations";
 import { prepareUpload, type UploadFile } from "@/lib/preflight/prepare-upload";
-import { readArchive, type ArchiveType } from "@/lib/preflight/read-archive";
+import { readArchive } from "@/lib/preflight/read-archive";
+import { readUploadForm } from "@/lib/preflight/read-upload-form";
 import { MAX_RESULTS_FILE_BYTES, MAX_UPLOAD_BYTES, UPLOAD_MEDIA_TYPES } from "@/lib/preflight/upload-limits";
 
 const flag = z.enum(["true", "false", "1", "0"], { error: "true or false" }).transform((v) => v === "true" || v === "1");
@@ -54,50 +55,18 @@ export const POST = route("upload_results", async (req, _ctx, principal) => {
   return NextResponse.json(result, { status: allDuplicates ? 200 : 201 });
 });
 
+/** Text fields of the form win over the query; an empty field counts as absent. */
 async function readForm(req: Request, query: z.infer<typeof uploadQuerySchema>) {
-  const declared = Number(req.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) throw new AppError("too_large", "The upload is larger than 50 MiB.");
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    throw new AppError("invalid", "The multipart body could not be read.");
-  }
-  const files: UploadFile[] = [];
-  let total = 0;
-  for (const [field, role] of [["results", "results"], ["certImage", "certImage"], ["log", "log"]] as const) {
-    for (const value of form.getAll(field)) {
-      if (typeof value === "string") throw new AppError("invalid", `${field}: send a file, not a text field.`);
-      // A results archive (the artifacts folder as .tar.gz/.tgz/.zip, or a gzipped results.json) is unpacked.
-      const archive = role === "results" ? archiveTypeOf(value) : null;
-      if (role !== "log" && !archive && value.size > MAX_RESULTS_FILE_BYTES) throw new AppError("too_large", `${value.name}: larger than 5 MiB.`);
-      total += value.size;
-      if (total > MAX_UPLOAD_BYTES) throw new AppError("too_large", "The upload is larger than 50 MiB.");
-      const bytes = new Uint8Array(await value.arrayBuffer());
-      if (archive) files.push(...readArchive(bytes, archive, value.name));
-      else files.push({ name: value.name || `${field}.json`, bytes, role });
-    }
-  }
+  const { files, fields: form } = await readUploadForm(req);
   if (!files.some((f) => f.role === "results")) throw new AppError("invalid", "results: attach at least one results.json.");
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" && value ? value : undefined;
-  };
   const fields = uploadQuerySchema.parse({
     ...query,
-    component: text("component") ?? query.component,
-    arch: text("arch") ?? query.arch,
-    force: text("force") ?? query.force?.toString(),
-    createComponent: text("createComponent") ?? query.createComponent?.toString(),
+    component: form.component || query.component,
+    arch: form.arch || query.arch,
+    force: form.force || query.force?.toString(),
+    createComponent: form.createComponent || query.createComponent?.toString(),
   });
   return { files, fields };
-}
-
-function archiveTypeOf(file: File): ArchiveType | null {
-  const name = file.name.toLowerCase();
-  if (/\.(tar\.gz|tgz|gz)$/.test(name) || file.type === "application/gzip" || file.type === "application/x-gzip") return "gzip";
-  if (name.endsWith(".zip") || file.type === "application/zip") return "zip";
-  return null;
 }
 
 /** `Content-Disposition: attachment; filename="artifacts.tar.gz"`, when the client sends one: it names the archive in errors. */
