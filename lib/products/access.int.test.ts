@@ -12,7 +12,7 @@ import { GET as eventsRoute } from "@/app/api/v1/events/route";
 import { GET as getItemRoute, PATCH as patchItemRoute } from "@/app/api/v1/items/[key]/route";
 import { GET as listItemsRoute } from "@/app/api/v1/items/route";
 import { GET as phasesRoute } from "@/app/api/v1/phases/route";
-import { GET as runsRoute } from "@/app/api/v1/preflight/runs/route";
+import { POST as uploadRoute, GET as runsRoute } from "@/app/api/v1/preflight/runs/route";
 import { GET as membersRoute, PUT as putMembersRoute } from "@/app/api/v1/products/[slug]/members/route";
 import { GET as productRoute, PATCH as patchProductRoute } from "@/app/api/v1/products/[slug]/route";
 import { GET as readinessRoute } from "@/app/api/v1/readiness/route";
@@ -181,6 +181,10 @@ describe("tokens scoped to products", () => {
     );
     expect(write.status).toBe(403);
     expect((await getDb().backlogItem.findFirstOrThrow({ where: { productId: other.id, key: "P0-1" } })).version).toBe(1);
+
+    // An upload to the other product is refused before its body is read.
+    const upload = await uploadRoute(request(`/api/v1/preflight/runs?product=${other.slug}`, { method: "POST", body: {}, as: { token: token.token } }), NO_PARAMS);
+    expect(upload.status).toBe(403);
 
     const unscoped = await createToken("engineer", { userId: engineer.id });
     expect((await items(mine.slug, unscoped.token)).status).toBe(200);

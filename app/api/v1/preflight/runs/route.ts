@@ -32,6 +32,8 @@ export const GET = route("read", async (req, _ctx, principal) => {
 export const POST = route("upload_results", async (req, _ctx, principal) => {
   const type = requireMediaType(req, UPLOAD_MEDIA_TYPES);
   const query = readQuery(req, uploadQuerySchema);
+  // Before any of the body is read: a product this caller may not see (404) or a token scoped elsewhere (403).
+  const product = await productFor(principal, query.product, "upload_results");
   let files: UploadFile[];
   let fields = query;
   if (type === "application/json") {
@@ -48,7 +50,7 @@ export const POST = route("upload_results", async (req, _ctx, principal) => {
     componentSlug: fields.component,
     force: fields.force,
     createComponent: fields.createComponent,
-    productSlug: fields.product,
+    productSlug: product.slug,
     actor: actorOf(principal),
   });
   const allDuplicates = result.runs.every((run) => run.duplicate);
