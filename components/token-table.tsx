@@ -55,7 +55,7 @@ export function TokenTable({ tokens, showOwner, loadError, onRetry }: Props) {
                 const revoking = revoke.isPending && revoke.variables === token.id;
                 return (
                   <tr key={token.id} className="border-t border-line align-top" data-testid={`token-row-${token.prefix}`}>
-                    <td className="px-3 py-2">
+                    <td className="min-w-40 px-3 py-2">
                       <span className="font-medium">{token.name}</span>
                       {token.products.length > 0 && <span className="block text-xs text-muted">Only {token.products.join(", ")}</span>}
                     </td>
