@@ -35,6 +35,8 @@ test("every hostile input is refused with a 4xx and a code, writes nothing, and 
   const token = (JSON.parse(readFileSync(TOKEN_FILE, "utf8")) as { token: string }).token;
   const credentials: Record<Caller, Record<string, string>> = {
     "engineer-token": { authorization: `Bearer ${token}` },
+    // Made below, once its owner exists.
+    "demoted-token": {},
     "engineer-cookie": { cookie: cookieHeader("engineer"), origin: base.origin },
     "viewer-cookie": { cookie: cookieHeader("viewer"), origin: base.origin },
     "admin-cookie": { cookie: cookieHeader("admin"), origin: base.origin },
@@ -55,6 +57,16 @@ test("every hostile input is refused with a 4xx and a code, writes nothing, and 
   const [phase, dependent] = phases;
   await api("PATCH", `/api/v1/phases/${dependent!.key}?product=${product}`, "engineer-token", { version: dependent!.version, dependsOn: [phase!.key] });
   const user = await api<{ user: { id: string } }>("POST", "/api/v1/users", "admin-cookie", { name: "Hostile Target", email: `hostile-${Date.now()}@e2e.test`, role: "viewer" });
+  // An engineer who makes a token and is then demoted to viewer: the token must fall with them.
+  const demoted = { name: "Demoted Engineer", email: `demoted-${Date.now()}@e2e.test`, role: "engineer", password: "demoted-password-1234" };
+  const demotedUser = await api<{ user: { id: string } }>("POST", "/api/v1/users", "admin-cookie", demoted);
+  const signIn = await send(base, "POST", "/api/auth/sign-in/email", { "content-type": "application/json", origin: base.origin }, JSON.stringify({ email: demoted.email, password: demoted.password }));
+  expect(signIn.status, signIn.text).toBe(200);
+  const demotedCookie = (signIn.headers["set-cookie"] ?? "").split(/,(?=\s*certboard)/).map((c) => c.split(";")[0]!.trim()).join("; ");
+  const minted = await send(base, "POST", "/api/v1/tokens", { cookie: demotedCookie, origin: base.origin, "content-type": "application/json" }, JSON.stringify({ name: "soon demoted", role: "engineer" }));
+  expect(minted.status, minted.text).toBe(201);
+  credentials["demoted-token"] = { authorization: `Bearer ${(JSON.parse(minted.text) as { token: { token: string } }).token.token}` };
+  await api("PATCH", `/api/v1/users/${demotedUser.user.id}`, "admin-cookie", { role: "viewer" });
   const targets: Targets = {
     product,
     item: item.key,

@@ -48,7 +48,8 @@ export const DOORS: readonly Door[] = [
 ];
 
 /** Who sends it: a pipeline's engineer token, or a browser's session cookie (with our own Origin unless the case says otherwise). */
-export type Caller = "engineer-token" | "engineer-cookie" | "viewer-cookie" | "admin-cookie" | "anonymous";
+/** "demoted-token": an engineer token whose owner an admin has since made a viewer. */
+export type Caller = "engineer-token" | "demoted-token" | "engineer-cookie" | "viewer-cookie" | "admin-cookie" | "anonymous";
 
 /** What the corpus writes against: created by the spec before the first snapshot. */
 export type Targets = {
@@ -367,6 +368,8 @@ const signIns: HostileCase[] = [
 ];
 
 const tokenUses: HostileCase[] = [
+  { name: "the engineer token of a person demoted to viewer edits an item", door: "token use", method: "PATCH", path: itemPath(), caller: "demoted-token", headers: JSON_TYPE, body: itemPatch((t) => ({ version: t.itemVersion, title: "x" })), expect: { status: 403, code: "forbidden" } },
+  { name: "the engineer token of a person demoted to viewer imports a backlog", door: "token use", method: "POST", path: importPath(), caller: "demoted-token", headers: MARKDOWN, body: () => BACKLOG, expect: { status: 403, code: "forbidden" } },
   { name: "a garbage bearer token", door: "token use", method: "POST", path: importPath(), caller: "anonymous", headers: { ...MARKDOWN, authorization: "Bearer garbage" }, body: () => BACKLOG, expect: { status: 401, code: "unauthenticated" } },
   { name: "a well-formed token that does not exist", door: "token use", method: "POST", path: importPath(), caller: "anonymous", headers: { ...MARKDOWN, authorization: `Bearer cbt_AAAAAAAA_${"A".repeat(43)}` }, body: () => BACKLOG, expect: { status: 401, code: "unauthenticated" } },
   { name: "SQL as the token", door: "token use", method: "POST", path: uploadPath(), caller: "anonymous", headers: { ...JSON_TYPE, authorization: "Bearer ' OR '1'='1' --" }, body: () => RESULTS, expect: { status: 401, code: "unauthenticated" } },
