@@ -4,14 +4,15 @@ const FALLBACK = "/";
 const BASE = "http://certboard.invalid";
 
 export function safeNextPath(value: unknown): string {
-  if (typeof value !== "string" || value.length > 2000 || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
-    return FALLBACK;
-  }
+  if (typeof value !== "string" || value.length > 2000 || !value.startsWith("/")) return FALLBACK;
   // Tabs and newlines are dropped by URL parsers and could hide a "//" inside the path.
   if ([...value].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) return FALLBACK;
   const url = new URL(value, BASE);
-  if (url.origin !== BASE || url.pathname.startsWith("/sign-in") || url.pathname.startsWith("/setup")) return FALLBACK;
-  return `${url.pathname}${url.search}${url.hash}`;
+  // The path is checked as it will be sent, after normalising: "/.//evil", "/a/..//evil" and
+  // "/%2e//evil" all become "//evil", which a browser reads as another origin ("\\" becomes "/").
+  const path = url.pathname;
+  if (url.origin !== BASE || path.startsWith("//") || path.startsWith("/sign-in") || path.startsWith("/setup")) return FALLBACK;
+  return `${path}${url.search}${url.hash}`;
 }
 
 /** The path and query of the page being rendered, for `requirePageUser(next)`. */

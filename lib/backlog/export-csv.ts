@@ -21,7 +21,11 @@ const COLUMNS = [
   "actions_total",
 ] as const;
 
-/** One row per item, for spreadsheets; lists are joined with "; ". */
+/**
+ * One row per item, for spreadsheets; lists are joined with "; ". A text cell starting with
+ * = + - @, a tab or a carriage return gets a leading apostrophe: a spreadsheet would run it as a
+ * formula (=HYPERLINK(…) in a title). Numbers stay numbers.
+ */
 export function exportBacklogCsv(doc: ParsedBacklog): string {
   const phaseOf = new Map<string, string>();
   for (const phase of doc.phases) for (const key of phase.itemKeys) phaseOf.set(key, phase.name);
@@ -44,5 +48,5 @@ export function exportBacklogCsv(doc: ParsedBacklog): string {
     item.actions.filter((a) => a.done).length,
     item.actions.length,
   ]);
-  return stringify([[...COLUMNS], ...rows]);
+  return stringify([[...COLUMNS], ...rows], { escape_formulas: true });
 }
