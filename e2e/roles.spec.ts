@@ -23,6 +23,20 @@ test.describe("a viewer (product manager)", () => {
     await expect(page.getByTestId("item-badges").getByText("Not started")).toBeVisible();
   });
 
+  test("a crafted ?next= never sends them to another site", async ({ page, baseURL }) => {
+    // Each of these normalises to "//evil.example", which a browser reads as another origin.
+    for (const next of ["//evil.example", "/.//evil.example", "/a/..//evil.example", "/%2e//evil.example", "/\\evil.example", "/\t/evil.example"]) {
+      const answer = await page.request.get(`/sign-in?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+      expect(answer.status(), next).toBe(307);
+      expect(answer.headers()["location"], next).toBe("/");
+      await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+      expect(new URL(page.url()).origin, next).toBe(new URL(baseURL!).origin);
+    }
+    // A path on this site is still followed.
+    await page.goto(`/sign-in?next=${encodeURIComponent("/import")}`);
+    await expect(page).toHaveURL(/\/import$/);
+  });
+
   test("can still read and export", async ({ page }) => {
     await page.goto("/import");
     await expect(page.getByRole("link", { name: "CSV" }).first()).toBeVisible();

@@ -11,6 +11,7 @@ import { isAppError } from "@/lib/errors";
 import { createToken, request } from "@/tests/auth";
 import { rowCounts } from "@/tests/db";
 import { BACKLOG_PATH, hasBacklogFixture, readFixture } from "@/tests/fixtures";
+import { HOSTILE_BACKLOGS } from "@/tests/hostile/backlogs";
 
 // Each test imports into a product of its own: a clean state it created itself.
 const newProduct = () => `it-${randomUUID().slice(0, 8)}`;
@@ -32,6 +33,19 @@ function patchRequest(product: string, key: string, body: unknown) {
 }
 
 afterAll(disconnectDb);
+
+describe("importing documents shaped to be slow", () => {
+  // The shapes the reader accepts, at the 2 MiB cap: each import is written whole, one item, in
+  // the time a document that size takes (the refused shapes are in the hostile corpus, over HTTP).
+  const accepted = ["a heading of closing parentheses", "an action of image words", "a heading of pictographs", "a plan step of make arguments"];
+  it.each(accepted)("%s", { timeout: 120_000 }, async (name) => {
+    const shape = HOSTILE_BACKLOGS.find((candidate) => candidate.name === name)!;
+    const product = newProduct();
+    const result = await importDoc(product, shape.make(2 * 1024 * 1024));
+    expect(result.created).toBe(1);
+    expect(await getDb().backlogItem.count({ where: { product: { slug: product } } })).toBe(1);
+  });
+});
 
 describe.skipIf(!hasBacklogFixture)("importing the customer's backlog into PostgreSQL", () => {
   it("stores 19 items, 3 phases and the linked components, and reports the summary's disagreements", async () => {

@@ -1,8 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { parseImageRef } from "@/lib/components/image-ref";
 
-import { isImageRef } from "./image-refs";
+import { isImagePlaceholder, isImageRef } from "./image-refs";
 
 // The general cases live in parse-backlog.test.ts; these pin the rules layered on parseImageRef.
 const SHA256 = `sha256:${"0123456789abcdef".repeat(4)}`;
@@ -30,5 +31,28 @@ describe("isImageRef on top of parseImageRef", () => {
       expect(isImageRef(value)).toBe(true);
       expect(parseImageRef(value)).not.toBeNull();
     }
+  });
+});
+
+describe("isImagePlaceholder", () => {
+  // The expression it replaced tried every "image" to the end of the text; kept as the oracle.
+  const ORACLE = /\bimage\b[^()]*\((?:TBD|TBC|TBA|unknown|to be determined)\)$/i;
+  const word = fc.constantFrom("image", "Image", "images", "x", " ", "(", ")", "(TBD)", "(unknown)", "(to be determined)", "_");
+
+  it("equals the expression on any text", () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }).map((parts) => parts.join("")), (text) => {
+        expect(isImagePlaceholder(text)).toBe(ORACLE.test(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each([
+    ["Publish the operator image (TBD)", true],
+    ["Publish the image (see notes) (TBD)", false],
+    ["An imagery pass (TBD)", false],
+  ])("%s → %s", (text, expected) => {
+    expect(isImagePlaceholder(text)).toBe(expected);
   });
 });

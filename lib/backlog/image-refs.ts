@@ -1,5 +1,6 @@
 import { parseImageRef } from "@/lib/components/image-ref";
 
+import { trimWordPunctuation } from "@/lib/linear-text";
 import { parseMarkdown, plain, walk } from "./markdown";
 import type { ParsedItem } from "./schema";
 
@@ -16,7 +17,17 @@ const DIGEST = /^sha256:[a-f0-9]{64}$/i;
 const REGISTRY_HOST = /^(?:localhost|[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::\d+)?$/i;
 const CODE_HOSTS = new Set(["github.com", "gitlab.com", "bitbucket.org"]);
 const FILE_EXTENSION = /\.[a-z][a-z0-9]{0,4}$/i;
-const IMAGE_PLACEHOLDER = /\bimage\b[^()]*\((?:TBD|TBC|TBA|unknown|to be determined)\)$/i;
+// "… image (TBD)": the word "image", then no parenthesis before the closing "(TBD)". Read as two
+// scans, not one expression: /\bimage\b[^()]*\(TBD\)$/ tried every "image" to the end of the text.
+const PLACEHOLDER_END = /\((?:TBD|TBC|TBA|unknown|to be determined)\)$/i;
+const IMAGE_WORD = /\bimage\b/i;
+
+export function isImagePlaceholder(text: string): boolean {
+  const end = PLACEHOLDER_END.exec(text);
+  if (!end) return false;
+  const before = text.slice(0, end.index);
+  return IMAGE_WORD.test(before.slice(Math.max(before.lastIndexOf("("), before.lastIndexOf(")")) + 1));
+}
 
 /** `registry/repository:tag`: a registry-like first segment, or a tag on something that is not a file path. */
 export function isImageRef(value: string): boolean {
@@ -35,7 +46,7 @@ export function isImageRef(value: string): boolean {
 function imageRefsInText(text: string): string[] {
   return text
     .split(/\s+/)
-    .map((word) => word.replace(/^[("'[{<]+|[)"'\]}>,;.]+$/g, ""))
+    .map(trimWordPunctuation)
     .filter(isImageRef);
 }
 
@@ -47,7 +58,7 @@ function imageRefsInMarkdown(markdown: string | null, withPlaceholders: boolean)
     if (node.type === "inlineCode" && isImageRef(node.value)) refs.push(node.value.trim());
     if (withPlaceholders && node.type === "paragraph") {
       const text = plain(node);
-      if (IMAGE_PLACEHOLDER.test(text)) refs.push(text);
+      if (isImagePlaceholder(text)) refs.push(text);
     }
   });
   return refs;

@@ -1,5 +1,6 @@
 import type { Heading } from "mdast";
 
+import { trailingPictographStatus } from "@/lib/linear-text";
 import { plain } from "./markdown";
 import { LEADING_SYMBOLS, mapStatusLine } from "./status-map";
 
@@ -12,11 +13,11 @@ const ITEM_KEY = /^([A-Z][A-Z0-9]*-\d+)\s*:\s*/;
 
 /** Splits "Foo ✅ DONE" into title and status suffix (only when an emoji precedes the words). */
 function splitTrailingStatus(text: string): { text: string; suffix: string | null } {
-  const match = /\s*(\p{Extended_Pictographic}[\p{Extended_Pictographic}\uFE0F\u200D\s]*[A-Za-z'’ ]+)$/u.exec(text);
-  if (!match?.[1]) return { text, suffix: null };
-  const info = mapStatusLine(match[1]);
+  const match = trailingPictographStatus(text);
+  if (!match) return { text, suffix: null };
+  const info = mapStatusLine(match.status);
   if (!info || info.note !== null) return { text, suffix: null };
-  return { text: text.slice(0, match.index), suffix: match[1].trim() };
+  return { text: text.slice(0, match.index), suffix: match.status.trim() };
 }
 
 export function readItemHeading(heading: Heading): ItemHeading {

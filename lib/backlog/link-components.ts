@@ -1,4 +1,5 @@
 import { parseImageRef, repositoryKey } from "@/lib/components/image-ref";
+import { trimWordPunctuation } from "@/lib/linear-text";
 import { CHECK_MEANINGS } from "@/lib/requirements/check-meaning";
 import { isImageRef } from "./image-refs";
 import type { ParsedItem, ParsedPhase } from "./schema";
@@ -21,7 +22,7 @@ const namesDockerfile = (item: ParsedItem) => item.fileRefs.some((ref) => DOCKER
 function imageRefsInPlanText(text: string): string[] {
   return text
     .split(/[\s`]+/)
-    .map((word) => word.replace(/^[A-Z_][A-Z0-9_]*=/, "").replace(/^[("'[{<]+|[)"'\]}>,;.]+$/g, ""))
+    .map((word) => trimWordPunctuation(word.replace(/^[A-Z_][A-Z0-9_]*=/, "")))
     .filter((word) => word.length > 0 && isImageRef(word));
 }
 
@@ -30,15 +31,25 @@ const repositoryOf = (raw: string) => {
   return ref ? repositoryKey(ref) : null;
 };
 
+// A phase rebuilds one image or a few ("operator and its bundle"); steps naming more are a list of
+// images (a mirroring plan, a catalog), not the image its blockers are about, so they link none.
+// The cap also keeps the links a document can imply proportional to its length: every blocker of
+// every phase times every image it names would otherwise grow with the square of the text.
+export const MAX_PHASE_IMAGES = 16;
+
 export function linkDocument(items: ParsedItem[], phases: ParsedPhase[]): ParsedItem[] {
   const ownsComponent = (item: ParsedItem) => item.imageRefs.length > 0 || item.componentHints.length > 0;
-  const planRefs = new Map<string, string[]>();
+  const planRefs = new Map<string, Set<string>>();
   for (const phase of phases) {
-    const refs = [...new Set(phase.tasks.flatMap((task) => task.details.flatMap(imageRefsInPlanText)))];
-    if (refs.length === 0) continue;
-    for (const key of phase.itemKeys) planRefs.set(key, [...new Set([...(planRefs.get(key) ?? []), ...refs])]);
+    const refs = new Set(phase.tasks.flatMap((task) => task.details.flatMap(imageRefsInPlanText)));
+    if (refs.size === 0 || refs.size > MAX_PHASE_IMAGES) continue;
+    for (const key of phase.itemKeys) {
+      const known = planRefs.get(key) ?? new Set<string>();
+      for (const ref of refs) known.add(ref);
+      planRefs.set(key, known);
+    }
   }
-  const linked = items.map((item) => (ownsComponent(item) ? item : { ...item, impliedRefs: planRefs.get(item.key) ?? [] }));
+  const linked = items.map((item) => (ownsComponent(item) ? item : { ...item, impliedRefs: [...(planRefs.get(item.key) ?? [])] }));
 
   // The image the document's Dockerfile builds: every item naming the Dockerfile and images must agree on one repository.
   const builds = linked

@@ -200,8 +200,10 @@ function columnsFor(fields: ItemFields, phaseIds: Map<string, string>) {
 async function upsertPhases(tx: Tx, productId: string, parsed: ParsedBacklog): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const stored = await tx.phase.findMany({ where: { productId } });
+  const byKey = new Map(stored.map((p) => [p.key, p]));
+  const byOrder = new Map(stored.map((p) => [p.order, p]));
   for (const phase of parsed.phases) {
-    const previous = stored.find((p) => p.key === phase.key);
+    const previous = byKey.get(phase.key);
     // Ticked tasks stay ticked across imports: the document does not record task progress.
     const doneTitles = new Set(readTasks(previous?.tasks).filter((t) => t.done).map((t) => t.title));
     const tasks = phase.tasks.map((t) => ({ ...t, done: t.done || doneTitles.has(t.title) }));
@@ -224,8 +226,8 @@ async function upsertPhases(tx: Tx, productId: string, parsed: ParsedBacklog): P
       continue;
     }
     // Orders are unique per product; move a clashing phase out of the way before taking its slot.
-    const clash = stored.find((p) => p.order === phase.order && p.key !== phase.key);
-    if (clash) await tx.phase.update({ where: { id: clash.id }, data: { order: -1 - clash.order } });
+    const clash = byOrder.get(phase.order);
+    if (clash && clash.key !== phase.key) await tx.phase.update({ where: { id: clash.id }, data: { order: -1 - clash.order } });
     const saved = await tx.phase.upsert({
       where: { productId_key: { productId, key: phase.key } },
       create: { productId, key: phase.key, ...data },
@@ -248,9 +250,11 @@ const SUMMARY_NOUNS: Record<Category, string> = {
 /** The document's hand-typed executive summary, compared with what its body actually lists. */
 function summaryWarnings(parsed: ParsedBacklog): string[] {
   const warnings: string[] = [];
+  const counts = new Map<string, number>();
+  for (const item of parsed.items) counts.set(item.category, (counts.get(item.category) ?? 0) + 1);
   for (const row of parsed.summary) {
     if (row.count === null) continue;
-    const actual = parsed.items.filter((item) => item.category === row.category).length;
+    const actual = counts.get(row.category) ?? 0;
     if (actual !== row.count) {
       warnings.push(
         `Executive summary says ${row.count} ${SUMMARY_NOUNS[row.category]} (${CATEGORY_LABELS[row.category]}), but the document lists ${actual}.`,

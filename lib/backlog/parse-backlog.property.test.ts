@@ -213,4 +213,26 @@ describe("parseBacklog on arbitrary input", { timeout: 30_000 }, () => {
       params(20),
     );
   });
+
+  it("reads or refuses the slots a backtracking expression read, whatever is repeated in them", () => {
+    // Each slot was read by an expression that tried every start position to the end of the text;
+    // with the single-pass reads any repetition of any unit gives a backlog or a refusal. The
+    // 2 MiB cases that would have taken minutes live in parse-backlog.complexity.test.ts.
+    const slots = [
+      (text: string) => `# B\n\n## CRITICAL BLOCKERS\n\n### P0-1: ${text}\n`,
+      (text: string) => `# B\n\n## CRITICAL BLOCKERS\n\n### P0-1: T\n\n**File:** ${text}\n`,
+      (text: string) => `# B\n\n## CRITICAL BLOCKERS\n\n### P0-1: T\n\n**Required Actions:**\n1. ${text}\n`,
+      (text: string) => `# B\n\n## CRITICAL BLOCKERS\n\n### P0-1: T\n\n**Component:** ${text}\n`,
+      (text: string) => `# B\n\n## CRITICAL BLOCKERS\n\n### P0-1: T\n\n## IMPLEMENTATION PLAN\n\n### Phase 1: ${text}\n\n**Blockers:** P0-1\n\n1. **Step** ${text}\n   - ${text}\n`,
+    ];
+    const unit = fc.array(fc.constantFrom(")", "(", "]", "🚀", "✅", "\uFE0F", " ", "image", "IMG=", "a", "1", "'", "quay.io/a/b:1", "(TBD)", "\n", "> ", "- "), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.nat(slots.length - 1), unit, fc.integer({ min: 1_000, max: 40_000 }), (slot, parts, length) => {
+        const piece = parts.join("");
+        const result = read(slots[slot]!(piece.repeat(Math.ceil(length / piece.length))));
+        if (!(result instanceof BacklogParseError)) expectWellFormed(result);
+      }),
+      params(60),
+    );
+  });
 });

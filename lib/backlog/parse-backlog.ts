@@ -17,6 +17,10 @@ import { CATEGORY_NAMES, splitSections } from "./split-sections";
 // Callers catch the error thrown by parseBacklog, so it is exported from here too.
 export { BacklogParseError, type BacklogParseErrorCode } from "./parse-error";
 
+// The customer's document has 31 items; an import writes every item in one transaction, so a
+// document listing thousands is refused before anything is written.
+export const MAX_ITEMS = 2000;
+
 function parseOrThrow(input: string): ParsedBacklog {
   if (typeof input !== "string") throw new BacklogParseError("not_markdown", "The document is not text.");
   const text = normaliseBacklogText(input);
@@ -42,6 +46,9 @@ function parseOrThrow(input: string): ParsedBacklog {
           continue;
         }
         raw.push(item);
+        if (raw.length > MAX_ITEMS) {
+          throw new BacklogParseError("not_markdown", `The document lists more than ${MAX_ITEMS.toLocaleString("en-US")} items; Certboard imports at most ${MAX_ITEMS.toLocaleString("en-US")} at a time.`);
+        }
       }
     } else if (kind.type === "plan") {
       for (const block of section.blocks) {

@@ -1,3 +1,5 @@
+import { replaceParenthesised } from "@/lib/linear-text";
+
 // Container image references as people write them: tag, digest, tag plus digest, Docker Hub short
 // form, a registry with a port, or a wildcard tag ("*") meaning "any tag of this repository".
 
@@ -78,9 +80,7 @@ export function slugForRepository(repository: string): string {
 
 export function slugify(text: string): string {
   return (
-    text
-      .toLowerCase()
-      .replace(/\(.*?\)/g, " ")
+    replaceParenthesised(text.toLowerCase())
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 60) || "component"

@@ -1,5 +1,6 @@
 import { gzipSync } from "fflate";
 import { concat, doctorLastEntry, tar, tgz, utf8, zeros, zip } from "./archives";
+import { HOSTILE_BACKLOGS } from "./backlogs";
 
 // The hostile-input corpus: inputs every write door must refuse with a 4xx and a code, writing
 // nothing, while the server keeps serving. e2e/hostile-input.spec.ts sends each one to the
@@ -134,6 +135,12 @@ const EIGHTY_ENTRIES = () => tgz([{ name: "artifacts/results.json", data: RESULT
 
 /** A backlog document with one item: every import case is refused for something else. */
 const BACKLOG = "# Hostile\n\n## CRITICAL BLOCKERS\n\n### P0-1: An item\n\n**Status:** ❌ NOT STARTED\n";
+/** A shape of tests/hostile/backlogs.ts at the import cap, less room for the request's own framing. */
+const hostileBacklog = (name: string) => {
+  const shape = HOSTILE_BACKLOGS.find((candidate) => candidate.name === name);
+  if (!shape) throw new Error(`no hostile backlog named "${name}"`);
+  return shape.make(2 * 1024 * 1024 - 1024);
+};
 const deepJson = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
 const big = (size: number, char = "x") => char.repeat(size);
 
@@ -244,6 +251,11 @@ const imports: HostileCase[] = [
   { name: "lists nested 300 deep", door: "backlog import", method: "POST", path: importPath(), caller: "engineer-token", headers: MARKDOWN, body: () => `${BACKLOG}\n${Array.from({ length: 300 }, (_, i) => `${"  ".repeat(i)}- a`).join("\n")}\n`, expect: { status: 422, code: "not_markdown" } },
   { name: "40 KB of emphasis marks in one paragraph", door: "backlog import", method: "POST", path: importPath(), caller: "engineer-token", headers: MARKDOWN, body: () => `${BACKLOG}\n${"*_".repeat(20_000)}\n`, expect: { status: 422, code: "not_markdown" } },
   { name: "500,000 open brackets", door: "backlog import", method: "POST", path: importPath(), caller: "engineer-token", headers: MARKDOWN, body: () => `${BACKLOG}\n${"[".repeat(500_000)}\n`, expect: { status: 422, code: "not_markdown" } },
+  // Shapes that cost the markdown parser the square of their length, or a large time per line or
+  // mark, filled to just under the 2 MiB cap: refused by the linear pre-check (tests/hostile/backlogs.ts).
+  ...["a quoted paragraph continued lazily", "a list item continued lazily inside a quote", "a list of one-letter items", "a table row of empty cells", "a paragraph of backslashes", "paragraphs of autolinks", "more items than an import takes"].map(
+    (name): HostileCase => ({ name: `2 MiB of ${name}`, door: "backlog import", method: "POST", path: importPath(), caller: "engineer-token", headers: MARKDOWN, body: () => hostileBacklog(name), expect: { status: 422, code: "not_markdown" } }),
+  ),
   { name: "larger than 2 MiB", door: "backlog import", method: "POST", path: importPath(), caller: "engineer-token", headers: MARKDOWN, body: () => BACKLOG + big(2 * 1024 * 1024), expect: { status: 413, code: "too_large" } },
   { name: "SQL in a new product's slug", door: "backlog import", method: "POST", path: importPath(`x'; DROP TABLE "Product"; --`), caller: "engineer-token", headers: MARKDOWN, body: () => BACKLOG, expect: { status: 400, code: "invalid" } },
   { name: "path traversal in a new product's slug", door: "backlog import", method: "POST", path: importPath("../../admin"), caller: "engineer-token", headers: MARKDOWN, body: () => BACKLOG, expect: { status: 400, code: "invalid" } },
