@@ -26,10 +26,9 @@ test.describe("a viewer (product manager)", () => {
   test("a crafted ?next= never sends them to another site", async ({ page, baseURL }) => {
     // Each of these normalises to "//evil.example", which a browser reads as another origin.
     for (const next of ["//evil.example", "/.//evil.example", "/a/..//evil.example", "/%2e//evil.example", "/\\evil.example", "/\t/evil.example"]) {
-      const answer = await page.request.get(`/sign-in?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
-      expect(answer.status(), next).toBe(307);
-      expect(answer.headers()["location"], next).toBe("/");
+      // The page streams, so the redirect may come as a 307 or in the page: follow it as a browser does.
       await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+      await expect.poll(() => new URL(page.url()).pathname, { message: next }).toBe("/");
       expect(new URL(page.url()).origin, next).toBe(new URL(baseURL!).origin);
     }
     // A path on this site is still followed.

@@ -46,6 +46,27 @@ const server = http.createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   void handle(req, res);
 });
+// Lingering close. When an answer closes its connection before the request's body was read (a
+// 413 decided from Content-Length, a 401 before the upload), Node destroys the socket while the
+// client is still sending: the client's next write fails with EPIPE, and the reset can discard the
+// answer before the client reads it. Instead the answer and a FIN go out, and what the client
+// still sends is read and dropped until it closes its side, for at most LINGER_MS.
+const LINGER_MS = 5_000;
+server.on("connection", (socket) => {
+  socket.destroySoon = function lingeringClose() {
+    if (this.writable) this.end();
+    if (this.readableEnded) {
+      if (this.writableFinished) this.destroy();
+      else this.once("finish", () => this.destroy());
+      return;
+    }
+    const cut = setTimeout(() => this.destroy(), LINGER_MS);
+    cut.unref();
+    this.once("close", () => clearTimeout(cut));
+    this.once("end", () => this.destroy());
+    this.resume();
+  };
+});
 server.keepAliveTimeout = keepAliveMs();
 // Node requires the headers timeout to exceed the keep-alive timeout, or idle sockets race it.
 server.headersTimeout = server.keepAliveTimeout + 1_000;

@@ -17,7 +17,7 @@ import { CATEGORY_NAMES, splitSections } from "./split-sections";
 // Callers catch the error thrown by parseBacklog, so it is exported from here too.
 export { BacklogParseError, type BacklogParseErrorCode } from "./parse-error";
 
-// The customer's document has 31 items; an import writes every item in one transaction, so a
+// The customer's document has 19 items; an import writes every item in one transaction, so a
 // document listing thousands is refused before anything is written.
 export const MAX_ITEMS = 2000;
 
