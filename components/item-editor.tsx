@@ -7,7 +7,7 @@ import { Markdown } from "@/components/markdown";
 import { Card } from "@/components/ui/card";
 import { useItem, useUnsavedChangesGuard, useUpdateItem, type ItemChanges } from "@/lib/backlog/client";
 import type { ItemDetail } from "@/lib/backlog/schema";
-import { formatHours } from "@/lib/backlog/effort";
+import { EFFORT_FORMS, formatHours, parseEffort } from "@/lib/backlog/effort";
 import { CATEGORIES, CATEGORY_LABELS, PRIORITIES, STATUSES, STATUS_LABELS } from "@/lib/backlog/schema";
 
 /** `canEdit` false (viewers): the same page as read-only text, with no controls at all. */
@@ -166,8 +166,15 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 /** Free text ("2-3 weeks"); saved on Enter or when focus leaves, parsed into hours by the server. */
 function EffortField({ value, onSave }: { value: string | null; onSave: (value: string | null) => void }) {
   const [text, setText] = useState(value ?? "");
+  // The server refuses an effort it cannot read; saying so here keeps the typed text to correct.
+  const [error, setError] = useState<string | null>(null);
   const commit = () => {
     const next = text.trim() || null;
+    if (next !== null && parseEffort(next) === null) {
+      setError(`Effort must be ${EFFORT_FORMS}.`);
+      return;
+    }
+    setError(null);
     if (next !== value) onSave(next);
   };
   return (
@@ -175,7 +182,9 @@ function EffortField({ value, onSave }: { value: string | null; onSave: (value: 
       Effort
       <input
         aria-label="Effort"
-        className={selectClass}
+        aria-invalid={error !== null}
+        aria-describedby={error ? "effort-error" : undefined}
+        className={`${selectClass} aria-invalid:border-red-700`}
         value={text}
         placeholder="e.g. 1-2 days"
         maxLength={100}
@@ -186,9 +195,17 @@ function EffortField({ value, onSave }: { value: string | null; onSave: (value: 
             e.preventDefault();
             commit();
           }
-          if (e.key === "Escape") setText(value ?? "");
+          if (e.key === "Escape") {
+            setText(value ?? "");
+            setError(null);
+          }
         }}
       />
+      {error && (
+        <span id="effort-error" role="alert" className="mt-1 block font-normal text-red-800">
+          {error}
+        </span>
+      )}
     </label>
   );
 }

@@ -50,3 +50,25 @@ test("ticking a required action is saved and keyboard reachable", async ({ page,
   await page.reload();
   await expect(page.getByRole("checkbox").first()).toBeChecked();
 });
+
+test("an effort it cannot read is explained in place, and a readable one is saved", async ({ page, request }, testInfo) => {
+  const product = await importIntoNewProduct(request, "effort");
+  await page.goto(`/items/P0-2?product=${product}`);
+  const effort = page.getByRole("textbox", { name: "Effort", exact: true });
+  const before = await effort.inputValue();
+
+  await effort.fill("soonish");
+  await effort.press("Enter");
+  await expect(page.getByRole("alert").filter({ hasText: "Effort must be a number and a unit" })).toBeVisible();
+  await expect(effort).toHaveAttribute("aria-invalid", "true");
+  await page.screenshot({ path: testInfo.outputPath("effort-refused.png"), fullPage: true });
+  // Nothing was sent: a fresh load still shows the stored estimate.
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Effort", exact: true })).toHaveValue(before);
+
+  await page.getByRole("textbox", { name: "Effort", exact: true }).fill("30m");
+  await page.getByRole("textbox", { name: "Effort", exact: true }).press("Enter");
+  await expect(page.getByTestId("history").getByText(/changed effort/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Effort", exact: true })).toHaveValue("30m");
+});

@@ -194,6 +194,10 @@ describe.skipIf(!hasBacklogFixture)("editing items", () => {
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: "invalid" } });
     }
+    // An effort it cannot read is refused with the forms it can, not stored and silently left out of the totals.
+    const vague = await PATCH(patchRequest(product, "P0-3", { version: 1, effortText: "soonish" }), ctx);
+    expect(vague.status).toBe(400);
+    expect(JSON.stringify(await vague.json())).toMatch(/Effort must be a number and a unit.*30m.*1-2 days/);
     const missing = await PATCH(patchRequest(product, "P9-9", { version: 1, status: "done" }), { params: Promise.resolve({ key: "P9-9" }) });
     expect(missing.status).toBe(404);
     expect((await getItem("P0-3", product)).version).toBe(1);

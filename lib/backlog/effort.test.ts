@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { formatEffortText, formatHours, parseEffort, sumEffort } from "./effort";
+import { itemPatchSchema } from "./schema";
 
 describe("parseEffort", () => {
   it.each([
@@ -8,6 +9,9 @@ describe("parseEffort", () => {
     ["2–3 weeks", 80, 120],
     ["2 - 3 weeks", 80, 120],
     ["30 minutes", 0.5, 0.5],
+    ["30m", 0.5, 0.5],
+    ["2h", 2, 2],
+    ["1-2 days", 8, 16],
     ["15 minutes", 0.25, 0.25],
     ["1-2 hours", 1, 2],
     ["1.5 hours", 1.5, 1.5],
@@ -63,5 +67,17 @@ describe("sumEffort", () => {
 
   it("is null without ranges", () => {
     expect(sumEffort([])).toBeNull();
+  });
+});
+
+describe("itemPatchSchema's effortText", () => {
+  it.each([["30m"], ["2h"], ["1-2 days"], ["2-3 weeks"], [""], [null]])("accepts %j", (effortText) => {
+    expect(itemPatchSchema.safeParse({ version: 1, effortText }).success).toBe(true);
+  });
+
+  it.each([["soonish"], ["TBD"], ["-"], ["3 items"]])("refuses %j, naming the accepted forms", (effortText) => {
+    const result = itemPatchSchema.safeParse({ version: 1, effortText });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/^Effort must be a number and a unit \("30m", "2h"/);
   });
 });

@@ -4,7 +4,7 @@
 export type EffortHours = { min: number; max: number };
 
 const HOURS_PER_UNIT: ReadonlyArray<[RegExp, number]> = [
-  [/^(?:minutes?|mins?)$/, 1 / 60],
+  [/^(?:minutes?|mins?|m)$/, 1 / 60],
   [/^(?:hours?|hrs?|h)$/, 1],
   [/^(?:days?|d)$/, 8],
   [/^(?:weeks?|wks?|w)$/, 40],
@@ -32,6 +32,9 @@ export function parseEffort(text: string | null): EffortHours | null {
   const b = second === undefined ? a : Number(second) * factor;
   return { min: round(Math.min(a, b)), max: round(Math.max(a, b)) };
 }
+
+/** What a person may type as an effort, for the message that refuses anything else. */
+export const EFFORT_FORMS = 'a number and a unit ("30m", "2h", "3 days", "1 week"), or a range ("1-2 days", "2 to 3 weeks"); units: minutes (m), hours (h), days (d), weeks (w), months';
 
 function formatNumber(value: number): string {
   return String(Math.round(value * 100) / 100);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EFFORT_FORMS, parseEffort } from "./effort";
 
 // Wire values shared by the API, the UI, the importer and the exporter.
 export const CATEGORIES = ["critical_blocker", "needs_verification", "not_required", "compliant"] as const;
@@ -146,7 +147,14 @@ export const itemPatchSchema = z
     priority: prioritySchema.nullable().optional(),
     status: statusSchema.optional(),
     phase: z.string().trim().min(1).max(100).nullable().optional(),
-    effortText: z.string().trim().max(100).nullable().optional(),
+    // Empty clears the estimate; anything else must read as one, or remaining effort would silently drop it.
+    effortText: z
+      .string()
+      .trim()
+      .max(100)
+      .refine((text) => text === "" || parseEffort(text) !== null, { message: `Effort must be ${EFFORT_FORMS}.` })
+      .nullable()
+      .optional(),
     source: z.string().trim().max(1000).nullable().optional(),
     description: z.string().max(100_000).optional(),
     actions: z.array(actionSchema).max(200).optional(),
