@@ -65,7 +65,7 @@ export default defineConfig({
       // Always a fresh database: the run starts with the first-run setup.
       DATABASE_URL: process.env.CERTBOARD_E2E_DATABASE_URL ?? "",
       CERTBOARD_DATA_DIR: process.env.CERTBOARD_E2E_DATA_DIR,
-      CERTBOARD_DB_PORT: process.env.CERTBOARD_E2E_DB_PORT ?? "54339",
+      CERTBOARD_DB_PORT: process.env.CERTBOARD_E2E_DB_PORT ?? "24339",
       // The hostile corpus plays a reverse proxy, giving each input its own X-Forwarded-For client
       // address so rate limits never decide an outcome; browsers send none, so they are the socket peer.
       CERTBOARD_TRUSTED_PROXIES: "1",

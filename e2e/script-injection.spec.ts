@@ -84,7 +84,8 @@ test("script-injection strings in every text field are stored as typed and shown
       { text: `${IMG} ${JS_LINK}`, done: false },
       { text: SVG, done: true },
     ],
-    effortText: SVG,
+    // An effort must read as an estimate; words after it are kept as typed.
+    effortText: `1 day ${SVG}`,
     source: `${SCRIPT} ${JS_URL}`,
   };
   const patched = await json<Record<string, unknown>>(await request.patch(`/api/v1/items/P0-2?product=${product}`, { headers: bearer(), data: { version: plain.version, ...patch } }));
@@ -177,7 +178,7 @@ test("script-injection strings in every text field are stored as typed and shown
   // An engineer edits the effort in place: the text is the field's value.
   await expect(page.getByLabel("Effort")).toHaveValue(SCRIPT);
   await visit(page, `/items/P0-2?product=${product}`, dialogs, [patch.title, patch.source]);
-  await expect(page.getByLabel("Effort")).toHaveValue(SVG);
+  await expect(page.getByLabel("Effort")).toHaveValue(patch.effortText);
   await visit(page, `/components/${slug}?product=${product}`, dialogs, [owner]);
   await visit(page, `/phases/phase-1?product=${product}`, dialogs, [`Phase ${IMG}`, patch.title]);
   await visit(page, `/phases?product=${product}`, dialogs, [`Phase ${IMG}`]);

@@ -56,7 +56,7 @@ if (want("integration")) {
     () => run("node", ["scripts/with-db.mjs", "--migrate", "npx", ...vitest("integration", file)], {
       // Its own embedded database, so tests never touch the data of a running `npm start`.
       CERTBOARD_DATA_DIR: process.env.CERTBOARD_TEST_DATA_DIR ?? path.join(tmp, "db"),
-      CERTBOARD_DB_PORT: process.env.CERTBOARD_TEST_DB_PORT ?? "54349",
+      CERTBOARD_DB_PORT: process.env.CERTBOARD_TEST_DB_PORT ?? "24349",
     }),
     () => vitestCounts(file),
   );

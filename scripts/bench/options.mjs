@@ -62,7 +62,7 @@ Load:
 
 Where:
   --port N          server port (default 3210, or BENCH_PORT)
-  --db-port N       embedded PostgreSQL port (default 54359, or CERTBOARD_BENCH_DB_PORT)
+  --db-port N       embedded PostgreSQL port (default 24359, or CERTBOARD_BENCH_DB_PORT)
   --data-dir DIR    embedded PostgreSQL data (default $TMPDIR/certboard-bench, or CERTBOARD_BENCH_DATA_DIR)
   --build           run next build even when .next holds a build
   --lock FILE       hold flock(1) on FILE while building and while the server runs (or BENCH_LOCK)
@@ -100,7 +100,7 @@ export function parseBenchArgs(argv, env = {}) {
     browser: true,
     keep: false,
     port: integer("BENCH_PORT", env.BENCH_PORT ?? "3210", 1, 65535),
-    dbPort: integer("CERTBOARD_BENCH_DB_PORT", env.CERTBOARD_BENCH_DB_PORT ?? "54359", 1, 65535),
+    dbPort: integer("CERTBOARD_BENCH_DB_PORT", env.CERTBOARD_BENCH_DB_PORT ?? "24359", 1, 65535),
     dataDir: path.resolve(env.CERTBOARD_BENCH_DATA_DIR ?? path.join(os.tmpdir(), "certboard-bench")),
     lock: env.BENCH_LOCK || null,
     json: null,

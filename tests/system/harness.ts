@@ -20,7 +20,7 @@ export const PRODUCT = "neuron-operator";
 
 // Base ports, each file taking its own offsets, so a straggler of one file never answers another.
 export const httpPort = (offset: number) => Number(process.env.CERTBOARD_SYSTEM_PORT ?? 3120) + offset;
-export const dbPort = (offset: number) => Number(process.env.CERTBOARD_SYSTEM_DB_PORT ?? 54360) + offset;
+export const dbPort = (offset: number) => Number(process.env.CERTBOARD_SYSTEM_DB_PORT ?? 24360) + offset;
 
 /** A scratch folder PostgreSQL (the OS user "postgres" when we are root) can enter. */
 export function scratchDir(name: string): string {
