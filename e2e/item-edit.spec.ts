@@ -52,7 +52,7 @@ test("ticking a required action is saved and keyboard reachable", async ({ page,
 });
 
 test("an effort it cannot read is explained in place, and a readable one is saved", async ({ page, request }, testInfo) => {
-  const product = await importIntoNewProduct(request, "effort");
+  const product = await importIntoNewProduct(request, "estimate");
   await page.goto(`/items/P0-2?product=${product}`);
   const effort = page.getByRole("textbox", { name: "Effort", exact: true });
   const before = await effort.inputValue();

@@ -176,9 +176,9 @@ test("script-injection strings in every text field are stored as typed and shown
   await visit(page, `/items?product=${product}`, dialogs, [patch.title, imported.title]);
   await visit(page, `/items/P0-1?product=${product}`, dialogs, [imported.title, SVG, "Imported action"]);
   // An engineer edits the effort in place: the text is the field's value.
-  await expect(page.getByLabel("Effort")).toHaveValue(SCRIPT);
+  await expect(page.getByRole("textbox", { name: "Effort", exact: true })).toHaveValue(SCRIPT);
   await visit(page, `/items/P0-2?product=${product}`, dialogs, [patch.title, patch.source]);
-  await expect(page.getByLabel("Effort")).toHaveValue(patch.effortText);
+  await expect(page.getByRole("textbox", { name: "Effort", exact: true })).toHaveValue(patch.effortText);
   await visit(page, `/components/${slug}?product=${product}`, dialogs, [owner]);
   await visit(page, `/phases/phase-1?product=${product}`, dialogs, [`Phase ${IMG}`, patch.title]);
   await visit(page, `/phases?product=${product}`, dialogs, [`Phase ${IMG}`]);
