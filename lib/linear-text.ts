@@ -5,6 +5,7 @@
 
 const OPENERS = new Set(["(", '"', "'", "[", "{", "<"]);
 const CLOSERS = new Set([")", '"', "'", "]", "}", ">", ",", ";", "."]);
+const LINE_TERMINATORS = new Set(["\n", "\r", "\u2028", "\u2029"]);
 
 /** `word.replace(/^[("'[{<]+|[)"'\]}>,;.]+$/g, "")`: brackets, quotes and trailing punctuation off a word. */
 export function trimWordPunctuation(word: string): string {
@@ -45,7 +46,6 @@ export function replaceParenthesised(text: string): string {
   return out + text.slice(copied);
 }
 
-const LINE_TERMINATORS = new Set(["\n", "\r", "\u2028", "\u2029"]);
 const WHITESPACE = /^\s$/u;
 const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
 const STATUS_LETTER = /^[A-Za-z'’ ]$/;

@@ -1,5 +1,4 @@
 import { parseImageRef } from "@/lib/components/image-ref";
-
 import { trimWordPunctuation } from "@/lib/linear-text";
 import { parseMarkdown, plain, walk } from "./markdown";
 import type { ParsedItem } from "./schema";
