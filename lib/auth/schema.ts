@@ -38,9 +38,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const ENGINEER: Permission[] = ["read", "edit_items", "comment", "import_backlog", "upload_results", "manage_own_tokens"];
 
-/** What each role may do. Product managers are viewers: they read, filter and export. */
+/** What each role may do. Product managers are viewers: they read, filter, export and comment (to ask questions). */
 export const USER_GRANTS: Record<UserRole, readonly Permission[]> = {
-  viewer: ["read"],
+  viewer: ["read", "comment"],
   engineer: ENGINEER,
   admin: PERMISSIONS,
 };
@@ -71,6 +71,11 @@ export function can(principal: Principal | null, permission: Permission): boolea
   if (!principal) return false;
   if (principal.kind === "user") return USER_GRANTS[principal.role].includes(permission);
   return TOKEN_GRANTS[principal.role].includes(permission) && (principal.ownerRole === null || USER_GRANTS[principal.ownerRole].includes(permission));
+}
+
+/** The user a principal is or acts for (a token's owner); null for an ownerless machine token. */
+export function userIdOf(principal: Principal): string | null {
+  return principal.kind === "user" ? principal.id : principal.userId;
 }
 
 /** The person behind a principal (a token counts as its owner; an ownerless token as itself), for per-person limits. */

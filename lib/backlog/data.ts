@@ -29,6 +29,8 @@ const summarySelect = {
   effortMinHours: true,
   effortMaxHours: true,
   updatedAt: true,
+  dueDate: true,
+  assignee: { select: { id: true, name: true, email: true } },
   phase: { select: { key: true, name: true } },
   components: { select: { component: { select: { slug: true, name: true } } }, orderBy: { component: { slug: "asc" } } },
 } satisfies Prisma.BacklogItemSelect;
@@ -48,6 +50,8 @@ function toSummary(row: SummaryRow): ItemSummary {
     effortMaxHours: row.effortMaxHours,
     phase: row.phase,
     components: row.components.map((link) => link.component),
+    assignee: row.assignee,
+    dueDate: row.dueDate ? isoDay(row.dueDate) : null,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -68,13 +72,32 @@ function orderFor(filter: Pick<ItemFilter, "sort" | "dir">): Prisma.BacklogItemO
       return [{ effortMaxHours: { sort: dir, nulls: "last" } }, ...byKey];
     case "updated":
       return [{ updatedAt: dir }, ...byKey];
+    case "due":
+      return [{ dueDate: { sort: dir, nulls: "last" } }, ...byKey];
     default:
       return dir === "desc" ? [{ priority: { sort: "desc", nulls: "first" } }, { position: "desc" }, { key: "desc" }] : byKey;
   }
 }
 
+/** Who "me" is in `?assignee=me`: the signed-in person, or a token's owner. */
+export type ListViewer = { userId: string | null };
+
 /** The item list's filters as a WHERE clause: one definition for the list, its API and the export. */
-function itemWhere(productId: string, filter: Partial<ItemListFilter>): Prisma.BacklogItemWhereInput {
+function itemWhere(productId: string, filter: Partial<ItemListFilter>, viewer?: ListViewer, today = startOfUtcDay(new Date())): Prisma.BacklogItemWhereInput {
+  const and: Prisma.BacklogItemWhereInput[] = [];
+  if (filter.assignee) and.push(assigneeWhere(filter.assignee, viewer));
+  if (filter.overdue === true) and.push({ dueDate: { lt: today }, status: { notIn: [...CLOSED_STATUSES] } });
+  if (filter.overdue === false) and.push({ OR: [{ dueDate: null }, { dueDate: { gte: today } }, { status: { in: [...CLOSED_STATUSES] } }] });
+  if (filter.q) {
+    and.push({
+      OR: [
+        { key: { contains: filter.q, mode: "insensitive" } },
+        { title: { contains: filter.q, mode: "insensitive" } },
+        { description: { contains: filter.q, mode: "insensitive" } },
+        { source: { contains: filter.q, mode: "insensitive" } },
+      ],
+    });
+  }
   return {
     productId,
     ...(filter.category && { category: filter.category }),
@@ -82,25 +105,37 @@ function itemWhere(productId: string, filter: Partial<ItemListFilter>): Prisma.B
     ...(filter.priority && { priority: filter.priority === "none" ? null : filter.priority }),
     ...(filter.phase && (filter.phase === "none" ? { phaseId: null } : { phase: { key: filter.phase } })),
     ...(filter.component && { components: { some: { component: { slug: filter.component } } } }),
-    ...(filter.q && {
-      OR: [
-        { key: { contains: filter.q, mode: "insensitive" } },
-        { title: { contains: filter.q, mode: "insensitive" } },
-        { description: { contains: filter.q, mode: "insensitive" } },
-        { source: { contains: filter.q, mode: "insensitive" } },
-      ],
-    }),
+    ...(and.length > 0 && { AND: and }),
   };
 }
 
+function assigneeWhere(assignee: string, viewer?: ListViewer): Prisma.BacklogItemWhereInput {
+  if (assignee === "none") return { assigneeId: null };
+  if (assignee === "me") {
+    // A machine token without an owner is nobody: "me" matches no item rather than every item.
+    return viewer?.userId ? { assigneeId: viewer.userId } : { id: { in: [] } };
+  }
+  return { assignee: { email: assignee } };
+}
+
+/** Midnight UTC of `at`: due dates are calendar days, stored as DATE. */
+export function startOfUtcDay(at: Date): Date {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+}
+
+/** A DATE column as "YYYY-MM-DD". */
+export function isoDay(day: Date): string {
+  return day.toISOString().slice(0, 10);
+}
+
 /** Items matching the filter, one page at a time, with the total count for paging. */
-export async function listItems(filter: ItemFilter): Promise<{ items: ItemSummary[]; total: number; product: string | null }> {
+export async function listItems(filter: ItemFilter, viewer?: ListViewer): Promise<{ items: ItemSummary[]; total: number; product: string | null }> {
   const product = await findProduct(filter.product);
   if (!product) {
     if (filter.product) throw new AppError("not_found", `No product "${filter.product}".`);
     return { items: [], total: 0, product: null };
   }
-  const where = itemWhere(product.id, filter);
+  const where = itemWhere(product.id, filter, viewer);
   const db = getDb();
   const [rows, total] = await Promise.all([
     db.backlogItem.findMany({ where, select: summarySelect, orderBy: orderFor(filter), take: filter.limit, skip: filter.offset }),
@@ -122,7 +157,9 @@ export async function getItem(key: string, productSlug?: string): Promise<ItemDe
       description: true,
       actions: true,
       checkNames: true,
+      requirementCodes: true,
       createdAt: true,
+      watchers: { select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: "asc" } },
       events: { orderBy: [{ at: "desc" }, { id: "asc" }], take: 500 },
     },
   });
@@ -137,6 +174,8 @@ export async function getItem(key: string, productSlug?: string): Promise<ItemDe
     description: row.description,
     actions: readActions(row.actions),
     checkNames: row.checkNames,
+    requirements: row.requirementCodes,
+    watchers: row.watchers.map((w) => w.user),
     createdAt: row.createdAt.toISOString(),
     history: row.events.map((e) => ({
       id: e.id,
@@ -248,14 +287,14 @@ export async function listPhases(productSlug?: string): Promise<PhaseOption[]> {
  */
 export async function getBacklogDocument(
   productSlug?: string,
-  options: { filter?: Partial<ItemListFilter>; order?: "document" | "list" } = {},
+  options: { filter?: Partial<ItemListFilter>; order?: "document" | "list"; viewer?: ListViewer } = {},
 ): Promise<ParsedBacklog & { product: string }> {
   const product = await getProduct(productSlug);
   const db = getDb();
   const filter = options.filter ?? {};
   const [items, phases] = await Promise.all([
     db.backlogItem.findMany({
-      where: itemWhere(product.id, filter),
+      where: itemWhere(product.id, filter, options.viewer),
       orderBy: options.order === "list" ? orderFor({ sort: filter.sort ?? "key", dir: filter.dir ?? "asc" }) : [{ position: "asc" }, { key: "asc" }],
       include: { components: { include: { component: { select: { imageRef: true, slug: true } } } } },
     }),

@@ -266,7 +266,7 @@ function summaryWarnings(parsed: ParsedBacklog): string[] {
 
 export type EventInput = { field: string; oldValue: unknown; newValue: unknown; note?: string };
 
-async function recordEvents(tx: Tx, itemId: string, actor: Actor, changes: (FieldChange | EventInput)[]): Promise<void> {
+export async function recordEvents(tx: Tx, itemId: string, actor: Actor, changes: (FieldChange | EventInput)[]): Promise<void> {
   if (changes.length === 0) return;
   await tx.itemEvent.createMany({
     data: changes.map((change) => ({
@@ -283,71 +283,4 @@ async function recordEvents(tx: Tx, itemId: string, actor: Actor, changes: (Fiel
 
 function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
   return value === null || value === undefined ? Prisma.JsonNull : (value as Prisma.InputJsonValue);
-}
-
-/**
- * Changes an item's fields if `version` is still current. The version check is in the UPDATE's
- * WHERE clause, so of two concurrent saves with the same version exactly one wins; the other gets 409.
- */
-export async function updateItem(input: { productSlug?: string; key: string; patch: ItemPatch; actor: Actor }) {
-  const { version, ...requested } = input.patch;
-  if (Object.keys(requested).length === 0) throw new AppError("invalid", "Nothing to change: send at least one field besides version.");
-
-  return getDb().$transaction(async (tx) => {
-    const product = await resolveProductForWrite(tx, input.productSlug);
-    const row = await tx.backlogItem.findUnique({
-      where: { productId_key: { productId: product.id, key: input.key } },
-      include: storedItemInclude,
-    });
-    if (!row) throw new AppError("not_found", `No item "${input.key}" in product "${product.slug}".`);
-    if (row.version !== version) throw staleVersion(input.key, version, row.version);
-
-    const current = fieldsFromStored(row);
-    const next: Partial<ItemFields> = { ...requested };
-    if (requested.actions) next.actions = readActions(requested.actions);
-    if (requested.effortText === "") next.effortText = null;
-    let phaseId: string | null | undefined;
-    if (requested.phase !== undefined) {
-      if (requested.phase === null) phaseId = null;
-      else {
-        const phase = await tx.phase.findUnique({ where: { productId_key: { productId: product.id, key: requested.phase } } });
-        if (!phase) throw new AppError("invalid", `phase: no phase "${requested.phase}" in product "${product.slug}".`);
-        phaseId = phase.id;
-      }
-    }
-    const changes = changedFields(current, next);
-    if (changes.length === 0) return { key: row.key, version: row.version, changed: [] as string[] };
-
-    const hours = requested.effortText !== undefined ? parseEffort(requested.effortText) : undefined;
-    const updated = await tx.backlogItem.updateMany({
-      where: { id: row.id, version },
-      data: {
-        ...(requested.title !== undefined && { title: requested.title }),
-        ...(requested.category !== undefined && { category: requested.category }),
-        ...(requested.priority !== undefined && { priority: requested.priority }),
-        ...(requested.status !== undefined && { status: requested.status }),
-        ...(requested.source !== undefined && { source: requested.source }),
-        ...(requested.description !== undefined && { description: requested.description }),
-        ...(next.actions !== undefined && { actions: next.actions as unknown as Prisma.InputJsonValue }),
-        ...(phaseId !== undefined && { phaseId }),
-        ...(requested.effortText !== undefined && {
-          effortText: requested.effortText || null,
-          effortMinHours: hours?.min ?? null,
-          effortMaxHours: hours?.max ?? null,
-        }),
-        version: { increment: 1 },
-      },
-    });
-    if (updated.count === 0) throw staleVersion(input.key, version, version + 1);
-    await recordEvents(tx, row.id, input.actor, changes);
-    return { key: row.key, version: version + 1, changed: changes.map((c) => c.field) };
-  });
-}
-
-function staleVersion(key: string, sent: number, current: number): AppError {
-  return new AppError(
-    "conflict",
-    `Item ${key} was changed by someone else (you sent version ${sent}, it is now at version ${current}). Reload to see their change.`,
-    { currentVersion: current },
-  );
 }

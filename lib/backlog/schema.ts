@@ -118,7 +118,7 @@ export type ParsedBacklog = {
 
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
-export const ITEM_SORTS = ["key", "title", "category", "priority", "status", "effort", "updated"] as const;
+export const ITEM_SORTS = ["key", "title", "category", "priority", "status", "effort", "due", "updated"] as const;
 export const itemSortSchema = z.enum(ITEM_SORTS);
 export type ItemSort = z.infer<typeof itemSortSchema>;
 
@@ -131,6 +131,10 @@ export const itemFilterSchema = z.object({
   phase: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
   component: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  /** "me" (the signed-in person), "none" (unassigned), or a person's email. */
+  assignee: z.preprocess(emptyToUndefined, z.string().trim().toLowerCase().max(254).optional()),
+  /** Open items whose due date has passed. */
+  overdue: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).transform((v) => v === "true").optional()),
   sort: z.preprocess(emptyToUndefined, itemSortSchema.default("key")),
   dir: z.preprocess(emptyToUndefined, z.enum(["asc", "desc"]).default("asc")),
   limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(500).default(100)),
@@ -138,29 +142,83 @@ export const itemFilterSchema = z.object({
 });
 export type ItemFilter = z.infer<typeof itemFilterSchema>;
 
+/** A calendar day, "YYYY-MM-DD" (a real date: 2027-02-30 is refused). */
+export const isoDaySchema = z.iso.date({ message: "must be a date written YYYY-MM-DD" });
+
+const slugList = z
+  .array(z.string().trim().min(1).max(100))
+  .max(100)
+  .transform((values) => [...new Set(values)]);
+
+/** The fields a person may set when creating or editing an item (besides the patch's version). */
+const itemFields = z.object({
+  title: z.string().trim().min(1).max(300),
+  category: categorySchema,
+  priority: prioritySchema.nullable(),
+  status: statusSchema,
+  phase: z.string().trim().min(1).max(100).nullable(),
+  // Empty clears the estimate; anything else must read as one, or remaining effort would silently drop it.
+  effortText: z
+    .string()
+    .trim()
+    .max(100)
+    .refine((text) => text === "" || parseEffort(text) !== null, { message: `Effort must be ${EFFORT_FORMS}.` })
+    .nullable(),
+  source: z.string().trim().max(1000).nullable(),
+  description: z.string().max(100_000),
+  actions: z.array(actionSchema).max(200),
+  fileRefs: z.array(z.string().trim().min(1).max(500)).max(100).transform((values) => [...new Set(values)]),
+  /** Component slugs (replaces the linked set). */
+  components: slugList,
+  /** Requirement catalog codes such as CTR-10 (replaces the set). */
+  requirements: slugList.transform((codes) => [...new Set(codes.map((code) => code.toUpperCase()))]),
+  /** A person by id or email; null leaves the item unassigned. */
+  assignee: z.string().trim().min(1).max(254).nullable(),
+  dueDate: isoDaySchema.nullable(),
+});
+
 /** The fields a person may change on an item; unknown fields are refused. */
-export const itemPatchSchema = z
-  .object({
-    version: z.number().int().positive(),
-    title: z.string().trim().min(1).max(300).optional(),
-    category: categorySchema.optional(),
-    priority: prioritySchema.nullable().optional(),
-    status: statusSchema.optional(),
-    phase: z.string().trim().min(1).max(100).nullable().optional(),
-    // Empty clears the estimate; anything else must read as one, or remaining effort would silently drop it.
-    effortText: z
-      .string()
-      .trim()
-      .max(100)
-      .refine((text) => text === "" || parseEffort(text) !== null, { message: `Effort must be ${EFFORT_FORMS}.` })
-      .nullable()
-      .optional(),
-    source: z.string().trim().max(1000).nullable().optional(),
-    description: z.string().max(100_000).optional(),
-    actions: z.array(actionSchema).max(200).optional(),
-  })
+export const itemPatchSchema = itemFields
+  .partial()
+  .extend({ version: z.number().int().positive() })
   .strict();
 export type ItemPatch = z.infer<typeof itemPatchSchema>;
+
+/** POST /api/v1/items: a new item; without `key` the product's next "T-n". */
+export const itemCreateSchema = itemFields
+  .partial()
+  .extend({
+    key: z
+      .string()
+      .trim()
+      .max(40)
+      .regex(/^[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*$/, "key must be letters and digits in dash-separated parts, e.g. P1-7 or T-12")
+      .optional(),
+    title: itemFields.shape.title,
+    category: itemFields.shape.category,
+  })
+  .strict();
+export type ItemCreate = z.infer<typeof itemCreateSchema>;
+
+/** The fields a bulk change may set on every selected item at once. */
+export const BULK_FIELDS = ["status", "assignee", "phase", "priority", "dueDate"] as const;
+
+/** POST /api/v1/items/bulk: all or nothing; each item names the version the person saw. */
+export const itemBulkSchema = z
+  .object({
+    items: z
+      .array(z.object({ key: z.string().trim().min(1).max(100), version: z.number().int().positive() }).strict())
+      .min(1, "items: select at least one item")
+      .max(500)
+      .refine((items) => new Set(items.map((i) => i.key)).size === items.length, "items: name each key once"),
+    set: itemFields
+      .pick({ status: true, assignee: true, phase: true, priority: true, dueDate: true })
+      .partial()
+      .strict()
+      .refine((set) => Object.values(set).some((value) => value !== undefined), `set: name at least one of ${BULK_FIELDS.join(", ")}`),
+  })
+  .strict();
+export type ItemBulk = z.infer<typeof itemBulkSchema>;
 
 export const productQuerySchema = z.object({
   product: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
@@ -188,8 +246,13 @@ export type ItemSummary = {
   effortMaxHours: number | null;
   phase: { key: string; name: string } | null;
   components: { slug: string; name: string }[];
+  assignee: PersonRef | null;
+  /** "YYYY-MM-DD", or null. */
+  dueDate: string | null;
   updatedAt: string;
 };
+
+export type PersonRef = { id: string; name: string; email: string };
 
 export type ItemEventView = {
   id: string;
@@ -210,6 +273,8 @@ export type ItemDetail = ItemSummary & {
   description: string;
   actions: Action[];
   checkNames: string[];
+  requirements: string[];
+  watchers: PersonRef[];
   createdAt: string;
   history: ItemEventView[];
 };

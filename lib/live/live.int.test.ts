@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as uploadRoute } from "@/app/api/v1/preflight/runs/route";
 import { GET as streamRoute } from "@/app/api/v1/stream/route";
 import { getItem } from "@/lib/backlog/data";
-import { updateItem } from "@/lib/backlog/mutations";
+import { updateItem } from "@/lib/items/mutations";
 import { getDb, disconnectDb } from "@/lib/db";
 import { closeChangeListener, getChangeListener, MAX_STREAMS_PER_PERSON } from "@/lib/live/data";
 import { ChangeListener, type ListenerEvent } from "@/lib/live/listener";

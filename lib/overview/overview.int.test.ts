@@ -6,7 +6,7 @@ import { GET as eventsRoute } from "@/app/api/v1/events/route";
 import { GET as reportRoute } from "@/app/api/v1/report/route";
 import type { Actor } from "@/lib/auth/schema";
 import { getItem, listItems } from "@/lib/backlog/data";
-import { updateItem } from "@/lib/backlog/mutations";
+import { updateItem } from "@/lib/items/mutations";
 import { itemFilterSchema } from "@/lib/backlog/schema";
 import { disconnectDb, getDb } from "@/lib/db";
 import { getOverview, getStatusReport, listEvents } from "@/lib/overview/data";

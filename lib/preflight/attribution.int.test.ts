@@ -9,7 +9,7 @@ import { PATCH as patchComponentRoute } from "@/app/api/v1/components/[slug]/rou
 import { POST as assignRoute } from "@/app/api/v1/preflight/runs/[id]/assign/route";
 import { GET as listRunsRoute, POST as uploadRoute } from "@/app/api/v1/preflight/runs/route";
 import { getItem } from "@/lib/backlog/data";
-import { updateItem } from "@/lib/backlog/mutations";
+import { updateItem } from "@/lib/items/mutations";
 import { getComponentBoard } from "@/lib/component-board/data";
 import { disconnectDb, getDb } from "@/lib/db";
 import { toAppError } from "@/lib/errors";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { actorOf } from "@/lib/auth/schema";
 import { getItem } from "@/lib/backlog/data";
-import { updateItem } from "@/lib/backlog/mutations";
+import { updateItem } from "@/lib/items/mutations";
 import { itemPatchSchema, productQuerySchema } from "@/lib/backlog/schema";
 import { readJson, readQuery, route } from "@/lib/http";
 import { productFor } from "@/lib/products/data";
