@@ -68,3 +68,25 @@ describe.skipIf(!hasBacklogFixture)("certboard CLI", () => {
     expect((unknown as { stderr: string }).stderr).toContain('No product "no-such-product"');
   });
 });
+
+describe("certboard item create", () => {
+  it("creates the next T-n item, and refuses a taken key and a bad effort with a clear message", async () => {
+    const { mkdtemp, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const product = `cli-items-${randomUUID().slice(0, 8)}`;
+    const file = path.join(await mkdtemp(path.join(tmpdir(), "certboard-cli-")), "backlog.md");
+    await writeFile(file, ["# CLI items", "", "## 🔴 CRITICAL BLOCKERS", "", "### P0-1: Existing", "**Status:** ❌ NOT STARTED", ""].join("\n"));
+    await cli("import-backlog", file, "--product", product);
+
+    const created = await cli("item", "create", "--product", product, "--title", "Rebuild on UBI", "--category", "critical_blocker", "--priority", "P0", "--effort", "2-3 days", "--json");
+    expect(JSON.parse(created.stdout)).toMatchObject({ key: "T-1", title: "Rebuild on UBI", priority: "P0", effortText: "2-3 days", history: [{ field: "created", actor: "cli" }] });
+    const second = await cli("item", "create", "--product", product, "--title", "Second", "--category", "needs_verification");
+    expect(second.stdout).toContain(`Created T-2 in ${product}: Second`);
+
+    const taken = await cli("item", "create", "--product", product, "--key", "P0-1", "--title", "x", "--category", "compliant").catch((e: { code: number; stderr: string }) => e);
+    expect(taken).toMatchObject({ code: expect.any(Number) });
+    expect((taken as { stderr: string }).stderr).toContain("P0-1 already exists");
+    const vague = await cli("item", "create", "--product", product, "--title", "x", "--category", "compliant", "--effort", "soonish").catch((e: { code: number; stderr: string }) => e);
+    expect((vague as { stderr: string }).stderr).toContain("Effort must be");
+  });
+});

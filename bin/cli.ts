@@ -1,7 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { Command, CommanderError, Option } from "commander";
 import { IMPORT_ACTOR, SYSTEM_ACTOR, createUserSchema, tokenRoleSchema, userRoleSchema } from "@/lib/auth/schema";
-import { getBacklogDocument } from "@/lib/backlog/data";
+import { getBacklogDocument, getItem } from "@/lib/backlog/data";
+import { categorySchema, itemCreateSchema, prioritySchema, statusSchema } from "@/lib/backlog/schema";
+import { createItem } from "@/lib/items/mutations";
 import { exportBacklogCsv } from "@/lib/backlog/export-csv";
 import { exportBacklogMarkdown } from "@/lib/backlog/export-markdown";
 import { importBacklog, type ImportResult } from "@/lib/backlog/mutations";
@@ -35,6 +37,23 @@ function printImport(result: ImportResult): void {
   ];
   console.log(lines.join("\n"));
 }
+
+type ItemCreateOptions = {
+  title: string;
+  category: string;
+  key?: string;
+  priority?: string;
+  status?: string;
+  phase?: string;
+  assignee?: string;
+  due?: string;
+  effort?: string;
+  description?: string;
+  component: string[];
+  as?: string;
+  product?: string;
+  json?: boolean;
+};
 
 export function buildProgram(): Command {
   const program = new Command("certboard")
@@ -118,6 +137,47 @@ export function buildProgram(): Command {
       });
       if (options.json) console.log(JSON.stringify(result, null, 2));
       else console.log(formatIngest(result));
+    });
+
+  const item = program.command("item").description("Backlog items (on the machine that runs Certboard)");
+  item
+    .command("create")
+    .description("Create a backlog item; without --key it gets the product's next T-n")
+    .requiredOption("--title <title>", "what needs doing")
+    .addOption(new Option("--category <category>", "which list it belongs to").choices([...categorySchema.options]).makeOptionMandatory())
+    .option("--key <key>", "its key, e.g. P1-7 (refused when taken)")
+    .addOption(new Option("--priority <priority>").choices([...prioritySchema.options]))
+    .addOption(new Option("--status <status>").choices([...statusSchema.options]))
+    .option("--phase <key>", "the phase it belongs to, e.g. phase-2")
+    .option("--assignee <email>", "its owner")
+    .option("--due <YYYY-MM-DD>", "its due date")
+    .option("--effort <estimate>", 'e.g. "2h", "1-2 days", "2-3 weeks"')
+    .option("--description <markdown>", "details, in markdown")
+    .option("--component <slug>", "a component it is about (repeat for several)", (slug: string, all: string[]) => [...all, slug], [] as string[])
+    .option("--as <email>", "the person creating it, for its history (default: cli)")
+    .option("--product <slug>", "product (default: the first product)")
+    .option("--json", "print the created item as JSON")
+    .action(async (options: ItemCreateOptions) => {
+      const input = itemCreateSchema.parse({
+        title: options.title,
+        category: options.category,
+        key: options.key,
+        priority: options.priority,
+        status: options.status,
+        phase: options.phase,
+        assignee: options.assignee,
+        dueDate: options.due,
+        effortText: options.effort,
+        description: options.description,
+        components: options.component.length ? options.component : undefined,
+      });
+      const person = options.as ? await findActiveUserId(options.as) : null;
+      if (options.as && !person) throw new AppError("invalid", `--as: no active person "${options.as}".`);
+      const actor = person && options.as ? { kind: "user" as const, name: options.as, userId: person } : { kind: "system" as const, name: "cli" };
+      const { key } = await createItem({ productSlug: options.product, item: input, actor });
+      const created = await getItem(key, options.product);
+      if (options.json) console.log(JSON.stringify(created, null, 2));
+      else console.log(`Created ${created.key} in ${created.product}: ${created.title}`);
     });
 
   const user = program.command("user").description("Manage people (on the machine that runs Certboard)");

@@ -1,3 +1,4 @@
+import { CommentEventText } from "@/components/item-comment-event";
 import { CATEGORY_LABELS, STATUS_LABELS, type Category, type Status } from "@/lib/backlog/schema";
 
 type Event = { id: string; actor: string; at: string; field: string; oldValue: unknown; newValue: unknown; note: string | null };
@@ -19,6 +20,9 @@ const FIELD_LABELS: Record<string, string> = {
   phase: "phase",
   components: "components",
   exception: "exception status",
+  assignee: "owner",
+  dueDate: "due date",
+  requirements: "requirements",
 };
 
 function show(field: string, value: unknown): string {
@@ -44,6 +48,8 @@ export function HistoryTimeline({ events }: { events: Event[] }) {
             <strong>{e.actor}</strong>{" "}
             {e.field === "created" ? (
               FIELD_LABELS.created
+            ) : e.field === "comment" ? (
+              <CommentEventText note={e.note} oldValue={e.oldValue} newValue={e.newValue} />
             ) : (
               <>
                 changed {FIELD_LABELS[e.field] ?? e.field} from <em>{show(e.field, e.oldValue)}</em> to <em>{show(e.field, e.newValue)}</em>
@@ -52,7 +58,7 @@ export function HistoryTimeline({ events }: { events: Event[] }) {
           </p>
           <p className="text-xs text-muted">
             <time dateTime={e.at}>{new Date(e.at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC</time>
-            {e.note ? ` · ${e.note}` : ""}
+            {e.note && e.field !== "comment" ? ` · ${e.note}` : ""}
           </p>
         </li>
       ))}

@@ -2,6 +2,10 @@
 
 import { useState, type ReactNode } from "react";
 import { HistoryTimeline } from "@/components/history-timeline";
+import { ItemContentForm } from "@/components/item-content-form";
+import { DueText, ItemPlanFields } from "@/components/item-plan-fields";
+import { ItemWatchButton } from "@/components/item-watch-button";
+import { Button } from "@/components/ui/button";
 import { CategoryBadge, PriorityBadge, StatusBadge } from "@/components/item-badges";
 import { Markdown } from "@/components/markdown";
 import { Card } from "@/components/ui/card";
@@ -10,22 +14,41 @@ import type { ItemDetail } from "@/lib/backlog/schema";
 import { EFFORT_FORMS, formatHours, parseEffort } from "@/lib/backlog/effort";
 import { CATEGORIES, CATEGORY_LABELS, PRIORITIES, STATUSES, STATUS_LABELS } from "@/lib/backlog/schema";
 
-/** `canEdit` false (viewers): the same page as read-only text, with no controls at all. */
-type Props = { initial: ItemDetail; phases: { key: string; name: string }[]; description: ReactNode; canEdit: boolean };
+type Option = { value: string; label: string };
+
+/** `canEdit` false (viewers): the same page as read-only text, with no controls but Watch. */
+type Props = {
+  initial: ItemDetail;
+  phases: { key: string; name: string }[];
+  people: Option[];
+  components: Option[];
+  meId: string;
+  /** "YYYY-MM-DD" on the server, so "overdue" reads the same before and after hydration. */
+  today: string;
+  description: ReactNode;
+  canEdit: boolean;
+};
 
 const selectClass = "mt-1 w-full rounded-md border border-line bg-white px-2 py-1.5 text-sm disabled:opacity-60";
 
-export function ItemEditor({ initial, phases, description, canEdit }: Props) {
+export function ItemEditor({ initial, phases, people, components, meId, today, description, canEdit }: Props) {
   const { data: item, isFetching } = useItem(initial);
   const update = useUpdateItem(initial.product, initial.key);
   const saving = useUnsavedChangesGuard(initial.product, initial.key);
   const save = (changes: ItemChanges) => update.mutate(changes);
+  const [editing, setEditing] = useState(false);
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
         <div>
-          <p className="font-mono text-sm text-muted">{item.key}</p>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <p className="font-mono text-sm text-muted">{item.key}</p>
+            <div className="flex items-center gap-2">
+              <ItemWatchButton product={item.product} itemKey={item.key} watchers={item.watchers} meId={meId} />
+              {canEdit && !editing && <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>Edit</Button>}
+            </div>
+          </div>
           <h1 className="text-2xl font-semibold">{item.title}</h1>
           <div className="mt-2 flex flex-wrap gap-2" data-testid="item-badges">
             <CategoryBadge category={item.category} />
@@ -35,7 +58,19 @@ export function ItemEditor({ initial, phases, description, canEdit }: Props) {
           </div>
           {item.statusNote && <p className="mt-2 text-sm text-gray-700">{item.statusNote}</p>}
         </div>
-        <Card title="Description">{description}</Card>
+        {editing ? (
+          <Card title="Edit item">
+            <ItemContentForm
+              item={item}
+              components={components}
+              saving={update.isPending}
+              onCancel={() => setEditing(false)}
+              onSave={(changes) => update.mutate(changes, { onSuccess: () => setEditing(false) })}
+            />
+          </Card>
+        ) : (
+          <Card title="Description">{description}</Card>
+        )}
         <Card title={`Required actions (${item.actions.filter((a) => a.done).length}/${item.actions.length} done)`}>
           {item.actions.length === 0 ? (
             <p className="text-sm text-muted">No actions listed.</p>
@@ -83,6 +118,8 @@ export function ItemEditor({ initial, phases, description, canEdit }: Props) {
               <Field label="Status"><StatusBadge status={item.status} /></Field>
               <Field label="Priority"><PriorityBadge priority={item.priority} /></Field>
               <Field label="Category"><CategoryBadge category={item.category} /></Field>
+              <Field label="Owner">{item.assignee?.name ?? <span className="text-muted">Unassigned</span>}</Field>
+              <Field label="Due"><DueText item={item} today={today} /></Field>
               <Field label="Phase">{item.phase?.name ?? <span className="text-muted">No phase</span>}</Field>
               <Field label="Effort">
                 {item.effortText ?? <span className="text-muted">—</span>}
@@ -127,6 +164,7 @@ export function ItemEditor({ initial, phases, description, canEdit }: Props) {
                   ))}
                 </select>
               </label>
+              <ItemPlanFields item={item} people={people} today={today} onSave={save} />
               <EffortField key={`${item.version}:${item.effortText}`} value={item.effortText} onSave={(effortText) => save({ effortText })} />
               {item.effortMaxHours !== null && item.effortMinHours !== null && (
                 <p className="text-xs text-muted">≈ {formatHours(item.effortMinHours, item.effortMaxHours)}</p>
@@ -146,6 +184,7 @@ export function ItemEditor({ initial, phases, description, canEdit }: Props) {
             <Field label="Components">
               {item.components.length ? <ul>{item.components.map((c) => <li key={c.slug}>{c.name}</li>)}</ul> : "—"}
             </Field>
+            <Field label="Requirements">{item.requirements.join(", ") || "—"}</Field>
             <Field label="Version">{item.version}</Field>
           </dl>
         </Card>

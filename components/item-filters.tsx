@@ -7,7 +7,7 @@ import { CATEGORIES, CATEGORY_LABELS, PRIORITIES, STATUSES, STATUS_LABELS } from
 type Option = { value: string; label: string };
 
 /** Filter controls that write straight to the URL, so a filtered view can be shared or bookmarked. */
-export function ItemFilters({ phases, components }: { phases: Option[]; components: Option[] }) {
+export function ItemFilters({ phases, components, people }: { phases: Option[]; components: Option[]; people: Option[] }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -49,7 +49,7 @@ export function ItemFilters({ phases, components }: { phases: Option[]; componen
     </label>
   );
 
-  const hasFilters = ["category", "status", "priority", "phase", "component", "q"].some((name) => params.get(name));
+  const hasFilters = ["category", "status", "priority", "phase", "component", "q", "assignee", "overdue"].some((name) => params.get(name));
 
   return (
     <form role="search" className="flex flex-wrap items-end gap-3" onSubmit={(event) => event.preventDefault()} aria-busy={pending}>
@@ -68,6 +68,17 @@ export function ItemFilters({ phases, components }: { phases: Option[]; componen
       {select("priority", "Priority", [...PRIORITIES.map((p) => ({ value: p, label: p })), { value: "none", label: "No priority" }])}
       {select("phase", "Phase", [...phases, { value: "none", label: "No phase" }])}
       {select("component", "Component", components)}
+      {select("assignee", "Owner", [{ value: "me", label: "Me" }, { value: "none", label: "Unassigned" }, ...people])}
+      <label className="flex items-center gap-2 self-end pb-2 text-sm text-ink">
+        <input
+          type="checkbox"
+          name="overdue"
+          className="h-4 w-4"
+          checked={params.get("overdue") === "true"}
+          onChange={(event) => update("overdue", event.target.checked ? "true" : "")}
+        />
+        Overdue only
+      </label>
       {hasFilters && (
         <button
           type="button"

@@ -20,6 +20,13 @@ export function PhaseBoardCardBody({ item, product }: { item: ItemSummary; produ
           {item.effortMaxHours !== null ? formatHours(item.effortMinHours ?? item.effortMaxHours, item.effortMaxHours) : "No estimate"}
         </span>
       </div>
+      {(item.assignee || item.dueDate) && (
+        <p className="mt-1 text-xs text-muted">
+          {item.assignee && <span>{item.assignee.name}</span>}
+          {item.assignee && item.dueDate && " · "}
+          {item.dueDate && <span>due {item.dueDate}</span>}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useDroppable } from "@dnd-kit/core";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/item-badges";
 import type { Status } from "@/lib/backlog/schema";
@@ -34,11 +35,16 @@ export function PhaseBoardColumn({ status, count, children }: { status: Status; 
 }
 
 /** A column a card can be dropped on; it lights up while a card is over it. */
-export function PhaseBoardDropColumn({ status, count, children }: { status: Status; count: number; children: ReactNode }) {
+export function PhaseBoardDropColumn({ status, count, children, newItemHref }: { status: Status; count: number; children: ReactNode; newItemHref?: string }) {
   const { setNodeRef, isOver } = useDroppable({ id: status });
   return (
     <section ref={setNodeRef} data-testid={`phase-column-${status}`} className={`${columnClass} ${isOver ? "border-blue-500 ring-2 ring-blue-300" : "border-line"}`}>
       <ColumnBody status={status} count={count}>{children}</ColumnBody>
+      {newItemHref && (
+        <Link href={newItemHref} className="mt-2 rounded-md px-2 py-1 text-center text-xs font-medium text-blue-700 hover:bg-white hover:underline">
+          + New item
+        </Link>
+      )}
     </section>
   );
 }

@@ -16,6 +16,7 @@ import {
 import { useState } from "react";
 import { PhaseBoardCard, PhaseBoardCardOverlay, PhaseBoardDraggableCard } from "@/components/phase-board-card";
 import { PhaseBoardColumn, PhaseBoardDropColumn } from "@/components/phase-board-column";
+import { newItemUrl } from "@/lib/backlog/urls";
 import { columnKeyboardCoordinates } from "@/components/phase-board-keyboard";
 import { STATUSES, STATUS_LABELS, statusSchema, type ItemSummary, type Status } from "@/lib/backlog/schema";
 
@@ -80,11 +81,13 @@ export function PhaseBoardStatic({ columns, product }: { columns: Columns; produ
 export function PhaseBoardEditable({
   columns,
   product,
+  phaseKey,
   pending,
   onMove,
 }: {
   columns: Columns;
   product: string;
+  phaseKey: string;
   pending: Set<string>;
   onMove: (item: ItemSummary, to: Status) => void;
 }) {
@@ -118,7 +121,7 @@ export function PhaseBoardEditable({
     >
       <div className="flex gap-3 overflow-x-auto pb-2">
         {STATUSES.map((status) => (
-          <PhaseBoardDropColumn key={status} status={status} count={columns[status].length}>
+          <PhaseBoardDropColumn key={status} status={status} count={columns[status].length} newItemHref={newItemUrl(product, { phase: phaseKey, status })}>
             {columns[status].map((item) => (
               <PhaseBoardDraggableCard key={item.key} item={item} product={product} saving={pending.has(item.key)} />
             ))}

@@ -54,7 +54,8 @@ export function useUpdateItem(product: string, key: string) {
       await queryClient.cancelQueries({ queryKey });
       const previous = queryClient.getQueryData<ItemDetail>(queryKey);
       if (previous) {
-        const { phase, ...rest } = changes;
+        // Owner and components come back from the server with names; the rest shows at once.
+        const { phase, assignee: _assignee, components: _components, ...rest } = changes;
         queryClient.setQueryData<ItemDetail>(queryKey, {
           ...previous,
           ...rest,
@@ -91,4 +92,21 @@ export function useUnsavedChangesGuard(product: string, key: string) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [saving]);
   return saving;
+}
+
+/** Watch or stop watching; the item's watcher list is refreshed from the answer. */
+export function useWatchItem(product: string, key: string) {
+  const queryClient = useQueryClient();
+  const queryKey = itemKeys.detail(product, key);
+  return useMutation({
+    mutationFn: (watching: boolean) =>
+      apiFetch<{ watching: boolean; watchers: ItemDetail["watchers"] }>(`/api/v1/items/${encodeURIComponent(key)}/watch?product=${encodeURIComponent(product)}`, {
+        method: watching ? "PUT" : "DELETE",
+      }),
+    onSuccess: ({ watchers }) => {
+      const current = queryClient.getQueryData<ItemDetail>(queryKey);
+      if (current) queryClient.setQueryData<ItemDetail>(queryKey, { ...current, watchers });
+    },
+    onError: (error) => toast.error(`Watching did not change: ${error.message}`),
+  });
 }

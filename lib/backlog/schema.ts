@@ -193,6 +193,8 @@ export const itemCreateSchema = itemFields
       .trim()
       .max(40)
       .regex(/^[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*$/, "key must be letters and digits in dash-separated parts, e.g. P1-7 or T-12")
+      // /items/new and /api/v1/items/bulk are pages and doors of their own.
+      .refine((key) => !["new", "bulk"].includes(key.toLowerCase()), "key: new and bulk are reserved words")
       .optional(),
     title: itemFields.shape.title,
     category: itemFields.shape.category,

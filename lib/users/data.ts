@@ -12,3 +12,14 @@ export async function findActiveUserId(email: string): Promise<string | null> {
   const user = await getDb().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, active: true } });
   return user?.active ? user.id : null;
 }
+
+/** People an item of the product may be assigned to: active, and members (or admins) when the product is restricted. */
+export async function listAssignees(productSlug: string): Promise<{ id: string; name: string; email: string }[]> {
+  const product = await getDb().product.findUnique({ where: { slug: productSlug }, select: { id: true, restricted: true } });
+  if (!product) return [];
+  return getDb().user.findMany({
+    where: { active: true, ...(product.restricted && { OR: [{ role: "admin" }, { memberships: { some: { productId: product.id } } }] }) },
+    select: { id: true, name: true, email: true },
+    orderBy: [{ name: "asc" }, { email: "asc" }],
+  });
+}
