@@ -276,7 +276,7 @@ describe("better-auth's own endpoints", () => {
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/role is not allowed/);
     const after = await me({ cookie: viewer.cookie });
-    expect(await after.json()).toMatchObject({ principal: { kind: "user", id: viewer.id, role: "viewer" }, permissions: ["read"] });
+    expect(await after.json()).toMatchObject({ principal: { kind: "user", id: viewer.id, role: "viewer" }, permissions: ["read", "comment"] });
   });
 });
 

@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ItemComments } from "@/components/item-comments";
 import { ItemEditor } from "@/components/item-editor";
 import { Markdown } from "@/components/markdown";
 import { getItem, listPhases } from "@/lib/backlog/data";
+import { listComponents } from "@/lib/components/data";
+import { listAssignees } from "@/lib/users/data";
+import { listComments } from "@/lib/comments/data";
 import { productQuerySchema } from "@/lib/backlog/schema";
 import { itemsUrl } from "@/lib/backlog/urls";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/auth/schema";
 import { pageProduct } from "@/lib/products/page";
+import { productFor } from "@/lib/products/data";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
 
@@ -30,7 +35,8 @@ export default async function ItemPage({ params, searchParams }: Props) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const phases = await listPhases(item.product);
+  const [phases, people, components] = await Promise.all([listPhases(item.product), listAssignees(item.product), listComponents(item.product)]);
+  const comments = await listComments({ product: await productFor(user, item.product, "read"), key: item.key, principal: user });
 
   return (
     <div className="space-y-4">
@@ -40,9 +46,14 @@ export default async function ItemPage({ params, searchParams }: Props) {
       <ItemEditor
         initial={item}
         phases={phases}
+        people={people.map((p) => ({ value: p.id, label: p.id === user.id ? `${p.name || p.email} (me)` : p.name || p.email }))}
+        components={components.map((c) => ({ value: c.slug, label: c.name }))}
+        meId={user.id}
+        today={new Date().toISOString().slice(0, 10)}
         canEdit={can(user, "edit_items")}
         description={item.description ? <Markdown>{item.description}</Markdown> : <p className="text-sm text-muted">No description.</p>}
       />
+      <ItemComments product={item.product} itemKey={item.key} initial={comments} canComment={can(user, "comment")} />
     </div>
   );
 }

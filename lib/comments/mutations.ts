@@ -1,0 +1,97 @@
+import { actorOf, type Actor, type Principal } from "@/lib/auth/schema";
+import { recordEvents } from "@/lib/backlog/mutations";
+import { getDb, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { ProductRef } from "@/lib/products/data";
+import { mentionHandles, resolveMentions, type MentionUser } from "./mentions";
+import { assertReadableComment } from "./readable";
+import { mayChangeComment } from "./schema";
+
+// Writes of comments. Each is one short transaction that also writes the item's history (field
+// "comment"), so the timeline says who commented, edited (old and new text) or deleted, and when.
+// Callers have already checked the caller's permission on the product (productFor).
+
+type Target = { product: ProductRef; key: string };
+
+async function findItemId(tx: Tx, { product, key }: Target): Promise<string> {
+  const item = await tx.backlogItem.findUnique({ where: { productId_key: { productId: product.id, key } }, select: { id: true } });
+  if (!item) throw new AppError("not_found", `No item "${key}" in product "${product.slug}".`);
+  return item.id;
+}
+
+/**
+ * Active people who may see the product: everyone, or for a restricted product its members and
+ * the admins (the rule of lib/products/data.ts, read from the product's side).
+ */
+async function mentionableUsers(tx: Tx, productId: string): Promise<MentionUser[]> {
+  const { restricted } = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: { restricted: true } });
+  return tx.user.findMany({
+    where: { active: true, ...(restricted && { OR: [{ role: "admin" }, { memberships: { some: { productId } } }] }) },
+    select: { id: true, name: true, email: true },
+  });
+}
+
+async function mentionIds(tx: Tx, productId: string, handles: string[]): Promise<string[]> {
+  if (handles.length === 0) return [];
+  return resolveMentions(handles, await mentionableUsers(tx, productId)).map((user) => user.id);
+}
+
+/** Adds a comment; returns its id. */
+export async function addComment(input: Target & { body: string; actor: Actor }): Promise<string> {
+  // Reading the markdown is CPU work: done before the transaction opens.
+  assertReadableComment(input.body);
+  const handles = mentionHandles(input.body);
+  return getDb().$transaction(async (tx) => {
+    const itemId = await findItemId(tx, input);
+    const mentions = await mentionIds(tx, input.product.id, handles);
+    const comment = await tx.comment.create({
+      data: { itemId, actor: input.actor.name, userId: "userId" in input.actor ? (input.actor.userId ?? null) : null, body: input.body, mentions },
+      select: { id: true },
+    });
+    await recordEvents(tx, itemId, input.actor, [{ field: "comment", oldValue: null, newValue: input.body, note: "commented" }]);
+    return comment.id;
+  });
+}
+
+type CommentTarget = Target & { id: string; principal: Principal };
+
+/** The comment, on that item of that product, if the principal may change it: else 404 or 403. */
+async function findOwnComment(tx: Tx, input: CommentTarget) {
+  const itemId = await findItemId(tx, input);
+  const comment = await tx.comment.findFirst({ where: { id: input.id, itemId }, select: { id: true, itemId: true, userId: true, body: true, updatedAt: true } });
+  if (!comment) throw new AppError("not_found", `No comment ${input.id} on item "${input.key}".`);
+  if (!mayChangeComment(input.principal, comment)) {
+    throw new AppError("forbidden", "Only the comment's author or an admin may change it.");
+  }
+  return comment;
+}
+
+/**
+ * Replaces a comment's text. The UPDATE only matches the version the caller read, so of two
+ * edits at once one wins and the other gets 409 instead of silently overwriting it.
+ */
+export async function editComment(input: CommentTarget & { body: string }): Promise<void> {
+  assertReadableComment(input.body);
+  const handles = mentionHandles(input.body);
+  await getDb().$transaction(async (tx) => {
+    const comment = await findOwnComment(tx, input);
+    if (comment.body === input.body) return;
+    const mentions = await mentionIds(tx, input.product.id, handles);
+    const updated = await tx.comment.updateMany({
+      where: { id: comment.id, updatedAt: comment.updatedAt },
+      data: { body: input.body, mentions, editedAt: new Date() },
+    });
+    if (updated.count === 0) throw new AppError("conflict", "Someone changed this comment at the same moment; reload and try again.");
+    await recordEvents(tx, comment.itemId, actorOf(input.principal), [{ field: "comment", oldValue: comment.body, newValue: input.body, note: "edited a comment" }]);
+  });
+}
+
+/** Deletes a comment for good; the item's history keeps that it was deleted, by whom, and its text. */
+export async function deleteComment(input: CommentTarget): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const comment = await findOwnComment(tx, input);
+    const deleted = await tx.comment.deleteMany({ where: { id: comment.id } });
+    if (deleted.count === 0) throw new AppError("not_found", `No comment ${input.id} on item "${input.key}".`);
+    await recordEvents(tx, comment.itemId, actorOf(input.principal), [{ field: "comment", oldValue: comment.body, newValue: null, note: "deleted a comment" }]);
+  });
+}
