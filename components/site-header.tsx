@@ -26,6 +26,7 @@ export function SiteHeader({ products, user }: { products: Product[]; user: Head
   const nav = [
     { href: "/", label: "Overview", keepProduct: true },
     { href: "/items", label: "Items", keepProduct: true },
+    { href: "/me", label: "My work", keepProduct: true },
     { href: "/import", label: can(principal, "import_backlog") ? "Import & export" : "Export", keepProduct: true },
     { href: "/runs", label: "Runs", keepProduct: true },
     ...(can(principal, "upload_results") ? [{ href: "/upload", label: "Upload", keepProduct: true }] : []),

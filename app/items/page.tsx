@@ -4,11 +4,14 @@ import { ItemFilters } from "@/components/item-filters";
 import { LiveRefresh } from "@/components/live-refresh";
 import { ItemsTable, type SortHeader } from "@/components/items-table";
 import { Pagination } from "@/components/pagination";
+import { SavedViews } from "@/components/saved-views";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listItems, listPhases } from "@/lib/backlog/data";
 import { listComponents } from "@/lib/components/data";
 import { itemFilterSchema, type ItemSort } from "@/lib/backlog/schema";
-import { itemsCsvUrl, itemsUrl, itemUrl } from "@/lib/backlog/urls";
+import { itemsCsvUrl, itemsUrl, newItemUrl } from "@/lib/backlog/urls";
+import { can } from "@/lib/auth/schema";
+import { listAssignees } from "@/lib/users/data";
 import { pageProduct } from "@/lib/products/page";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
@@ -23,6 +26,7 @@ const COLUMNS: { label: string; sort: ItemSort }[] = [
   { label: "Priority", sort: "priority" },
   { label: "Status", sort: "status" },
   { label: "Effort", sort: "effort" },
+  { label: "Due", sort: "due" },
 ];
 
 export default async function ItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
@@ -32,11 +36,15 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
   // A hand-edited URL with a bad value shows everything rather than an error page.
   const query = parsed.success ? parsed.data : itemFilterSchema.parse({ product: typeof raw.product === "string" ? raw.product : undefined });
   const filter = { ...query, product: await pageProduct(user, query.product) };
-  const [{ items, total, product }, phases, components] = await Promise.all([
-    listItems(filter),
+  const [{ items, total, product }, phases, components, people] = await Promise.all([
+    listItems(filter, { userId: user.id }),
     listPhases(filter.product),
     listComponents(filter.product),
+    filter.product ? listAssignees(filter.product) : Promise.resolve([]),
   ]);
+  const canEdit = can(user, "edit_items");
+  const phaseOptions = phases.map((p) => ({ value: p.key, label: p.name }));
+  const peopleOptions = people.map((p) => ({ value: p.email, label: p.id === user.id ? `${p.name || p.email} (me)` : p.name || p.email }));
   const { limit, offset, sort, dir, ...rest } = filter;
   const base = { ...rest, sort, dir };
 
@@ -56,6 +64,11 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
           <p className="text-sm text-muted" aria-live="polite">
             {total} {total === 1 ? "item" : "items"}
           </p>
+          {product && canEdit && (
+            <Link href={newItemUrl(product, { phase: rest.phase && rest.phase !== "none" ? rest.phase : undefined })} className="rounded-md bg-brand-600 px-2.5 py-1 text-sm font-medium text-white hover:bg-brand-700">
+              New item
+            </Link>
+          )}
           {product && total > 0 && (
             <a href={itemsCsvUrl(base)} download className="rounded-md border border-line bg-white px-2.5 py-1 text-sm font-medium hover:bg-gray-50" data-testid="export-csv">
               Export CSV
@@ -63,7 +76,8 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
           )}
         </div>
       </div>
-      <ItemFilters phases={phases.map((p) => ({ value: p.key, label: p.name }))} components={components.map((c) => ({ value: c.slug, label: c.name }))} />
+      <ItemFilters phases={phaseOptions} components={components.map((c) => ({ value: c.slug, label: c.name }))} people={peopleOptions} />
+      {product && <SavedViews product={product} />}
       {!product ? (
         <EmptyState title="No backlog yet">
           <Link href="/import" className="text-blue-700 underline">Import a backlog document</Link> to create items.
@@ -71,7 +85,13 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
       ) : items.length === 0 ? (
         <EmptyState title="No items match these filters">Change or clear the filters to see more.</EmptyState>
       ) : (
-        <ItemsTable items={items} headers={headers} itemHref={(key) => itemUrl(key, filter.product)} />
+        <ItemsTable
+          items={items}
+          headers={headers}
+          product={product}
+          today={new Date().toISOString().slice(0, 10)}
+          bulk={canEdit ? { phases: phaseOptions, people: peopleOptions.map((p) => ({ value: p.value, label: p.label })) } : undefined}
+        />
       )}
       <Pagination offset={offset} limit={limit} total={total} hrefFor={(next) => itemsUrl({ ...base, offset: next })} />
     </div>

@@ -1,0 +1,43 @@
+import { NextResponse } from "next/server";
+import { AppError } from "@/lib/errors";
+import { readJson, readQuery, route } from "@/lib/http";
+import { productFor } from "@/lib/products/data";
+import { listSavedViews } from "@/lib/views/data";
+import { createSavedView } from "@/lib/views/mutations";
+import { createViewSchema, listViewsQuerySchema, viewOwnerId, type SavedViewList } from "@/lib/views/schema";
+
+/** The caller's views and the shared ones of a product, their own first. */
+export const GET = route("read", async (req, _ctx, principal) => {
+  const { product: slug } = readQuery(req, listViewsQuerySchema);
+  const product = await productFor(principal, slug, "read");
+  const ownerId = viewOwnerId(principal);
+  const [views, canShare] = await Promise.all([
+    listSavedViews(product.id, ownerId),
+    productFor(principal, product.slug, "edit_items").then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof AppError && error.code === "forbidden") return false;
+        throw error;
+      },
+    ),
+  ]);
+  return NextResponse.json({ views, canShare: canShare && ownerId !== null } satisfies SavedViewList);
+});
+
+/** Saves the current /items filters under a name. Viewers save personal views; sharing needs edit_items. */
+export const POST = route("read", async (req, _ctx, principal) => {
+  const input = await readJson(req, createViewSchema);
+  const ownerId = viewOwnerId(principal);
+  if (!ownerId) throw new AppError("forbidden", "Saved views belong to a person, and this token has no owner.");
+  const product = await productFor(principal, input.product, "read");
+  if (input.shared) {
+    await productFor(principal, product.slug, "edit_items").catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "forbidden") {
+        throw new AppError("forbidden", `Your role on "${product.slug}" may save personal views only: sharing a view with the team needs the engineer role.`);
+      }
+      throw error;
+    });
+  }
+  const view = await createSavedView({ productId: product.id, ownerId, name: input.name, query: input.query, shared: input.shared });
+  return NextResponse.json({ view }, { status: 201 });
+});
