@@ -1,6 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { BurndownChart } from "@/components/burndown-chart";
+import { ForecastCard } from "@/components/forecast-card";
+import { ProductPlanForm } from "@/components/target-date-form";
+import { getForecast } from "@/lib/forecast/data";
 import { CategoryStatusChart } from "@/components/category-status-chart";
 import { ComponentTiles } from "@/components/component-tiles";
 import { EventFeed } from "@/components/event-feed";
@@ -64,6 +67,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   // A component filter naming no component of this product is dropped, like any other bad value.
   const component = overview.tiles.some((t) => t.slug === query.component) ? query.component : undefined;
   const feed = await listEvents({ product: slug, component, kind: query.kind && [query.kind], limit: DEFAULT_EVENT_LIMIT }, now);
+  const forecast = await getForecast({ product: slug, now });
   const { remainingEffort, categories, phases } = summary;
   const openCount = Object.values(categories).reduce((sum, c) => sum + c.open, 0);
   const phasesComplete = phases.filter((p) => p.total > 0 && p.done === p.total).length;
@@ -136,6 +140,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         Remaining effort: <strong>{formatHours(remainingEffort.minHours, remainingEffort.maxHours)}</strong> across {openCount} open items
         {remainingEffort.unestimated > 0 && ` (${remainingEffort.unestimated} without an estimate)`}
       </p>
+      <ForecastCard
+        forecast={forecast}
+        form={can(user, "edit_items") && <ProductPlanForm product={slug} targetDate={forecast.targetDate} hoursPerWeek={forecast.hoursPerWeek} />}
+      />
       <OverviewCards cards={cards} />
       <div id="what-remains" className="scroll-mt-4">
         <Card title="What remains before we are listed" className="print:shadow-none">
@@ -145,7 +153,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <SummaryCards categories={categories} hrefFor={(category) => itemsUrl({ product, category })} />
 
       <section aria-label="Trends" className="grid gap-6 lg:grid-cols-3 print:grid-cols-1">
-        <BurndownChart points={overview.burndown} />
+        <BurndownChart points={overview.burndown} forecast={forecast} />
         <CategoryStatusChart rows={overview.categoryStatus} />
         <RunsPerWeekChart
           weeks={overview.runsPerWeek}

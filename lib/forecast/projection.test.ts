@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import {
   dateAfterWeeks,
   DEFAULT_RUNS,
-  finishWithDependencies,
   forecastStatus,
   MAX_WEEKS,
   percentile,
@@ -49,6 +48,18 @@ describe("projectFromThroughput", () => {
     expect(a.p50Weeks).toBeGreaterThanOrEqual(13);
     expect(a.p50Weeks).toBeLessThanOrEqual(17);
     expect(a.p85Weeks).toBeGreaterThanOrEqual(a.p50Weeks);
+  });
+
+  it("never finishes more work sooner: every run sees the same weeks whatever remains", () => {
+    const weeklyClosed = [0, 3, 5, 1, 4, 2, 6, 0, 3];
+    let previous = { p50Weeks: 0, p85Weeks: 0 };
+    for (let remaining = 1; remaining <= 40; remaining += 1) {
+      const result = projectFromThroughput({ remaining, weeklyClosed, seed: 3, runs: 2_000 });
+      if (result.kind !== "throughput") throw new Error("expected a throughput projection");
+      expect(result.p50Weeks).toBeGreaterThanOrEqual(previous.p50Weeks);
+      expect(result.p85Weeks).toBeGreaterThanOrEqual(previous.p85Weeks);
+      previous = result;
+    }
   });
 
   it("says why it cannot project: too few weeks of history, or nothing ever closed", () => {
@@ -102,17 +113,3 @@ describe("dateAfterWeeks", () => {
   });
 });
 
-describe("finishWithDependencies", () => {
-  it("a phase starts when the last phase it waits on finishes", () => {
-    const finish = finishWithDependencies([
-      { key: "certify-bundle", weeks: 1, waitsOn: ["image-fixes", "external-images"] },
-      { key: "image-fixes", weeks: 2, waitsOn: [] },
-      { key: "external-images", weeks: 3, waitsOn: ["image-fixes"] },
-    ]);
-    expect(Object.fromEntries(finish)).toEqual({ "image-fixes": 2, "external-images": 5, "certify-bundle": 6 });
-  });
-
-  it("refuses a cycle", () => {
-    expect(() => finishWithDependencies([{ key: "a", weeks: 1, waitsOn: ["b"] }, { key: "b", weeks: 1, waitsOn: ["a"] }])).toThrow(/cycle/);
-  });
-});

@@ -36,10 +36,15 @@ export function projectFromThroughput(input: { remaining: number; weeklyClosed: 
   if (weeklyClosed.length < MIN_HISTORY_WEEKS) return { kind: "too_little_history", weeks: weeklyClosed.length };
   if (weeklyClosed.every((closed) => closed <= 0)) return { kind: "no_throughput", weeks: weeklyClosed.length };
   if (remaining <= 0) return { kind: "throughput", p50Weeks: 0, p85Weeks: 0 };
-  const rng = xoroshiro128plus(seed);
+  // Each run draws from its own stream (the generator jumped ahead once per run), so run k sees
+  // the same simulated weeks whatever `remaining` is: with the same seed and history, more work never
+  // comes out sooner, and a phase never before the phases it waits on.
+  const streams = xoroshiro128plus(seed);
   const last = weeklyClosed.length - 1;
   const outcomes = new Array<number>(runs);
   for (let run = 0; run < runs; run += 1) {
+    const rng = streams.clone();
+    streams.jump();
     let left = remaining;
     let weeks = 0;
     while (left > 0 && weeks < MAX_WEEKS) {
@@ -77,27 +82,4 @@ export function dateAfterWeeks(from: Date, weeks: number): Date {
   const days = Math.ceil(weeks * 7);
   const start = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());
   return new Date(start + days * DAY);
-}
-
-/**
- * Finish (in weeks from now) of phases that wait on others: a phase starts when the last phase it
- * waits on finishes, and takes its own duration from there. `waitsOn` must be acyclic (phase
- * dependencies are, by construction); an unknown key is ignored.
- */
-export function finishWithDependencies(phases: readonly { key: string; weeks: number; waitsOn: readonly string[] }[]): Map<string, number> {
-  const byKey = new Map(phases.map((phase) => [phase.key, phase]));
-  const finish = new Map<string, number>();
-  const visit = (key: string, path: Set<string>): number => {
-    const known = finish.get(key);
-    if (known !== undefined) return known;
-    const phase = byKey.get(key)!;
-    if (path.has(key)) throw new Error(`phase dependencies form a cycle through ${key}`);
-    path.add(key);
-    const start = Math.max(0, ...phase.waitsOn.filter((dep) => byKey.has(dep)).map((dep) => visit(dep, path)));
-    path.delete(key);
-    finish.set(key, start + phase.weeks);
-    return start + phase.weeks;
-  };
-  for (const phase of phases) visit(phase.key, new Set());
-  return finish;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openBlockersByDay, type BurndownEvent, type BurndownItem } from "./burndown";
+import { openBlockersByDay, projectionBand, type BurndownEvent, type BurndownItem } from "./burndown";
 
 const at = (iso: string) => new Date(iso);
 const NOW = at("2025-03-10T12:00:00Z");
@@ -25,10 +25,10 @@ describe("openBlockersByDay", () => {
       status("a", "2025-03-09T15:00:00Z", "in_progress"),
     ];
     expect(openBlockersByDay(items, events, NOW)).toEqual([
-      { date: "2025-03-07", open: 2 },
-      { date: "2025-03-08", open: 3 },
-      { date: "2025-03-09", open: 2 },
-      { date: "2025-03-10", open: 2 },
+      { date: "2025-03-07", open: 2, items: 2 },
+      { date: "2025-03-08", open: 3, items: 3 },
+      { date: "2025-03-09", open: 2, items: 2 },
+      { date: "2025-03-10", open: 2, items: 2 },
     ]);
   });
 
@@ -36,6 +36,8 @@ describe("openBlockersByDay", () => {
     const items = [item("a", "2025-03-08T09:00:00Z", { category: "needs_verification" })];
     const events = [created("a", "2025-03-08T09:00:00Z"), category("a", "2025-03-09T23:59:00Z", "critical_blocker")];
     expect(openBlockersByDay(items, events, NOW).map((p) => p.open)).toEqual([1, 0, 0]);
+    // Still open, so still one of the open items.
+    expect(openBlockersByDay(items, events, NOW).map((p) => p.items)).toEqual([1, 1, 1]);
   });
 
   it("counts a reopened item again, and wont_do as closed", () => {
@@ -46,9 +48,9 @@ describe("openBlockersByDay", () => {
       status("b", "2025-03-09T11:00:00Z", "blocked"),
     ];
     expect(openBlockersByDay(items, events, NOW)).toEqual([
-      { date: "2025-03-08", open: 2 },
-      { date: "2025-03-09", open: 0 },
-      { date: "2025-03-10", open: 1 },
+      { date: "2025-03-08", open: 2, items: 2 },
+      { date: "2025-03-09", open: 0, items: 0 },
+      { date: "2025-03-10", open: 1, items: 1 },
     ]);
   });
 
@@ -56,8 +58,8 @@ describe("openBlockersByDay", () => {
     const items = [item("a", "2024-12-01T00:00:00Z")];
     const points = openBlockersByDay(items, [], NOW);
     expect(points).toHaveLength(30);
-    expect(points[0]).toEqual({ date: "2025-02-09", open: 1 });
-    expect(points.at(-1)).toEqual({ date: "2025-03-10", open: 1 });
+    expect(points[0]).toEqual({ date: "2025-02-09", open: 1, items: 1 });
+    expect(points.at(-1)).toEqual({ date: "2025-03-10", open: 1, items: 1 });
     expect(openBlockersByDay(items, [], NOW, 7)).toHaveLength(7);
   });
 
@@ -66,5 +68,37 @@ describe("openBlockersByDay", () => {
     const events = [status("gone", "2025-03-09T10:00:00Z", "done"), { itemId: "a", at: at("2025-03-10T01:00:00Z"), field: "status", oldValue: { weird: true } }];
     expect(openBlockersByDay(items, events, NOW).map((p) => p.open)).toEqual([1, 1]);
     expect(openBlockersByDay([item("late", "2025-03-11T00:00:00Z")], [], NOW)).toEqual([]);
+  });
+});
+
+describe("openBlockersByDay counts every open item too", () => {
+  it("items of any category count while open; blockers only among them", () => {
+    const items = [item("a", "2025-03-09T09:00:00Z"), item("b", "2025-03-09T09:00:00Z", { category: "needs_verification" }), item("c", "2025-03-09T09:00:00Z", { category: "compliant", status: "done" })];
+    const events = [status("c", "2025-03-10T09:00:00Z", "in_progress")];
+    expect(openBlockersByDay(items, events, NOW)).toEqual([
+      { date: "2025-03-09", open: 1, items: 3 },
+      { date: "2025-03-10", open: 1, items: 2 },
+    ]);
+  });
+});
+
+describe("projectionBand", () => {
+  it("runs from today's open items to none, on the 50% day along the lower edge and the 85% day along the upper", () => {
+    // 10 days to the 85% date; on the 50% day (4 days in) the upper edge has 6 of its 10 days to go: 12 × 0.6 = 7.2.
+    expect(projectionBand({ today: "2025-03-10", open: 12, p50: "2025-03-14", p85: "2025-03-20" })).toEqual([
+      { date: "2025-03-10", low: 12, high: 12 },
+      { date: "2025-03-14", low: 0, high: 7.2 },
+      { date: "2025-03-20", low: 0, high: 0 },
+    ]);
+  });
+
+  it("is a single edge when both dates are the same day, and nothing without open work or dates", () => {
+    expect(projectionBand({ today: "2025-03-10", open: 3, p50: "2025-03-17", p85: "2025-03-17" })).toEqual([
+      { date: "2025-03-10", low: 3, high: 3 },
+      { date: "2025-03-17", low: 0, high: 0 },
+    ]);
+    expect(projectionBand({ today: "2025-03-10", open: 0, p50: "2025-03-17", p85: "2025-03-17" })).toEqual([]);
+    expect(projectionBand({ today: "2025-03-10", open: 3, p50: null, p85: null })).toEqual([]);
+    expect(projectionBand({ today: "2025-03-10", open: 3, p50: "2025-03-10", p85: "2025-03-10" })).toEqual([]);
   });
 });

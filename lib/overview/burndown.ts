@@ -1,8 +1,8 @@
 import { CLOSED_STATUSES, statusSchema, categorySchema, type Category, type Status } from "@/lib/backlog/schema";
 import type { BurndownPoint } from "./schema";
 
-// Open critical blockers per day, reconstructed from item history. Only the current state of an
-// item is stored, so the walk starts from today and undoes events newest first: a "status" or
+// Open critical blockers and all open items per day, reconstructed from item history. Only the
+// current state of an item is stored, so the walk starts from today and undoes events newest first: a "status" or
 // "category" event sets the field back to its old value, a "created" event (or the item's
 // creation time) removes the item. Each day is counted at its end (UTC), today at `now`.
 
@@ -38,10 +38,13 @@ export function openBlockersByDay(items: readonly BurndownItem[], events: readon
       next += 1;
     }
     let open = 0;
+    let items = 0;
     for (const item of state.values()) {
-      if (item.exists && item.createdAt <= end && item.category === "critical_blocker" && !closed.has(item.status)) open += 1;
+      if (!item.exists || item.createdAt > end || closed.has(item.status)) continue;
+      items += 1;
+      if (item.category === "critical_blocker") open += 1;
     }
-    points.push({ date: isoDay(day), open });
+    points.push({ date: isoDay(day), open, items });
   }
   return points.reverse();
 }
@@ -56,4 +59,26 @@ function undo(item: { category: string; status: string; exists: boolean } | unde
     const old = categorySchema.safeParse(event.oldValue);
     if (old.success) item.category = old.data;
   }
+}
+
+export type BandPoint = { date: string; low: number; high: number };
+
+/**
+ * The forecast drawn on the burndown: from today's open items down to none, reached on the 50%
+ * date along the lower edge and on the 85% date along the upper one. Straight lines between
+ * those days, so the corners are all a chart needs. No band when nothing is open or no date is projected.
+ */
+export function projectionBand(input: { today: string; open: number; p50: string | null; p85: string | null }): BandPoint[] {
+  const { today, open, p50, p85 } = input;
+  if (open <= 0 || !p50 || !p85 || p85 <= today) return [];
+  const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
+  const start = ms(today);
+  const end = ms(p85);
+  const mid = Math.max(start, Math.min(ms(p50), end));
+  const band: BandPoint[] = [{ date: today, low: open, high: open }];
+  // Where the 85% edge stands on the 50% day: the share of its way still to go.
+  if (mid > start && mid < end) band.push({ date: isoDay(mid), low: 0, high: Math.round(open * ((end - mid) / (end - start)) * 10) / 10 });
+  if (mid === start) band[0] = { date: today, low: 0, high: open };
+  band.push({ date: p85, low: 0, high: 0 });
+  return band;
 }

@@ -121,7 +121,8 @@ export type ComponentTile = {
   lastRun: { id: string; at: string; passed: boolean; architecture: string } | null;
 };
 
-export type BurndownPoint = { date: string; open: number };
+/** One day of the burndown: open critical blockers (`open`) and all open items (`items`, what the forecast projects). */
+export type BurndownPoint = { date: string; open: number; items: number };
 export type WeekRuns = { weekStart: string; passed: number; failed: number };
 export type CategoryStatusRow = { category: Category } & Record<Status, number>;
 

@@ -25,6 +25,7 @@ const planSelect = {
   version: true,
   completedAt: true,
   completedBy: true,
+  targetDate: true,
   dependsOn: { select: { dependsOn: { select: { key: true, order: true, name: true, completedAt: true } } } },
   gates: { select: { component: { select: { slug: true, name: true, role: true, type: true, certificationStatus: true } } } },
 } satisfies Prisma.PhaseSelect;
@@ -41,6 +42,7 @@ function header(row: PlanRow): Omit<PhaseHeader, "tasks"> {
     version: row.version,
     completedAt: row.completedAt?.toISOString() ?? null,
     completedBy: row.completedBy,
+    targetDate: row.targetDate?.toISOString().slice(0, 10) ?? null,
   };
 }
 

@@ -5,8 +5,9 @@ import { resolveProductForWrite } from "@/lib/products/mutations";
 import { findCycle } from "@/lib/phases/dependency-graph";
 import { evaluatePhaseGate, type PhaseGate } from "@/lib/phases/gating";
 import type { PhasePatch } from "@/lib/phases/schema";
+import { targetDateValue } from "@/lib/products/schema";
 
-type PhaseRow = { id: string; key: string; order: number; name: string; version: number; completedAt: Date | null };
+type PhaseRow = { id: string; key: string; order: number; name: string; version: number; completedAt: Date | null; targetDate: Date | null };
 type Product = { id: string; slug: string };
 
 const sameSet = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) => a.length === b.length && a.every((value) => b.includes(value));
@@ -17,14 +18,14 @@ const sameSet = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) => a.length
  * not certified and published; a stale `version` is refused (409) and changes nothing.
  */
 export async function updatePhase(input: { productSlug?: string; key: string; patch: PhasePatch; actor: Actor }) {
-  const { version, completed, dependsOn, gates } = input.patch;
+  const { version, completed, dependsOn, gates, targetDate } = input.patch;
   return getDb().$transaction(async (tx) => {
     const product = await resolveProductForWrite(tx, input.productSlug);
     // One plan change per product at a time: the cycle check and the gate read see settled dependencies.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`certboard-phase-plan:${product.id}`}))`;
     const phase = await tx.phase.findUnique({
       where: { productId_key: { productId: product.id, key: input.key } },
-      select: { id: true, key: true, order: true, name: true, version: true, completedAt: true },
+      select: { id: true, key: true, order: true, name: true, version: true, completedAt: true, targetDate: true },
     });
     if (!phase) throw new AppError("not_found", `No phase "${input.key}" in product "${product.slug}".`);
     if (phase.version !== version) throw staleVersion(phase, version);
@@ -32,6 +33,8 @@ export async function updatePhase(input: { productSlug?: string; key: string; pa
     const changed: string[] = [];
     if (dependsOn !== undefined && (await replaceDependsOn(tx, product, phase, dependsOn))) changed.push("dependsOn");
     if (gates !== undefined && (await replaceGates(tx, product, phase, gates))) changed.push("gates");
+    const newTarget = targetDate === undefined ? undefined : targetDateValue(targetDate);
+    if (newTarget !== undefined && newTarget?.getTime() !== phase.targetDate?.getTime()) changed.push("targetDate");
     const isComplete = phase.completedAt !== null;
     if (completed !== undefined && completed !== isComplete) {
       if (completed) {
@@ -48,6 +51,7 @@ export async function updatePhase(input: { productSlug?: string; key: string; pa
       where: { id: phase.id, version },
       data: {
         ...(changed.includes("completed") && (completed ? { completedAt: new Date(), completedBy: input.actor.name } : { completedAt: null, completedBy: null })),
+        ...(changed.includes("targetDate") && { targetDate: newTarget }),
         version: { increment: 1 },
       },
     });

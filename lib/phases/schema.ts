@@ -3,6 +3,7 @@ import type { ItemSummary, PhaseTask, Status } from "@/lib/backlog/schema";
 import type { CriticalPathEntry } from "@/lib/phases/critical-path";
 import type { PhaseGate, WaitingOn } from "@/lib/phases/gating";
 import type { PhaseProgressNumbers } from "@/lib/phases/progress";
+import { targetDateSchema } from "@/lib/products/schema";
 
 // Wire types of the phase reads and the phase PATCH body (safe to import in the browser).
 
@@ -17,6 +18,8 @@ export type PhaseHeader = {
   /** ISO time someone marked the phase complete, and who; null while open. */
   completedAt: string | null;
   completedBy: string | null;
+  /** The day (YYYY-MM-DD) the phase should be done by; null when none is set. */
+  targetDate: string | null;
 };
 
 export type PhaseRef = { key: string; order: number; name: string };
@@ -67,19 +70,21 @@ const keyList = z
   .max(100)
   .transform((keys) => [...new Set(keys)]);
 
-/** PATCH /api/v1/phases/{key}: complete or reopen, and/or replace the dependencies. */
+/** PATCH /api/v1/phases/{key}: complete or reopen, replace the dependencies, and/or set the target date. */
 export const phasePatchSchema = z
   .object({
     version: z.number().int().positive(),
     completed: z.boolean().optional(),
+    /** The day the phase should be done by ("YYYY-MM-DD"); null clears it. */
+    targetDate: targetDateSchema.nullable().optional(),
     /** Keys of the phases this one waits for (replaces the current list). */
     dependsOn: keyList.optional(),
     /** Slugs of the components that must be certified and published first (replaces the current list). */
     gates: keyList.optional(),
   })
   .strict()
-  .refine((patch) => patch.completed !== undefined || patch.dependsOn !== undefined || patch.gates !== undefined, {
-    message: "Nothing to change: send completed, dependsOn or gates besides version.",
+  .refine((patch) => patch.completed !== undefined || patch.dependsOn !== undefined || patch.gates !== undefined || patch.targetDate !== undefined, {
+    message: "Nothing to change: send completed, dependsOn, gates or targetDate besides version.",
   });
 export type PhasePatch = z.infer<typeof phasePatchSchema>;
 

@@ -1,6 +1,7 @@
 import { USER_ROLES, type UserRole } from "@/lib/auth/schema";
 import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { targetDateValue, type ProductPatch } from "@/lib/products/schema";
 
 export const DEFAULT_PRODUCT_SLUG = "default";
 /** A product slug: lowercase letters and digits in dash-separated words, at most 60 characters. */
@@ -30,9 +31,22 @@ export async function resolveProductForWrite(
   return tx.product.create({ data: { slug: newSlug, name: create.name }, select });
 }
 
-/** Restricts a product to its members, or opens it to everyone again. */
-export async function setProductRestricted(input: { productId: string; restricted: boolean }): Promise<void> {
-  await getDb().product.update({ where: { id: input.productId }, data: { restricted: input.restricted } });
+/**
+ * Changes a product's plan (target date, hours per week) and/or access (restricted), in one
+ * transaction. Who may change which field is the door's decision (restricted: admins only).
+ */
+export async function updateProduct(input: { productId: string; patch: ProductPatch }): Promise<void> {
+  const { restricted, targetDate, hoursPerWeek } = input.patch;
+  await getDb().$transaction(async (tx) => {
+    await tx.product.update({
+      where: { id: input.productId },
+      data: {
+        ...(restricted !== undefined && { restricted }),
+        ...(targetDate !== undefined && { targetDate: targetDateValue(targetDate) }),
+        ...(hoursPerWeek !== undefined && { hoursPerWeek }),
+      },
+    });
+  });
 }
 
 /**

@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LiveRefresh } from "@/components/live-refresh";
+import { BurndownChart } from "@/components/burndown-chart";
+import { ForecastCard } from "@/components/forecast-card";
+import { PhaseTargetForm } from "@/components/target-date-form";
+import { getForecast, getPhasesBurndown } from "@/lib/forecast/data";
 import { PhaseBoard } from "@/components/phase-board";
 import { PhaseBoardTasks } from "@/components/phase-board-tasks";
 import { PhasePlan } from "@/components/phase-plan";
@@ -33,6 +37,10 @@ export default async function PhasePage({ params, searchParams }: Props) {
     throw error;
   });
   const { phase } = board;
+  const now = new Date();
+  const forecast = await getForecast({ product: board.product, phase: phase.key, now });
+  // The burndown counts what the forecast counts: this phase and the open phases it waits on.
+  const burndown = await getPhasesBurndown({ product: board.product, phases: [phase.key, ...forecast.prerequisites.map((p) => p.key)], now });
 
   return (
     <div className="space-y-4">
@@ -50,6 +58,13 @@ export default async function PhasePage({ params, searchParams }: Props) {
         {phase.estimateText && <p className="text-sm text-muted">Estimate: {phase.estimateText}</p>}
         {phase.deliverable && <p className="text-sm">Deliverable: {phase.deliverable}</p>}
       </header>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ForecastCard
+          forecast={forecast}
+          form={can(user, "edit_items") && <PhaseTargetForm product={board.product} phaseKey={phase.key} version={phase.version} targetDate={forecast.targetDate} />}
+        />
+        <BurndownChart points={burndown} forecast={forecast} scope={forecast.prerequisites.length > 0 ? "this phase and the phases it waits on" : "this phase"} />
+      </div>
       <PhasePlan initial={board} canEdit={can(user, "edit_items")} />
       <PhaseBoard initial={board} canEdit={can(user, "edit_items")} />
       <Card title="Tasks">

@@ -1,0 +1,146 @@
+import "server-only";
+import { CLOSED_STATUSES } from "@/lib/backlog/schema";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { buildForecast } from "@/lib/forecast/forecast";
+import type { Forecast, RemainingWork } from "@/lib/forecast/schema";
+import { throughputWindow, weeklyClosed } from "@/lib/forecast/throughput";
+import { openBlockersByDay, utcDay } from "@/lib/overview/burndown";
+import type { BurndownPoint } from "@/lib/overview/schema";
+import { dependentsOf } from "@/lib/phases/dependency-graph";
+import { isComponentSatisfied } from "@/lib/phases/gating";
+
+const closed = [...CLOSED_STATUSES];
+const BURNDOWN_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+type OpenItem = { phaseId: string | null; category: string; effortMinHours: number | null; effortMaxHours: number | null };
+
+function workOf(items: readonly OpenItem[]): RemainingWork {
+  const work = { items: items.length, blockers: 0, minHours: 0, maxHours: 0, unestimated: 0 };
+  for (const item of items) {
+    if (item.category === "critical_blocker") work.blockers += 1;
+    if (item.effortMaxHours === null) work.unestimated += 1;
+    else {
+      work.minHours += item.effortMinHours ?? item.effortMaxHours;
+      work.maxHours += item.effortMaxHours;
+    }
+  }
+  return work;
+}
+
+async function loadProduct(slug: string) {
+  const product = await getDb().product.findUnique({ where: { slug }, select: { id: true, slug: true, targetDate: true, hoursPerWeek: true } });
+  if (!product) throw new AppError("not_found", `No product "${slug}".`);
+  return product;
+}
+
+/**
+ * Will the product (or one phase of it) make its target date? Reads the open work, the team's
+ * closures per full week (status events to done or won't do) and the plan. `now` is an input (the
+ * route passes the clock) so the stored history can also be read as of a later moment with nothing
+ * else changed; the open work is always today's. The caller has checked access to the product.
+ */
+export async function getForecast(input: { product: string; phase?: string; now: Date }): Promise<Forecast> {
+  const { now } = input;
+  const db = getDb();
+  const product = await loadProduct(input.product);
+  const [phases, open, first] = await Promise.all([
+    db.phase.findMany({
+      where: { productId: product.id },
+      orderBy: { order: "asc" },
+      select: {
+        id: true,
+        key: true,
+        order: true,
+        name: true,
+        targetDate: true,
+        completedAt: true,
+        dependsOn: { select: { dependsOn: { select: { key: true } } } },
+        gates: { select: { component: { select: { name: true, certificationStatus: true } } } },
+      },
+    }),
+    db.backlogItem.findMany({
+      where: { productId: product.id, status: { notIn: closed } },
+      select: { phaseId: true, category: true, effortMinHours: true, effortMaxHours: true },
+    }),
+    db.backlogItem.aggregate({ where: { productId: product.id, createdAt: { lte: now } }, _min: { createdAt: true } }),
+  ]);
+  const phase = input.phase === undefined ? null : phases.find((p) => p.key === input.phase);
+  if (phase === undefined) throw new AppError("not_found", `No phase "${input.phase}" in product "${product.slug}".`);
+
+  // The open phases this one waits on, directly or through others; a completed phase holds nothing up.
+  const edges = phases.flatMap((p) => p.dependsOn.map(({ dependsOn }) => ({ phase: dependsOn.key, dependsOn: p.key })));
+  const completed = new Set(phases.filter((p) => p.completedAt).map((p) => p.key));
+  const upstream = phase ? new Set(dependentsOf(edges, [phase.key], (key) => !completed.has(key))) : new Set<string>();
+  const prerequisitePhases = phases.filter((p) => upstream.has(p.key));
+  const waitingImages = phase
+    ? [...new Set([phase, ...prerequisitePhases].flatMap((p) => p.gates.map((g) => g.component).filter((c) => !isComponentSatisfied(c)).map((c) => c.name)))]
+    : [];
+
+  const window = throughputWindow(first._min.createdAt, now);
+  const events = window
+    ? await db.itemEvent.findMany({
+        where: { item: { productId: product.id }, field: "status", at: { gte: window.from, lt: window.to } },
+        select: { at: true, field: true, oldValue: true, newValue: true },
+      })
+    : [];
+  const own = workOf(phase ? open.filter((item) => item.phaseId === phase.id) : open);
+  const prerequisites = prerequisitePhases.map((p) => ({ key: p.key, order: p.order, name: p.name, ...workOf(open.filter((item) => item.phaseId === p.id)) }));
+  const nothingOpen = own.items + prerequisites.reduce((sum, p) => sum + p.items, 0) === 0;
+
+  return buildForecast({
+    product: product.slug,
+    phase: phase && { key: phase.key, order: phase.order, name: phase.name, completedAt: phase.completedAt },
+    now,
+    targetDate: phase ? phase.targetDate : product.targetDate,
+    hoursPerWeek: product.hoursPerWeek,
+    own,
+    prerequisites,
+    waitingImages,
+    weeklyClosed: weeklyClosed(events, window),
+    finishedOn: nothingOpen && !phase?.completedAt ? await lastClosure(product.id, phase?.id ?? null, now) : null,
+  });
+}
+
+/** When the scope's last item was closed (done or won't do), up to `now`. */
+async function lastClosure(productId: string, phaseId: string | null, now: Date): Promise<Date | null> {
+  const event = await getDb().itemEvent.findFirst({
+    where: {
+      item: { productId, ...(phaseId && { phaseId }) },
+      field: "status",
+      at: { lte: now },
+      OR: closed.map((status) => ({ newValue: { equals: status } })),
+    },
+    orderBy: { at: "desc" },
+    select: { at: true },
+  });
+  return event?.at ?? null;
+}
+
+/** A product's target date and hours per week, for the forms that set them. */
+export async function getProductPlan(productId: string): Promise<{ targetDate: string | null; hoursPerWeek: number | null }> {
+  const product = await getDb().product.findUniqueOrThrow({ where: { id: productId }, select: { targetDate: true, hoursPerWeek: true } });
+  return { targetDate: product.targetDate?.toISOString().slice(0, 10) ?? null, hoursPerWeek: product.hoursPerWeek };
+}
+
+/**
+ * Open items and open critical blockers per day of some phases (a phase and the phases it waits on,
+ * as its forecast counts them), rebuilt from history as the overview's burndown is.
+ */
+export async function getPhasesBurndown(input: { product: string; phases: string[]; now: Date }): Promise<BurndownPoint[]> {
+  const db = getDb();
+  const product = await loadProduct(input.product);
+  const phases = await db.phase.findMany({ where: { productId: product.id, key: { in: input.phases } }, select: { id: true } });
+  const phaseId = { in: phases.map((phase) => phase.id) };
+  const since = new Date(utcDay(input.now) - (BURNDOWN_DAYS - 1) * DAY_MS);
+  // Items are in the phase they are in today: a move between phases is not replayed.
+  const [items, events] = await Promise.all([
+    db.backlogItem.findMany({ where: { phaseId }, select: { id: true, category: true, status: true, createdAt: true } }),
+    db.itemEvent.findMany({
+      where: { item: { phaseId }, at: { gte: since }, field: { in: ["created", "status", "category"] } },
+      select: { itemId: true, at: true, field: true, oldValue: true },
+    }),
+  ]);
+  return openBlockersByDay(items, events, input.now, BURNDOWN_DAYS);
+}

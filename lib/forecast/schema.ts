@@ -1,0 +1,62 @@
+import { z } from "zod";
+import type { ForecastStatus } from "@/lib/forecast/projection";
+
+// The forecast's query and wire shape (safe in the browser).
+
+const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+/** GET /api/v1/forecast?product=SLUG&phase=KEY */
+export const forecastQuerySchema = z.object({
+  product: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
+  phase: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
+});
+
+export type { ForecastStatus };
+
+/**
+ * What the projection stands on: the team's weekly throughput, the remaining effort at the
+ * product's hours per week, nothing left to do, or nothing to stand on.
+ */
+export type ForecastBasis = "throughput" | "effort" | "done" | "none";
+
+export type RemainingWork = {
+  items: number;
+  /** Open critical blockers among `items`. */
+  blockers: number;
+  minHours: number;
+  maxHours: number;
+  /** Open items without an effort estimate. */
+  unestimated: number;
+};
+
+export type Forecast = {
+  product: string;
+  phase: { key: string; order: number; name: string } | null;
+  status: ForecastStatus;
+  /** One sentence a product manager can repeat. */
+  sentence: string;
+  /** YYYY-MM-DD, or null when none is set. */
+  targetDate: string | null;
+  hoursPerWeek: number | null;
+  /** The day the forecast was made for (YYYY-MM-DD, UTC). */
+  asOf: string;
+  basis: ForecastBasis;
+  /** Days (YYYY-MM-DD) by which the work is 50% and 85% likely done; null when nothing allows a projection. */
+  projected: { p50: string | null; p85: string | null };
+  /** This product's (or phase's) own open work. */
+  remaining: RemainingWork;
+  /** Open phases this phase waits on, directly or not: their work is counted before this phase can finish. */
+  prerequisites: ({ key: string; order: number; name: string } & RemainingWork)[];
+  /** Items closed in each of the last full weeks, oldest first (the whole product's team). */
+  throughput: { weeks: number; itemsPerWeek: number[] };
+  reasons: string[];
+};
+
+export const FORECAST_STATUS_LABELS: Record<ForecastStatus, string> = {
+  on_track: "On track",
+  at_risk: "At risk",
+  off_track: "Off track",
+  no_target: "No target date",
+};
+
+export const FORECAST_STATUS_TONES = { on_track: "green", at_risk: "amber", off_track: "red", no_target: "gray" } as const satisfies Record<ForecastStatus, string>;

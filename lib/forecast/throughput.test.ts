@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { isClosure, throughputWindow, weeklyClosed, type StatusEvent } from "./throughput";
+
+const START = new Date("2026-11-02T09:00:00Z");
+const DAY = 86_400_000;
+const after = (days: number) => new Date(START.getTime() + days * DAY);
+const status = (days: number, oldValue: string, newValue: string): StatusEvent => ({ at: after(days), field: "status", oldValue, newValue });
+
+describe("throughputWindow", () => {
+  it("counts only whole weeks since the history began, the running week left out", () => {
+    expect(throughputWindow(null, after(30))).toBeNull();
+    expect(throughputWindow(START, after(6.9))).toBeNull();
+    expect(throughputWindow(START, after(7))).toEqual({ from: START, to: after(7), weeks: 1 });
+    expect(throughputWindow(START, after(24))).toEqual({ from: START, to: after(21), weeks: 3 });
+  });
+
+  it("keeps the newest 12 weeks of a longer history", () => {
+    expect(throughputWindow(START, after(20 * 7 + 3))).toEqual({ from: after(8 * 7), to: after(20 * 7), weeks: 12 });
+    expect(throughputWindow(START, after(20 * 7 + 3), 4)).toEqual({ from: after(16 * 7), to: after(20 * 7), weeks: 4 });
+  });
+});
+
+describe("isClosure", () => {
+  it.each([
+    ["in_progress", "done", true],
+    ["not_started", "wont_do", true],
+    ["blocked", "done", true],
+    ["done", "wont_do", false],
+    ["done", "in_progress", false],
+    ["not_started", "in_progress", false],
+  ])("%s → %s is a closure: %s", (from, to, expected) => {
+    expect(isClosure(status(1, from, to))).toBe(expected);
+  });
+
+  it("only status changes close items", () => {
+    expect(isClosure({ at: START, field: "category", oldValue: "blocked", newValue: "done" })).toBe(false);
+  });
+});
+
+describe("weeklyClosed", () => {
+  it("puts each closure in its week, oldest week first, and nothing from the running week", () => {
+    const window = throughputWindow(START, after(23));
+    const events = [
+      status(0.1, "not_started", "done"),
+      status(6.99, "in_progress", "wont_do"),
+      status(7, "in_progress", "done"),
+      status(8, "done", "wont_do"), // already closed: not counted again
+      status(9, "done", "in_progress"), // a reopen takes nothing back
+      status(15, "blocked", "done"),
+      status(16, "in_progress", "done"),
+      status(21.5, "in_progress", "done"), // the week still running
+    ];
+    expect(weeklyClosed(events, window)).toEqual([2, 1, 2]);
+  });
+
+  it("is empty without a whole week, and zero for weeks without closures", () => {
+    expect(weeklyClosed([status(1, "in_progress", "done")], throughputWindow(START, after(5)))).toEqual([]);
+    expect(weeklyClosed([], throughputWindow(START, after(14)))).toEqual([0, 0]);
+  });
+});

@@ -1,0 +1,44 @@
+import { CLOSED_STATUSES } from "@/lib/backlog/schema";
+
+// The team's pace, rebuilt from item history: items closed in each full week since the product's
+// history began. Weeks are counted from that first moment (not from Mondays), so every week is a
+// whole seven days of work; the week still running is left out until it is whole.
+
+const WEEK_MS = 7 * 86_400_000;
+/** Recent weeks only: a pace from a quarter ago says little about this one. */
+export const MAX_HISTORY_WEEKS = 12;
+
+const closed = new Set<unknown>(CLOSED_STATUSES);
+
+export type StatusEvent = { at: Date; field: string; oldValue: unknown; newValue: unknown };
+
+/** A move from an open status to done or won't do; done → won't do closes nothing new. */
+export function isClosure(event: StatusEvent): boolean {
+  return event.field === "status" && closed.has(event.newValue) && !closed.has(event.oldValue);
+}
+
+export type ThroughputWindow = { from: Date; to: Date; weeks: number };
+
+/** The full weeks to count, newest `maxWeeks` of them: [from, to). Null when not one week has passed. */
+export function throughputWindow(historyStart: Date | null, now: Date, maxWeeks = MAX_HISTORY_WEEKS): ThroughputWindow | null {
+  if (!historyStart) return null;
+  const full = Math.floor((now.getTime() - historyStart.getTime()) / WEEK_MS);
+  if (full < 1) return null;
+  const weeks = Math.min(full, maxWeeks);
+  const to = historyStart.getTime() + full * WEEK_MS;
+  return { from: new Date(to - weeks * WEEK_MS), to: new Date(to), weeks };
+}
+
+/** Closures in each week of the window, oldest week first. */
+export function weeklyClosed(events: readonly StatusEvent[], window: ThroughputWindow | null): number[] {
+  if (!window) return [];
+  const counts = new Array<number>(window.weeks).fill(0);
+  const from = window.from.getTime();
+  for (const event of events) {
+    const at = event.at.getTime();
+    if (at < from || at >= window.to.getTime() || !isClosure(event)) continue;
+    const week = Math.floor((at - from) / WEEK_MS);
+    counts[week] = (counts[week] ?? 0) + 1;
+  }
+  return counts;
+}
