@@ -30,6 +30,8 @@ const PAGES: PageCase[] = [
   { name: "item", path: `/items/P0-1?${q}`, heading: "Container Certification Prerequisites" },
   { name: "item-viewer", path: `/items/P0-1?${q}`, heading: "Container Certification Prerequisites", as: "viewer" },
   { name: "item-not-found", path: `/items/NOPE-404?${q}`, heading: "Not found" },
+  { name: "new-item", path: `/items/new?${q}`, heading: "New item" },
+  { name: "my-work", path: `/me?${q}`, heading: "My work" },
   { name: "import", path: `/import?${q}`, heading: "Import & export" },
   { name: "export-viewer", path: `/import?${q}`, heading: "Export", as: "viewer" },
   { name: "upload", path: `/upload?${q}`, heading: "Upload preflight results" },

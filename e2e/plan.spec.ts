@@ -1,6 +1,6 @@
 import { expect, importIntoNewProduct, test } from "./fixtures";
 import { readFileSync } from "node:fs";
-import { ENGINEER, TOKEN_FILE } from "./people";
+import { ADMIN, ENGINEER, TOKEN_FILE } from "./people";
 
 const auth = () => ({ authorization: `Bearer ${(JSON.parse(readFileSync(TOKEN_FILE, "utf8")) as { token: string }).token}` });
 
@@ -72,4 +72,51 @@ test("a bulk change against a stale list changes nothing and says which item mov
   await expect(bar.getByRole("alert")).toContainText("nothing was changed");
   const p01 = await (await request.get(`/api/v1/items/P0-1?product=${product}`, { headers: auth() })).json();
   expect(p01.status).not.toBe("done");
+});
+
+test("a comment mentions a person, a view is saved, and a nearer target date turns the overview from on track to at risk", async ({ page, request }, testInfo) => {
+  const product = await importIntoNewProduct(request, "journey");
+
+  // A comment with a mention links the person mentioned to their work.
+  await page.goto(`/items/P0-2?product=${product}`);
+  await page.getByRole("textbox", { name: "Comment", exact: true }).fill("@AdaAdmin could you confirm the **label** fix?");
+  await page.getByRole("button", { name: "Comment", exact: true }).click();
+  const mention = page.getByRole("link", { name: "@AdaAdmin" });
+  await expect(mention).toBeVisible();
+  await expect(mention).toHaveAttribute("href", new RegExp(`/items\\?assignee=${encodeURIComponent(ADMIN.email)}`));
+  await expect(page.getByTestId("history").getByText(/commented/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("comment.png"), fullPage: true });
+
+  // A saved view brings the same filters back.
+  await page.goto(`/items?product=${product}&category=critical_blocker&status=not_started`);
+  await page.getByRole("button", { name: "Save view" }).click();
+  await page.getByLabel("View name").fill("Blockers not started");
+  await page.getByRole("form", { name: "Save view" }).getByRole("button", { name: "Save", exact: true }).click();
+  const view = page.getByRole("link", { name: "Blockers not started" });
+  await expect(view).toHaveAttribute("aria-current", "page");
+  await page.goto(`/items?product=${product}`);
+  await page.getByRole("link", { name: "Blockers not started" }).click();
+  await expect(page).toHaveURL(/category=critical_blocker/);
+  await expect(page).toHaveURL(/status=not_started/);
+
+  // The forecast: with a capacity and a far target it is on track; a target between its 50% and
+  // 85% dates makes it at risk.
+  await page.goto(`/?product=${product}`);
+  const forecast = page.getByRole("region", { name: "Forecast" });
+  await expect(forecast.getByTestId("forecast-status")).toHaveText("No target date");
+  const plan = page.getByRole("form", { name: "Product plan" });
+  await plan.getByLabel("Hours per week").fill("20");
+  await plan.getByLabel("Target date").fill("2099-12-31");
+  await plan.getByRole("button", { name: "Save plan" }).click();
+  await expect(forecast.getByTestId("forecast-status")).toHaveText("On track");
+
+  const answer = await request.get(`/api/v1/forecast?product=${product}`, { headers: auth() });
+  expect(answer.status()).toBe(200);
+  const projected = ((await answer.json()) as { projected: { p50: string; p85: string } }).projected;
+  expect(projected.p50 < projected.p85, `p50 ${projected.p50} before p85 ${projected.p85}`).toBe(true);
+  await plan.getByLabel("Target date").fill(projected.p50);
+  await plan.getByRole("button", { name: "Save plan" }).click();
+  await expect(forecast.getByTestId("forecast-status")).toHaveText("At risk");
+  await expect(forecast.getByTestId("forecast-sentence")).toContainText("At risk");
+  await page.screenshot({ path: testInfo.outputPath("overview-at-risk.png"), fullPage: true });
 });

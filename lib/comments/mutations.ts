@@ -2,7 +2,7 @@ import { actorOf, type Actor, type Principal } from "@/lib/auth/schema";
 import { recordEvents } from "@/lib/backlog/mutations";
 import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { ProductRef } from "@/lib/products/data";
+import { peopleWhoSee, type ProductRef } from "@/lib/products/data";
 import { mentionHandles, resolveMentions, type MentionUser } from "./mentions";
 import { assertReadableComment } from "./readable";
 import { mayChangeComment } from "./schema";
@@ -20,15 +20,11 @@ async function findItemId(tx: Tx, { product, key }: Target): Promise<string> {
 }
 
 /**
- * Active people who may see the product: everyone, or for a restricted product its members and
- * the admins (the rule of lib/products/data.ts, read from the product's side).
+ * Active people who may see the product (lib/products/data.ts peopleWhoSee).
  */
 async function mentionableUsers(tx: Tx, productId: string): Promise<MentionUser[]> {
-  const { restricted } = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: { restricted: true } });
-  return tx.user.findMany({
-    where: { active: true, ...(restricted && { OR: [{ role: "admin" }, { memberships: { some: { productId } } }] }) },
-    select: { id: true, name: true, email: true },
-  });
+  const product = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: { id: true, restricted: true } });
+  return tx.user.findMany({ where: peopleWhoSee(product), select: { id: true, name: true, email: true } });
 }
 
 async function mentionIds(tx: Tx, productId: string, handles: string[]): Promise<string[]> {

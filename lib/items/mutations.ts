@@ -7,6 +7,7 @@ import { recordEvents, type EventInput } from "@/lib/backlog/mutations";
 import type { ItemBulk, ItemCreate, ItemPatch } from "@/lib/backlog/schema";
 import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { peopleWhoSee } from "@/lib/products/data";
 import { resolveProductForWrite } from "@/lib/products/mutations";
 import { REQUIREMENT_CATALOG } from "@/lib/requirements/catalog";
 
@@ -240,16 +241,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A person by id or email who is active and may see the product; anyone else is refused by name. */
 async function assigneeFor(tx: Tx, product: Product, who: string): Promise<Person> {
-  const user = await tx.user.findFirst({
-    where: UUID.test(who) ? { id: who } : { email: who.toLowerCase() },
-    select: { id: true, name: true, email: true, active: true, role: true, memberships: { where: { productId: product.id }, select: { role: true } } },
-  });
+  const where = UUID.test(who) ? { id: who } : { email: who.toLowerCase() };
+  const user = await tx.user.findFirst({ where, select: { id: true, name: true, email: true, active: true } });
   if (!user) throw new AppError("invalid", `assignee: no person "${who}"; give a user's id or email.`);
   if (!user.active) throw new AppError("invalid", `assignee: ${user.email} is deactivated.`);
   const { restricted } = await tx.product.findUniqueOrThrow({ where: { id: product.id }, select: { restricted: true } });
-  if (restricted && user.role !== "admin" && user.memberships.length === 0) {
-    throw new AppError("invalid", `assignee: ${user.email} is not a member of product "${product.slug}".`);
-  }
+  const sees = await tx.user.count({ where: { AND: [{ id: user.id }, peopleWhoSee({ id: product.id, restricted })] } });
+  if (!sees) throw new AppError("invalid", `assignee: ${user.email} is not a member of product "${product.slug}".`);
   return { id: user.id, name: user.name || user.email, email: user.email };
 }
 

@@ -36,6 +36,11 @@ function seer(principal: Principal): { userId: string | null; all: boolean } {
   return { userId: principal.userId, all: principal.userId === null || principal.ownerRole === "admin" };
 }
 
+/** The active people who may see a product, as a filter: everyone, or for a restricted one its members and the admins. */
+export function peopleWhoSee(product: { id: string; restricted: boolean }): Prisma.UserWhereInput {
+  return { active: true, ...(product.restricted && { OR: [{ role: "admin" }, { memberships: { some: { productId: product.id } } }] }) };
+}
+
 /** The products `principal` may see, as a filter. */
 export function visibleProducts(principal: Principal): Prisma.ProductWhereInput {
   const { userId, all } = seer(principal);

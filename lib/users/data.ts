@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { peopleWhoSee } from "@/lib/products/data";
 
 export type UserView = { id: string; email: string; name: string; role: string; active: boolean; createdAt: string };
 
@@ -18,7 +19,7 @@ export async function listAssignees(productSlug: string): Promise<{ id: string; 
   const product = await getDb().product.findUnique({ where: { slug: productSlug }, select: { id: true, restricted: true } });
   if (!product) return [];
   return getDb().user.findMany({
-    where: { active: true, ...(product.restricted && { OR: [{ role: "admin" }, { memberships: { some: { productId: product.id } } }] }) },
+    where: peopleWhoSee(product),
     select: { id: true, name: true, email: true },
     orderBy: [{ name: "asc" }, { email: "asc" }],
   });
