@@ -18,7 +18,7 @@ import { StatusBadge } from "@/components/item-badges";
 import { SummaryCards } from "@/components/summary-cards";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { can } from "@/lib/auth/schema";
+import { mayOn } from "@/lib/products/data";
 import { getSummary } from "@/lib/backlog/data";
 import { formatHours } from "@/lib/backlog/effort";
 import { STATUSES } from "@/lib/backlog/schema";
@@ -64,6 +64,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     );
   }
   const slug = summary.product;
+  const canEdit = await mayOn(user, slug, "edit_items");
   // A component filter naming no component of this product is dropped, like any other bad value.
   const component = overview.tiles.some((t) => t.slug === query.component) ? query.component : undefined;
   const feed = await listEvents({ product: slug, component, kind: query.kind && [query.kind], limit: DEFAULT_EVENT_LIMIT }, now);
@@ -142,12 +143,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </p>
       <ForecastCard
         forecast={forecast}
-        form={can(user, "edit_items") && <ProductPlanForm product={slug} targetDate={forecast.targetDate} hoursPerWeek={forecast.hoursPerWeek} />}
+        form={canEdit && <ProductPlanForm product={slug} targetDate={forecast.targetDate} hoursPerWeek={forecast.hoursPerWeek} />}
       />
       <OverviewCards cards={cards} />
       <div id="what-remains" className="scroll-mt-4">
         <Card title="What remains before we are listed" className="print:shadow-none">
-          <ReadinessPanel readiness={readiness} canSignOff={can(user, "edit_items")} />
+          <ReadinessPanel readiness={readiness} canSignOff={canEdit} />
         </Card>
       </div>
       <SummaryCards categories={categories} hrefFor={(category) => itemsUrl({ product, category })} />
@@ -158,7 +159,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <RunsPerWeekChart
           weeks={overview.runsPerWeek}
           empty={
-            can(user, "upload_results") ? (
+            (await mayOn(user, slug, "upload_results")) ? (
               <Link href={`/upload${productQuery}`} className="text-blue-700 underline">Upload preflight results</Link>
             ) : (
               "Runs appear once an engineer or a pipeline uploads preflight results."

@@ -3,7 +3,8 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartCard, ChartTable, legendText, shortDate } from "@/components/chart-card";
 import type { Forecast } from "@/lib/forecast/schema";
-import { isoDay, projectionBand } from "@/lib/overview/burndown";
+import { isoDay } from "@/lib/calendar/days";
+import { projectionBand } from "@/lib/overview/burndown";
 import type { BurndownPoint } from "@/lib/overview/schema";
 
 /** What the chart needs of a forecast: the projected days and the target. */

@@ -25,13 +25,12 @@ type Props = {
   meId: string;
   /** "YYYY-MM-DD" on the server, so "overdue" reads the same before and after hydration. */
   today: string;
-  description: ReactNode;
   canEdit: boolean;
 };
 
 const selectClass = "mt-1 w-full rounded-md border border-line bg-white px-2 py-1.5 text-sm disabled:opacity-60";
 
-export function ItemEditor({ initial, phases, people, components, meId, today, description, canEdit }: Props) {
+export function ItemEditor({ initial, phases, people, components, meId, today, canEdit }: Props) {
   const { data: item, isFetching } = useItem(initial);
   const update = useUpdateItem(initial.product, initial.key);
   const saving = useUnsavedChangesGuard(initial.product, initial.key);
@@ -69,7 +68,10 @@ export function ItemEditor({ initial, phases, people, components, meId, today, d
             />
           </Card>
         ) : (
-          <Card title="Description">{description}</Card>
+          <Card title="Description">
+            {/* From the query, not the server render: an edit or a live update shows at once. */}
+            {item.description ? <Markdown>{item.description}</Markdown> : <p className="text-sm text-muted">No description.</p>}
+          </Card>
         )}
         <Card title={`Required actions (${item.actions.filter((a) => a.done).length}/${item.actions.length} done)`}>
           {item.actions.length === 0 ? (

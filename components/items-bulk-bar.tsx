@@ -14,6 +14,8 @@ export type BulkOptions = { phases: Option[]; people: Option[] };
 type Field = (typeof BULK_FIELDS)[number];
 
 const FIELD_LABELS: Record<Field, string> = { status: "Status", assignee: "Owner", phase: "Phase", priority: "Priority", dueDate: "Due date" };
+/** The option that clears a field: chosen on purpose, never the default. */
+const CLEAR = "__clear__";
 const control = "rounded-md border border-line bg-white px-2 py-1 text-sm text-ink";
 
 /** Sets one field on every selected item at once; the server changes all of them or none. */
@@ -26,7 +28,7 @@ export function ItemsBulkBar({ product, selected, options, onDone }: { product: 
       apiFetch<{ items: { key: string; changed: string[] }[] }>(`/api/v1/items/bulk?product=${encodeURIComponent(product)}`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ items: selected, set: { [field]: value === "" ? null : value } }),
+        body: JSON.stringify({ items: selected, set: { [field]: value === CLEAR ? null : value } }),
       }),
     onSuccess: (result) => {
       const changed = result.items.filter((i) => i.changed.length > 0).length;
@@ -42,11 +44,10 @@ export function ItemsBulkBar({ product, selected, options, onDone }: { product: 
     field === "status"
       ? STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))
       : field === "priority"
-        ? [...PRIORITIES.map((p) => ({ value: p, label: p })), { value: "", label: "No priority" }]
+        ? [...PRIORITIES.map((p) => ({ value: p, label: p })), { value: CLEAR, label: "No priority" }]
         : field === "phase"
-          ? [...options.phases, { value: "", label: "No phase" }]
-          : [...options.people, { value: "", label: "Unassigned" }];
-  const needsValue = field === "status";
+          ? [...options.phases, { value: CLEAR, label: "No phase" }]
+          : [...options.people, { value: CLEAR, label: "Unassigned" }];
 
   return (
     <div role="region" aria-label="Bulk change" className="space-y-2 rounded-lg border border-blue-200 bg-blue-50 p-3">
@@ -61,15 +62,21 @@ export function ItemsBulkBar({ product, selected, options, onDone }: { product: 
         <label className="flex items-center gap-1">
           to
           {field === "dueDate" ? (
-            <input type="date" aria-label="New value" className={control} value={value} onChange={(e) => setValue(e.target.value)} />
+            <>
+              <input type="date" aria-label="New value" className={control} value={value === CLEAR ? "" : value} onChange={(e) => setValue(e.target.value)} />
+              <label className="flex items-center gap-1">
+                <input type="checkbox" className="h-4 w-4" checked={value === CLEAR} onChange={(e) => setValue(e.target.checked ? CLEAR : "")} />
+                or clear it
+              </label>
+            </>
           ) : (
             <select aria-label="New value" className={control} value={value} onChange={(e) => setValue(e.target.value)}>
-              {needsValue && <option value="" disabled>Choose…</option>}
+              <option value="" disabled>Choose…</option>
               {choices.map((o) => <option key={`${o.value}:${o.label}`} value={o.value}>{o.label}</option>)}
             </select>
           )}
         </label>
-        <Button size="sm" disabled={apply.isPending || (needsValue && value === "")} onClick={() => apply.mutate()}>
+        <Button size="sm" disabled={apply.isPending || value === ""} onClick={() => apply.mutate()}>
           {apply.isPending ? "Applying…" : `Apply to ${selected.length}`}
         </Button>
         <Button size="sm" variant="secondary" onClick={onDone}>Clear selection</Button>

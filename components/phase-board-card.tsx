@@ -4,6 +4,7 @@ import { useDraggable } from "@dnd-kit/core";
 import Link from "next/link";
 import { CategoryBadge, PriorityBadge } from "@/components/item-badges";
 import { itemUrl } from "@/lib/backlog/urls";
+import { DUE_TONE_CLASSES, dueState } from "@/lib/backlog/due";
 import { formatHours } from "@/lib/backlog/effort";
 import type { ItemSummary } from "@/lib/backlog/schema";
 
@@ -24,11 +25,18 @@ export function PhaseBoardCardBody({ item, product }: { item: ItemSummary; produ
         <p className="mt-1 text-xs text-muted">
           {item.assignee && <span>{item.assignee.name}</span>}
           {item.assignee && item.dueDate && " · "}
-          {item.dueDate && <span>due {item.dueDate}</span>}
+          {item.dueDate && <CardDue dueDate={item.dueDate} status={item.status} />}
         </p>
       )}
     </div>
   );
+}
+
+/** The due date in words and colour ("2 days overdue"), by the browser's clock on the UTC calendar like the list. */
+function CardDue({ dueDate, status }: { dueDate: string; status: ItemSummary["status"] }) {
+  const due = dueState(dueDate, status, new Date());
+  // The server and the browser may straddle midnight UTC: the browser's words win.
+  return <span suppressHydrationWarning className={DUE_TONE_CLASSES[due.tone]}>{due.text}</span>;
 }
 
 const cardClass = "flex gap-2 rounded-md border border-line bg-white p-2 shadow-sm";

@@ -72,3 +72,10 @@ export function assertStorableText(value: unknown, what: string): void {
     );
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a string is a UUID (record ids): anything else cannot name a row, so it is not looked up. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -1,3 +1,4 @@
+import { isoDay } from "@/lib/calendar/days";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ItemFilters } from "@/components/item-filters";
@@ -10,8 +11,8 @@ import { listItems, listPhases } from "@/lib/backlog/data";
 import { listComponents } from "@/lib/components/data";
 import { itemFilterSchema, type ItemSort } from "@/lib/backlog/schema";
 import { itemsCsvUrl, itemsUrl, newItemUrl } from "@/lib/backlog/urls";
-import { can } from "@/lib/auth/schema";
 import { listAssignees } from "@/lib/users/data";
+import { mayOn } from "@/lib/products/data";
 import { pageProduct } from "@/lib/products/page";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
@@ -42,7 +43,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
     listComponents(filter.product),
     filter.product ? listAssignees(filter.product) : Promise.resolve([]),
   ]);
-  const canEdit = can(user, "edit_items");
+  const canEdit = product !== null && (await mayOn(user, product, "edit_items"));
   const phaseOptions = phases.map((p) => ({ value: p.key, label: p.name }));
   const peopleOptions = people.map((p) => ({ value: p.email, label: p.id === user.id ? `${p.name || p.email} (me)` : p.name || p.email }));
   const { limit, offset, sort, dir, ...rest } = filter;
@@ -89,7 +90,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
           items={items}
           headers={headers}
           product={product}
-          today={new Date().toISOString().slice(0, 10)}
+          today={isoDay(new Date())}
           bulk={canEdit ? { phases: phaseOptions, people: peopleOptions.map((p) => ({ value: p.value, label: p.label })) } : undefined}
         />
       )}

@@ -1,3 +1,4 @@
+import { isoDay } from "@/lib/calendar/days";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MyWork } from "@/components/my-work";
@@ -27,6 +28,6 @@ export default async function MyWorkPage({ searchParams }: { searchParams: Promi
     );
   }
   const now = new Date();
-  const work = await getMyWork({ userId: user.id, productSlug: product, today: now.toISOString().slice(0, 10) });
+  const work = await getMyWork({ userId: user.id, productSlug: product, today: isoDay(now) });
   return <MyWork work={work} now={now} />;
 }

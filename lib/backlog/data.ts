@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { isoDay, startOfUtcDay } from "@/lib/calendar/days";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findProduct, getProduct } from "@/lib/products/data";
@@ -118,15 +119,7 @@ function assigneeWhere(assignee: string, viewer?: ListViewer): Prisma.BacklogIte
   return { assignee: { email: assignee } };
 }
 
-/** Midnight UTC of `at`: due dates are calendar days, stored as DATE. */
-export function startOfUtcDay(at: Date): Date {
-  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-}
 
-/** A DATE column as "YYYY-MM-DD". */
-export function isoDay(day: Date): string {
-  return day.toISOString().slice(0, 10);
-}
 
 /** Items matching the filter, one page at a time, with the total count for paging. */
 export async function listItems(filter: ItemFilter, viewer?: ListViewer): Promise<{ items: ItemSummary[]; total: number; product: string | null }> {

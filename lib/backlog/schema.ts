@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDaySchema } from "@/lib/calendar/days";
 import { EFFORT_FORMS, parseEffort } from "./effort";
 
 // Wire values shared by the API, the UI, the importer and the exporter.
@@ -142,8 +143,6 @@ export const itemFilterSchema = z.object({
 });
 export type ItemFilter = z.infer<typeof itemFilterSchema>;
 
-/** A calendar day, "YYYY-MM-DD" (a real date: 2027-02-30 is refused). */
-export const isoDaySchema = z.iso.date({ message: "must be a date written YYYY-MM-DD" });
 
 const slugList = z
   .array(z.string().trim().min(1).max(100))

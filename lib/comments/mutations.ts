@@ -1,3 +1,4 @@
+import { Prisma } from "@/generated/prisma/client";
 import { actorOf, type Actor, type Principal } from "@/lib/auth/schema";
 import { recordEvents } from "@/lib/backlog/mutations";
 import { getDb, type Tx } from "@/lib/db";
@@ -82,12 +83,33 @@ export async function editComment(input: CommentTarget & { body: string }): Prom
   });
 }
 
-/** Deletes a comment for good; the item's history keeps that it was deleted, by whom, and its text. */
+/**
+ * Deletes a comment for good: its text also leaves the item's history (someone who pasted a secret
+ * and deleted it must not find it still readable there); the history keeps that it was written,
+ * edited and deleted, by whom and when.
+ */
 export async function deleteComment(input: CommentTarget): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const comment = await findOwnComment(tx, input);
     const deleted = await tx.comment.deleteMany({ where: { id: comment.id } });
     if (deleted.count === 0) throw new AppError("not_found", `No comment ${input.id} on item "${input.key}".`);
-    await recordEvents(tx, comment.itemId, actorOf(input.principal), [{ field: "comment", oldValue: comment.body, newValue: null, note: "deleted a comment" }]);
+    await scrubCommentText(tx, comment.itemId, comment.body);
+    await recordEvents(tx, comment.itemId, actorOf(input.principal), [{ field: "comment", oldValue: null, newValue: null, note: "deleted a comment" }]);
   });
+}
+
+/**
+ * Removes a comment's texts from its item's "comment" events: its last text, and, walking its edits
+ * back (each edit's old text is the text before), every earlier one.
+ */
+async function scrubCommentText(tx: Tx, itemId: string, lastBody: string): Promise<void> {
+  const events = await tx.itemEvent.findMany({ where: { itemId, field: "comment" }, orderBy: [{ at: "desc" }, { id: "desc" }], select: { id: true, oldValue: true, newValue: true } });
+  const texts = new Set<string>([lastBody]);
+  const scrub: string[] = [];
+  for (const event of events) {
+    if (typeof event.newValue !== "string" || !texts.has(event.newValue)) continue;
+    scrub.push(event.id);
+    if (typeof event.oldValue === "string") texts.add(event.oldValue);
+  }
+  if (scrub.length) await tx.itemEvent.updateMany({ where: { id: { in: scrub } }, data: { oldValue: Prisma.JsonNull, newValue: Prisma.JsonNull } });
 }

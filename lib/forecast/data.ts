@@ -1,4 +1,5 @@
 import "server-only";
+import { isoDay } from "@/lib/calendar/days";
 import { CLOSED_STATUSES } from "@/lib/backlog/schema";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -99,15 +100,15 @@ export async function getForecast(input: { product: string; phase?: string; now:
     prerequisites,
     waitingImages,
     weeklyClosed: weeklyClosed(events, window),
-    finishedOn: nothingOpen && !phase?.completedAt ? await lastClosure(product.id, phase?.id ?? null, now) : null,
+    finishedOn: nothingOpen && !phase?.completedAt ? await lastClosure(product.id, phase ? [phase.id, ...prerequisitePhases.map((p) => p.id)] : null, now) : null,
   });
 }
 
-/** When the scope's last item was closed (done or won't do), up to `now`. */
-async function lastClosure(productId: string, phaseId: string | null, now: Date): Promise<Date | null> {
+/** When the scope's last item was closed (done or won't do), up to `now`: a phase's scope includes the open phases it waits on. */
+async function lastClosure(productId: string, phaseIds: string[] | null, now: Date): Promise<Date | null> {
   const event = await getDb().itemEvent.findFirst({
     where: {
-      item: { productId, ...(phaseId && { phaseId }) },
+      item: { productId, ...(phaseIds && { phaseId: { in: phaseIds } }) },
       field: "status",
       at: { lte: now },
       OR: closed.map((status) => ({ newValue: { equals: status } })),
@@ -121,7 +122,7 @@ async function lastClosure(productId: string, phaseId: string | null, now: Date)
 /** A product's target date and hours per week, for the forms that set them. */
 export async function getProductPlan(productId: string): Promise<{ targetDate: string | null; hoursPerWeek: number | null }> {
   const product = await getDb().product.findUniqueOrThrow({ where: { id: productId }, select: { targetDate: true, hoursPerWeek: true } });
-  return { targetDate: product.targetDate?.toISOString().slice(0, 10) ?? null, hoursPerWeek: product.hoursPerWeek };
+  return { targetDate: product.targetDate ? isoDay(product.targetDate) : null, hoursPerWeek: product.hoursPerWeek };
 }
 
 /**

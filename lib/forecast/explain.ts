@@ -53,7 +53,7 @@ function pacePhrase({ input, basis, total, today }: Context): string {
     case "effort":
       return `at ${oneDecimal(input.hoursPerWeek ?? 0)} h a week for ${formatHours(total.minHours, total.maxHours)} of estimated work`;
     case "done":
-      return `${basis.phaseCompleted ? "phase completed" : "finished"} ${formatDay(basis.on, today)}`;
+      return basis.on ? `${basis.phaseCompleted ? "phase completed" : "finished"} ${formatDay(basis.on, today)}` : "every item is closed";
     case "none":
       return basis.missing === "hours_per_week" ? "no projection yet: set hours per week" : "no projection yet: estimate the open items";
   }
@@ -88,7 +88,13 @@ function reasonsOf(ctx: Context): string[] {
       if (total.unestimated) reasons.push(`${plural(total.unestimated, "open item")} without an estimate ${total.unestimated === 1 ? "is" : "are"} left out, so these dates are optimistic.`);
       break;
     case "done":
-      reasons.push(basis.phaseCompleted ? `The phase was marked complete on ${formatDay(basis.on, today)}.` : `Every item is closed; the last one on ${formatDay(basis.on, today)}.`);
+      reasons.push(
+        basis.phaseCompleted && basis.on
+          ? `The phase was marked complete on ${formatDay(basis.on, today)}.`
+          : basis.on
+            ? `Every item is closed; the last one on ${formatDay(basis.on, today)}.`
+            : "Every item is closed; when the last one closed is not recorded (they were imported or created closed), so nothing is projected.",
+      );
       break;
     case "none":
       reasons.push(

@@ -114,6 +114,13 @@ describe("finished work", () => {
     expect(buildForecast(input({ own: work(0), finishedOn, targetDate: day("2026-12-01") })).status).toBe("on_track");
   });
 
+  it("nothing open and no record of when it closed: on track, with no date claimed", () => {
+    const forecast = buildForecast(input({ own: work(0), finishedOn: null, targetDate: day("2026-11-30") }));
+    expect(forecast).toMatchObject({ basis: "done", status: "on_track", projected: { p50: null, p85: null } });
+    expect(forecast.reasons.join(" ")).toContain("not recorded");
+    expect(buildForecast(input({ own: work(0), finishedOn: null, targetDate: null })).status).toBe("no_target");
+  });
+
   it("a phase marked complete is done when it was completed", () => {
     const forecast = buildForecast(
       input({ phase: { key: "phase-1", order: 1, name: "Fixes", completedAt: new Date("2026-11-20T08:00:00Z") }, own: work(1), weeklyClosed: [1, 1, 1] }),

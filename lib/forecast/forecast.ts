@@ -1,3 +1,4 @@
+import { isoDay } from "@/lib/calendar/days";
 import { explainForecast, type Explained } from "@/lib/forecast/explain";
 import { dateAfterWeeks, forecastStatus, projectFromEffort, projectFromThroughput, type ForecastStatus, type Projection } from "@/lib/forecast/projection";
 import type { Forecast, ForecastBasis, RemainingWork } from "@/lib/forecast/schema";
@@ -27,7 +28,6 @@ export type ForecastInput = {
   seed?: number;
 };
 
-export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export function sumWork(works: readonly RemainingWork[]): RemainingWork {
   const total = { items: 0, blockers: 0, minHours: 0, maxHours: 0, unestimated: 0 };
@@ -45,12 +45,13 @@ export function sumWork(works: readonly RemainingWork[]): RemainingWork {
 export type Basis =
   | { basis: "throughput"; weeks: Projection }
   | { basis: "effort"; weeks: Projection; because: "too_little_history" | "no_throughput" }
-  | { basis: "done"; on: Date; phaseCompleted: boolean }
+  /** `on` null: everything is closed, but no history says when (imported or created closed). */
+  | { basis: "done"; on: Date | null; phaseCompleted: boolean }
   | { basis: "none"; because: "too_little_history" | "no_throughput"; missing: "hours_per_week" | "estimates" };
 
 export function chooseBasis(input: ForecastInput, total: RemainingWork): Basis {
   if (input.phase?.completedAt) return { basis: "done", on: input.phase.completedAt, phaseCompleted: true };
-  if (total.items === 0) return { basis: "done", on: input.finishedOn ?? input.now, phaseCompleted: false };
+  if (total.items === 0) return { basis: "done", on: input.finishedOn, phaseCompleted: false };
   const pace = projectFromThroughput({ remaining: total.items, weeklyClosed: input.weeklyClosed, seed: input.seed ?? FORECAST_SEED });
   if (pace.kind === "throughput") return { basis: "throughput", weeks: pace };
   const because = pace.kind;
@@ -60,9 +61,11 @@ export function chooseBasis(input: ForecastInput, total: RemainingWork): Basis {
   return { basis: "effort", weeks, because };
 }
 
-function statusOf(target: Date | null, p50: Date | null, p85: Date | null, today: Date): ForecastStatus {
+function statusOf(target: Date | null, p50: Date | null, p85: Date | null, today: Date, basis: Basis): ForecastStatus {
   if (p50 && p85) return forecastStatus(target, { p50, p85 });
   if (target === null) return "no_target";
+  // All closed at an unknown moment: nothing remains to be late with, and no date to call late.
+  if (basis.basis === "done") return "on_track";
   // Without a projection (and with work open) only a passed target is certain; anything else is a risk nobody can size.
   return target.getTime() < today.getTime() ? "off_track" : "at_risk";
 }
@@ -76,10 +79,10 @@ export function buildForecast(input: ForecastInput): Forecast {
   if (basis.basis === "throughput" || basis.basis === "effort") {
     p50 = dateAfterWeeks(input.now, basis.weeks.p50Weeks);
     p85 = dateAfterWeeks(input.now, basis.weeks.p85Weeks);
-  } else if (basis.basis === "done") {
+  } else if (basis.basis === "done" && basis.on) {
     p50 = p85 = dateAfterWeeks(basis.on, 0);
   }
-  const status = statusOf(input.targetDate, p50, p85, today);
+  const status = statusOf(input.targetDate, p50, p85, today, basis);
   const explained: Explained = explainForecast({ input, basis, total, status, p50, p85, today });
   const kind: ForecastBasis = basis.basis;
   return {

@@ -45,12 +45,22 @@ describe("weeklyClosed", () => {
       status(6.99, "in_progress", "wont_do"),
       status(7, "in_progress", "done"),
       status(8, "done", "wont_do"), // already closed: not counted again
-      status(9, "done", "in_progress"), // a reopen takes nothing back
+      status(9, "done", "in_progress"), // a reopening takes one closure of its week back
       status(15, "blocked", "done"),
       status(16, "in_progress", "done"),
       status(21.5, "in_progress", "done"), // the week still running
     ];
-    expect(weeklyClosed(events, window)).toEqual([2, 1, 2]);
+    expect(weeklyClosed(events, window)).toEqual([2, 0, 2]);
+  });
+
+  it("counts a card dropped on Done by mistake and dragged back as nothing, and never a week below zero", () => {
+    const window = throughputWindow(START, after(14));
+    const events = [
+      status(1, "in_progress", "done"),
+      status(1.01, "done", "in_progress"),
+      status(8, "done", "not_started"), // a regression reopens an item closed before the window
+    ];
+    expect(weeklyClosed(events, window)).toEqual([0, 0]);
   });
 
   it("is empty without a whole week, and zero for weeks without closures", () => {

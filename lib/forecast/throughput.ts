@@ -17,6 +17,11 @@ export function isClosure(event: StatusEvent): boolean {
   return event.field === "status" && closed.has(event.newValue) && !closed.has(event.oldValue);
 }
 
+/** A move from done or won't do back to an open status (a person reopening, or a failing check). */
+export function isReopening(event: StatusEvent): boolean {
+  return event.field === "status" && closed.has(event.oldValue) && !closed.has(event.newValue);
+}
+
 export type ThroughputWindow = { from: Date; to: Date; weeks: number };
 
 /** The full weeks to count, newest `maxWeeks` of them: [from, to). Null when not one week has passed. */
@@ -29,16 +34,21 @@ export function throughputWindow(historyStart: Date | null, now: Date, maxWeeks 
   return { from: new Date(to - weeks * WEEK_MS), to: new Date(to), weeks };
 }
 
-/** Closures in each week of the window, oldest week first. */
+/**
+ * Net closures in each week of the window, oldest week first: a reopening takes back a closure, so a
+ * card dropped on Done by mistake and dragged back counts for nothing (a week never goes below 0).
+ */
 export function weeklyClosed(events: readonly StatusEvent[], window: ThroughputWindow | null): number[] {
   if (!window) return [];
   const counts = new Array<number>(window.weeks).fill(0);
   const from = window.from.getTime();
   for (const event of events) {
     const at = event.at.getTime();
-    if (at < from || at >= window.to.getTime() || !isClosure(event)) continue;
+    if (at < from || at >= window.to.getTime()) continue;
+    const step = isClosure(event) ? 1 : isReopening(event) ? -1 : 0;
+    if (step === 0) continue;
     const week = Math.floor((at - from) / WEEK_MS);
-    counts[week] = (counts[week] ?? 0) + 1;
+    counts[week] = (counts[week] ?? 0) + step;
   }
-  return counts;
+  return counts.map((count) => Math.max(0, count));
 }

@@ -1,11 +1,13 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/schema";
 import { checkNamesOf } from "@/lib/backlog/check-names";
+import { dayStart, isoDay } from "@/lib/calendar/days";
 import { parseEffort } from "@/lib/backlog/effort";
 import { changedFields, fieldsFromStored, readActions, sameValue, type ItemFields } from "@/lib/backlog/item-fields";
 import { recordEvents, type EventInput } from "@/lib/backlog/mutations";
 import type { ItemBulk, ItemCreate, ItemPatch } from "@/lib/backlog/schema";
 import { getDb, type Tx } from "@/lib/db";
+import { isUuid } from "@/lib/encoding";
 import { AppError } from "@/lib/errors";
 import { peopleWhoSee } from "@/lib/products/data";
 import { resolveProductForWrite } from "@/lib/products/mutations";
@@ -32,6 +34,8 @@ export async function createItem(input: { productSlug?: string; item: ItemCreate
   const { item } = input;
   return getDb().$transaction(async (tx) => {
     const product = await resolveProductForWrite(tx, input.productSlug);
+    // Creates of one product take turns, so an explicit "T-5" and the next automatic key cannot collide.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`certboard-item-create:${product.id}`}))`;
     const key = item.key ?? (await nextKey(tx, product));
     const existing = await tx.backlogItem.findUnique({ where: { productId_key: { productId: product.id, key } }, select: { id: true } });
     if (existing) throw new AppError("conflict", `Item ${key} already exists in product "${product.slug}"; choose another key or leave it out.`, { key });
@@ -66,7 +70,7 @@ export async function createItem(input: { productSlug?: string; item: ItemCreate
         requirementCodes: item.requirements ?? [],
         phaseId,
         assigneeId: assignee?.id ?? null,
-        dueDate: item.dueDate ? dayOf(item.dueDate) : null,
+        dueDate: item.dueDate ? dayStart(item.dueDate) : null,
         authorId: authorOf(input.actor),
         position: (last._max.position ?? -1) + 1,
         components: { create: componentIds.map((componentId) => ({ componentId })) },
@@ -119,12 +123,13 @@ export async function bulkUpdateItems(input: { productSlug?: string; bulk: ItemB
     if (stale.length) throw staleVersion(stale, true);
 
     const results: { key: string; version: number; changed: string[] }[] = [];
+    const lookups = newLookups();
     for (const item of items) {
-      const changed = await applyChanges(tx, product, byKey.get(item.key)!, set, input.actor);
+      const changed = await applyChanges(tx, product, byKey.get(item.key)!, set, input.actor, lookups);
       results.push({ key: item.key, version: changed.length ? item.version + 1 : item.version, changed });
     }
     return { items: results };
-  });
+  }, { timeout: 60_000, maxWait: 10_000 });
 }
 
 /** Starts or stops watching an item (idempotent). */
@@ -140,8 +145,18 @@ export async function setWatching(input: { productSlug?: string; key: string; us
 
 type Requested = Omit<ItemPatch, "version">;
 
+/** People and phases looked up once per transaction: a bulk change of 500 items asks for each once. */
+type Lookups = { people: Map<string, Promise<Person>>; phases: Map<string, Promise<string>> };
+const newLookups = (): Lookups => ({ people: new Map(), phases: new Map() });
+
+function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (!value) cache.set(key, (value = load()));
+  return value;
+}
+
 /** Writes `requested` onto one stored row (already version-checked), with one event per changed field. */
-async function applyChanges(tx: Tx, product: Product, row: StoredRow, requested: Requested, actor: Actor): Promise<string[]> {
+async function applyChanges(tx: Tx, product: Product, row: StoredRow, requested: Requested, actor: Actor, lookups = newLookups()): Promise<string[]> {
   const current = fieldsFromStored(row);
   const next: Partial<ItemFields> = {};
   for (const field of ["title", "category", "priority", "status", "source", "description", "fileRefs"] as const) {
@@ -160,7 +175,7 @@ async function applyChanges(tx: Tx, product: Product, row: StoredRow, requested:
   for (const change of changes) {
     switch (change.field) {
       case "phase":
-        data.phaseId = next.phase ? await phaseIdOf(tx, product, next.phase) : null;
+        data.phaseId = next.phase ? await memo(lookups.phases, next.phase, () => phaseIdOf(tx, product, next.phase!)) : null;
         break;
       case "components":
         await tx.itemComponent.deleteMany({ where: { itemId: row.id } });
@@ -180,16 +195,17 @@ async function applyChanges(tx: Tx, product: Product, row: StoredRow, requested:
   }
   let newAssignee: Person | null | undefined;
   if (requested.assignee !== undefined) {
-    newAssignee = requested.assignee === null ? null : await assigneeFor(tx, product, requested.assignee);
+    const who = requested.assignee;
+    newAssignee = who === null ? null : await memo(lookups.people, who, () => assigneeFor(tx, product, who));
     if ((newAssignee?.id ?? null) !== (row.assignee?.id ?? null)) {
       data.assigneeId = newAssignee?.id ?? null;
       extra.push({ field: "assignee", oldValue: row.assignee?.name ?? null, newValue: newAssignee?.name ?? null });
     }
   }
   if (requested.dueDate !== undefined) {
-    const before = row.dueDate ? row.dueDate.toISOString().slice(0, 10) : null;
+    const before = row.dueDate ? isoDay(row.dueDate) : null;
     if (requested.dueDate !== before) {
-      data.dueDate = requested.dueDate ? dayOf(requested.dueDate) : null;
+      data.dueDate = requested.dueDate ? dayStart(requested.dueDate) : null;
       extra.push({ field: "dueDate", oldValue: before, newValue: requested.dueDate });
     }
   }
@@ -237,11 +253,9 @@ function assertRequirements(codes: string[]): void {
   if (missing.length) throw new AppError("invalid", `requirements: no ${missing.length === 1 ? "requirement" : "requirements"} ${missing.join(", ")} in Red Hat's catalog (codes look like CTR-10, OPB-01, PRD-03).`);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A person by id or email who is active and may see the product; anyone else is refused by name. */
 async function assigneeFor(tx: Tx, product: Product, who: string): Promise<Person> {
-  const where = UUID.test(who) ? { id: who } : { email: who.toLowerCase() };
+  const where = isUuid(who) ? { id: who } : { email: who.toLowerCase() };
   const user = await tx.user.findFirst({ where, select: { id: true, name: true, email: true, active: true } });
   if (!user) throw new AppError("invalid", `assignee: no person "${who}"; give a user's id or email.`);
   if (!user.active) throw new AppError("invalid", `assignee: ${user.email} is deactivated.`);
@@ -258,11 +272,6 @@ async function watch(tx: Tx, itemId: string, userIds: (string | null)[]): Promis
 
 function authorOf(actor: Actor): string | null {
   return "userId" in actor ? (actor.userId ?? null) : null;
-}
-
-/** "YYYY-MM-DD" as the DATE it names (midnight UTC). */
-function dayOf(day: string): Date {
-  return new Date(`${day}T00:00:00.000Z`);
 }
 
 function staleVersion(stale: { key: string; sent: number; current: number }[], bulk = false): AppError {

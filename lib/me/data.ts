@@ -1,4 +1,5 @@
 import "server-only";
+import { isoDay } from "@/lib/calendar/days";
 import type { Prisma } from "@/generated/prisma/client";
 import { CLOSED_STATUSES } from "@/lib/backlog/schema";
 import { getDb } from "@/lib/db";
@@ -28,7 +29,7 @@ const toItem = (row: ItemRow, userId: string): MyWorkItem => ({
   title: row.title,
   priority: row.priority,
   status: row.status,
-  dueDate: row.dueDate ? row.dueDate.toISOString().slice(0, 10) : null,
+  dueDate: row.dueDate ? isoDay(row.dueDate) : null,
   assignee: row.assignee,
   assignedToMe: row.assigneeId === userId,
 });

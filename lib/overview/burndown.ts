@@ -1,4 +1,5 @@
 import { CLOSED_STATUSES, statusSchema, categorySchema, type Category, type Status } from "@/lib/backlog/schema";
+import { isoDay } from "@/lib/calendar/days";
 import type { BurndownPoint } from "./schema";
 
 // Open critical blockers and all open items per day, reconstructed from item history. Only the
@@ -13,7 +14,6 @@ const DAY_MS = 86_400_000;
 const closed = new Set<string>(CLOSED_STATUSES);
 
 export const utcDay = (date: Date): number => Math.floor(date.getTime() / DAY_MS) * DAY_MS;
-export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * One point per UTC day, oldest first: the last `days` days, or fewer when the product's history

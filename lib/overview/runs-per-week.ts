@@ -1,4 +1,5 @@
-import { isoDay, utcDay } from "./burndown";
+import { isoDay } from "@/lib/calendar/days";
+import { utcDay } from "./burndown";
 import type { WeekRuns } from "./schema";
 
 // Preflight runs per week (weeks start on Monday, UTC), passed vs failed, for the last `weeks`

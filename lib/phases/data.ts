@@ -1,4 +1,5 @@
 import "server-only";
+import { isoDay } from "@/lib/calendar/days";
 import type { Prisma } from "@/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -42,7 +43,7 @@ function header(row: PlanRow): Omit<PhaseHeader, "tasks"> {
     version: row.version,
     completedAt: row.completedAt?.toISOString() ?? null,
     completedBy: row.completedBy,
-    targetDate: row.targetDate?.toISOString().slice(0, 10) ?? null,
+    targetDate: row.targetDate ? isoDay(row.targetDate) : null,
   };
 }
 

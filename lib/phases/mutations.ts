@@ -5,7 +5,7 @@ import { resolveProductForWrite } from "@/lib/products/mutations";
 import { findCycle } from "@/lib/phases/dependency-graph";
 import { evaluatePhaseGate, type PhaseGate } from "@/lib/phases/gating";
 import type { PhasePatch } from "@/lib/phases/schema";
-import { targetDateValue } from "@/lib/products/schema";
+import { dayStart } from "@/lib/calendar/days";
 
 type PhaseRow = { id: string; key: string; order: number; name: string; version: number; completedAt: Date | null; targetDate: Date | null };
 type Product = { id: string; slug: string };
@@ -33,7 +33,7 @@ export async function updatePhase(input: { productSlug?: string; key: string; pa
     const changed: string[] = [];
     if (dependsOn !== undefined && (await replaceDependsOn(tx, product, phase, dependsOn))) changed.push("dependsOn");
     if (gates !== undefined && (await replaceGates(tx, product, phase, gates))) changed.push("gates");
-    const newTarget = targetDate === undefined ? undefined : targetDateValue(targetDate);
+    const newTarget = targetDate === undefined ? undefined : targetDate === null ? null : dayStart(targetDate);
     if (newTarget !== undefined && newTarget?.getTime() !== phase.targetDate?.getTime()) changed.push("targetDate");
     const isComplete = phase.completedAt !== null;
     if (completed !== undefined && completed !== isComplete) {

@@ -3,7 +3,7 @@ import type { ItemSummary, PhaseTask, Status } from "@/lib/backlog/schema";
 import type { CriticalPathEntry } from "@/lib/phases/critical-path";
 import type { PhaseGate, WaitingOn } from "@/lib/phases/gating";
 import type { PhaseProgressNumbers } from "@/lib/phases/progress";
-import { targetDateSchema } from "@/lib/products/schema";
+import { isoDaySchema } from "@/lib/calendar/days";
 
 // Wire types of the phase reads and the phase PATCH body (safe to import in the browser).
 
@@ -76,7 +76,7 @@ export const phasePatchSchema = z
     version: z.number().int().positive(),
     completed: z.boolean().optional(),
     /** The day the phase should be done by ("YYYY-MM-DD"); null clears it. */
-    targetDate: targetDateSchema.nullable().optional(),
+    targetDate: isoDaySchema.nullable().optional(),
     /** Keys of the phases this one waits for (replaces the current list). */
     dependsOn: keyList.optional(),
     /** Slugs of the components that must be certified and published first (replaces the current list). */

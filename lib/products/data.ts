@@ -72,6 +72,17 @@ export async function productFor(principal: Principal, slug: string | undefined,
   return authorizeOn(principal, product, permission);
 }
 
+/** Whether the caller may do `permission` on the product (their role there, a token's scope), without refusing them if not. */
+export async function mayOn(principal: Principal, slug: string | undefined, permission: Permission): Promise<boolean> {
+  return productFor(principal, slug, permission).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === "forbidden") return false;
+      throw error;
+    },
+  );
+}
+
 /**
  * For imports, which create a product that does not exist yet: null when no product has this slug
  * at all; a product the caller may not see answers 404, as everywhere.

@@ -1,7 +1,9 @@
 import { USER_ROLES, type UserRole } from "@/lib/auth/schema";
 import { getDb, type Tx } from "@/lib/db";
+import { isUuid } from "@/lib/encoding";
 import { AppError } from "@/lib/errors";
-import { targetDateValue, type ProductPatch } from "@/lib/products/schema";
+import { dayStart } from "@/lib/calendar/days";
+import type { ProductPatch } from "@/lib/products/schema";
 
 export const DEFAULT_PRODUCT_SLUG = "default";
 /** A product slug: lowercase letters and digits in dash-separated words, at most 60 characters. */
@@ -42,7 +44,7 @@ export async function updateProduct(input: { productId: string; patch: ProductPa
       where: { id: input.productId },
       data: {
         ...(restricted !== undefined && { restricted }),
-        ...(targetDate !== undefined && { targetDate: targetDateValue(targetDate) }),
+        ...(targetDate !== undefined && { targetDate: targetDate === null ? null : dayStart(targetDate) }),
         ...(hoursPerWeek !== undefined && { hoursPerWeek }),
       },
     });
@@ -58,8 +60,7 @@ export async function setProductMembers(input: { productId: string; members: { u
     const wanted = input.members.map((m) => ({ ...m, key: m.user.includes("@") ? m.user.toLowerCase() : m.user }));
     const ids = wanted.filter((m) => !m.key.includes("@")).map((m) => m.key);
     const emails = wanted.filter((m) => m.key.includes("@")).map((m) => m.key);
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    const bad = ids.find((id) => !uuid.test(id));
+    const bad = ids.find((id) => !isUuid(id));
     if (bad) throw new AppError("invalid", `"${bad}" is neither a person's id nor an email address.`);
     const people = await tx.user.findMany({ where: { OR: [{ id: { in: ids } }, { email: { in: emails } }] }, select: { id: true, email: true, role: true } });
     const seen = new Set<string>();

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { userRoleSchema } from "@/lib/auth/schema";
+import { isoDaySchema } from "@/lib/calendar/days";
 
-/** A calendar day, "YYYY-MM-DD" (2027-02-30 is refused), as a target date is written. */
-export const targetDateSchema = z.iso.date({ error: "must be a calendar date written YYYY-MM-DD, e.g. 2027-01-31" });
 
 /** PATCH /api/v1/products/{slug}: the plan (engineers) and access (admins). */
 export const productPatchSchema = z
@@ -10,7 +9,7 @@ export const productPatchSchema = z
     /** A restricted product exists only for its members (and admins). */
     restricted: z.boolean().optional(),
     /** The day the product should be listed by; null clears it. */
-    targetDate: targetDateSchema.nullable().optional(),
+    targetDate: isoDaySchema.nullable().optional(),
     /** The team's hours a week on this product, for a forecast from the remaining effort; null clears it. */
     hoursPerWeek: z
       .number({ error: "must be a number of hours a week" })
@@ -24,9 +23,6 @@ export const productPatchSchema = z
     message: "Nothing to change: send targetDate, hoursPerWeek or restricted.",
   });
 export type ProductPatch = z.infer<typeof productPatchSchema>;
-
-/** A target date as stored (a DATE column): midnight UTC of that day. */
-export const targetDateValue = (day: string | null): Date | null => (day === null ? null : new Date(`${day}T00:00:00Z`));
 
 export const productMembersSchema = z
   .array(

@@ -1,12 +1,12 @@
 import { Prisma } from "@/generated/prisma/client";
 import { can, type Principal } from "@/lib/auth/schema";
 import { getDb } from "@/lib/db";
+import { isUuid } from "@/lib/encoding";
 import { AppError } from "@/lib/errors";
 import { findProductFor } from "@/lib/products/data";
 import { toViewSummary, viewSelect } from "@/lib/views/data";
 import { viewOwnerId, type SavedViewSummary } from "@/lib/views/schema";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Saves a view for its owner on a product (the door has checked the product and, for a shared
@@ -36,7 +36,7 @@ export async function createSavedView(input: { productId: string; ownerId: strin
  */
 export async function deleteSavedView(input: { id: string; principal: Principal }): Promise<void> {
   const missing = () => new AppError("not_found", `No saved view "${input.id}".`);
-  if (!UUID.test(input.id)) throw missing();
+  if (!isUuid(input.id)) throw missing();
   const ownerId = viewOwnerId(input.principal);
   const isAdmin = can(input.principal, "manage_settings");
   const db = getDb();

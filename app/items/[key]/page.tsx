@@ -1,9 +1,9 @@
+import { isoDay } from "@/lib/calendar/days";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ItemComments } from "@/components/item-comments";
 import { ItemEditor } from "@/components/item-editor";
-import { Markdown } from "@/components/markdown";
 import { getItem, listPhases } from "@/lib/backlog/data";
 import { listComponents } from "@/lib/components/data";
 import { listAssignees } from "@/lib/users/data";
@@ -11,9 +11,8 @@ import { listComments } from "@/lib/comments/data";
 import { productQuerySchema } from "@/lib/backlog/schema";
 import { itemsUrl } from "@/lib/backlog/urls";
 import { isAppError } from "@/lib/errors";
-import { can } from "@/lib/auth/schema";
 import { pageProduct } from "@/lib/products/page";
-import { productFor } from "@/lib/products/data";
+import { mayOn, productFor } from "@/lib/products/data";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
 
@@ -49,11 +48,10 @@ export default async function ItemPage({ params, searchParams }: Props) {
         people={people.map((p) => ({ value: p.id, label: p.id === user.id ? `${p.name || p.email} (me)` : p.name || p.email }))}
         components={components.map((c) => ({ value: c.slug, label: c.name }))}
         meId={user.id}
-        today={new Date().toISOString().slice(0, 10)}
-        canEdit={can(user, "edit_items")}
-        description={item.description ? <Markdown>{item.description}</Markdown> : <p className="text-sm text-muted">No description.</p>}
+        today={isoDay(new Date())}
+        canEdit={await mayOn(user, item.product, "edit_items")}
       />
-      <ItemComments product={item.product} itemKey={item.key} initial={comments} canComment={can(user, "comment")} />
+      <ItemComments product={item.product} itemKey={item.key} initial={comments} canComment={await mayOn(user, item.product, "comment")} />
     </div>
   );
 }

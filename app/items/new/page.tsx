@@ -5,10 +5,10 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { pagePath } from "@/lib/auth/next-path";
 import { requirePageUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/schema";
 import { listPhases } from "@/lib/backlog/data";
 import { itemsUrl } from "@/lib/backlog/urls";
 import { listComponents } from "@/lib/components/data";
+import { mayOn } from "@/lib/products/data";
 import { pageProduct } from "@/lib/products/page";
 import { listAssignees } from "@/lib/users/data";
 
@@ -28,7 +28,7 @@ export default async function NewItemPage({ searchParams }: { searchParams: Prom
       </EmptyState>
     );
   }
-  if (!can(user, "edit_items")) {
+  if (!(await mayOn(user, product, "edit_items"))) {
     return <EmptyState title="Viewers cannot create items">Ask an engineer or an admin to add it, or comment on an existing item.</EmptyState>;
   }
   const [phases, people, components] = await Promise.all([listPhases(product), listAssignees(product), listComponents(product)]);

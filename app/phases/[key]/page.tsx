@@ -13,7 +13,7 @@ import { Card } from "@/components/ui/card";
 import { productQuerySchema } from "@/lib/backlog/schema";
 import { getPhaseBoard } from "@/lib/phases/data";
 import { isAppError } from "@/lib/errors";
-import { can } from "@/lib/auth/schema";
+import { mayOn } from "@/lib/products/data";
 import { pageProduct } from "@/lib/products/page";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
@@ -37,6 +37,7 @@ export default async function PhasePage({ params, searchParams }: Props) {
     throw error;
   });
   const { phase } = board;
+  const canEdit = await mayOn(user, board.product, "edit_items");
   const now = new Date();
   const forecast = await getForecast({ product: board.product, phase: phase.key, now });
   // The burndown counts what the forecast counts: this phase and the open phases it waits on.
@@ -61,12 +62,12 @@ export default async function PhasePage({ params, searchParams }: Props) {
       <div className="grid gap-4 lg:grid-cols-2">
         <ForecastCard
           forecast={forecast}
-          form={can(user, "edit_items") && <PhaseTargetForm product={board.product} phaseKey={phase.key} version={phase.version} targetDate={forecast.targetDate} />}
+          form={canEdit && <PhaseTargetForm product={board.product} phaseKey={phase.key} version={phase.version} targetDate={forecast.targetDate} />}
         />
         <BurndownChart points={burndown} forecast={forecast} scope={forecast.prerequisites.length > 0 ? "this phase and the phases it waits on" : "this phase"} />
       </div>
-      <PhasePlan initial={board} canEdit={can(user, "edit_items")} />
-      <PhaseBoard initial={board} canEdit={can(user, "edit_items")} />
+      <PhasePlan initial={board} canEdit={canEdit} />
+      <PhaseBoard initial={board} canEdit={canEdit} />
       <Card title="Tasks">
         <PhaseBoardTasks tasks={phase.tasks} />
       </Card>

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { readJson, readQuery, route } from "@/lib/http";
-import { productFor } from "@/lib/products/data";
+import { mayOn, productFor } from "@/lib/products/data";
 import { listSavedViews } from "@/lib/views/data";
 import { createSavedView } from "@/lib/views/mutations";
 import { createViewSchema, listViewsQuerySchema, viewOwnerId, type SavedViewList } from "@/lib/views/schema";
@@ -13,13 +13,7 @@ export const GET = route("read", async (req, _ctx, principal) => {
   const ownerId = viewOwnerId(principal);
   const [views, canShare] = await Promise.all([
     listSavedViews(product.id, ownerId),
-    productFor(principal, product.slug, "edit_items").then(
-      () => true,
-      (error: unknown) => {
-        if (error instanceof AppError && error.code === "forbidden") return false;
-        throw error;
-      },
-    ),
+    mayOn(principal, product.slug, "edit_items"),
   ]);
   return NextResponse.json({ views, canShare: canShare && ownerId !== null } satisfies SavedViewList);
 });

@@ -1,24 +1,11 @@
 import { NextResponse } from "next/server";
-import type { Principal } from "@/lib/auth/schema";
-import { isAppError } from "@/lib/errors";
 import { getProductPlan } from "@/lib/forecast/data";
 import { readJson, route } from "@/lib/http";
-import { getProductAccess, productFor } from "@/lib/products/data";
+import { getProductAccess, mayOn, productFor } from "@/lib/products/data";
 import { updateProduct } from "@/lib/products/mutations";
 import { productPatchSchema } from "@/lib/products/schema";
 
 type Params = { slug: string };
-
-/** Whether the caller manages this product's access (admins), without refusing them if not. */
-async function managesAccess(principal: Principal, slug: string): Promise<boolean> {
-  return productFor(principal, slug, "manage_settings").then(
-    () => true,
-    (error: unknown) => {
-      if (isAppError(error) && error.code === "forbidden") return false;
-      throw error;
-    },
-  );
-}
 
 /** A product as its admins manage it: name, plan (target date, hours per week) and who may see it. */
 export const GET = route<Params>("manage_settings", async (_req, { params }, principal) => {
@@ -34,6 +21,6 @@ export const PATCH = route<Params>("edit_items", async (req, { params }, princip
   // The plan is the team's to set; who may see the product is an admin's decision.
   if (patch.restricted !== undefined) await productFor(principal, slug, "manage_settings");
   await updateProduct({ productId: product.id, patch });
-  const access = (await managesAccess(principal, slug)) ? await getProductAccess(product.id) : {};
+  const access = (await mayOn(principal, slug, "manage_settings")) ? await getProductAccess(product.id) : {};
   return NextResponse.json({ product: { ...product, ...(await getProductPlan(product.id)), ...access } });
 });
