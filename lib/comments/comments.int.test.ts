@@ -144,6 +144,21 @@ describe("comments", () => {
     expect(item.history.filter((e) => e.field === "comment").map((e) => e.note)).toEqual(["deleted a comment", "commented", "edited a comment", "commented"]);
   });
 
+  it("an admin who is only a viewer on a restricted product moderates nothing there", async () => {
+    const product = await newProduct();
+    const engineer = await createSignedInUser("engineer");
+    const admin = await createSignedInUser("admin");
+    await getDb().product.update({
+      where: { id: product.id },
+      data: { restricted: true, members: { create: [{ userId: engineer.id, role: "engineer" }, { userId: admin.id, role: "viewer" }] } },
+    });
+    const comment = await created(await post(product.slug, cookie(engineer), { body: "Only mine to change" }));
+    expect((await comments(product.slug, cookie(admin)))[0]).toMatchObject({ id: comment.id, canEdit: false });
+    await expectError(await patch(product.slug, cookie(admin), comment.id, { body: "Changed by a viewer" }), 403, "forbidden");
+    await expectError(await remove(product.slug, cookie(admin), comment.id), 403, "forbidden");
+    expect((await getDb().comment.findUniqueOrThrow({ where: { id: comment.id } })).body).toBe("Only mine to change");
+  });
+
   it("resolves mentions against active people who may see the product, and stores their ids", async () => {
     const product = await newProduct();
     const suffix = randomUUID().slice(0, 6);

@@ -72,6 +72,13 @@ export async function productFor(principal: Principal, slug: string | undefined,
   return authorizeOn(principal, product, permission);
 }
 
+/** The principal as it stands on the product (a member's role there caps their global role): for "may moderate here" decisions. */
+export async function principalOn(principal: Principal, slug: string): Promise<Principal> {
+  const product = await findProductFor(principal, slug);
+  if (!product) throw notFound(slug);
+  return onProduct(principal, product.restricted ? (product.members[0]?.role ?? null) : null);
+}
+
 /** Whether the caller may do `permission` on the product (their role there, a token's scope), without refusing them if not. */
 export async function mayOn(principal: Principal, slug: string | undefined, permission: Permission): Promise<boolean> {
   return productFor(principal, slug, permission).then(

@@ -3,7 +3,7 @@ import { can, type Principal } from "@/lib/auth/schema";
 import { getDb } from "@/lib/db";
 import { isUuid } from "@/lib/encoding";
 import { AppError } from "@/lib/errors";
-import { findProductFor } from "@/lib/products/data";
+import { findProductFor, mayOn } from "@/lib/products/data";
 import { toViewSummary, viewSelect } from "@/lib/views/data";
 import { viewOwnerId, type SavedViewSummary } from "@/lib/views/schema";
 
@@ -38,10 +38,11 @@ export async function deleteSavedView(input: { id: string; principal: Principal 
   const missing = () => new AppError("not_found", `No saved view "${input.id}".`);
   if (!isUuid(input.id)) throw missing();
   const ownerId = viewOwnerId(input.principal);
-  const isAdmin = can(input.principal, "manage_settings");
   const db = getDb();
   const view = await db.savedView.findUnique({ where: { id: input.id }, select: { userId: true, shared: true, product: { select: { slug: true } } } });
   if (!view) throw missing();
+  // An admin moderates by their role on the view's product (a viewer member there moderates nothing).
+  const isAdmin = can(input.principal, "manage_settings") && (await mayOn(input.principal, view.product.slug, "manage_settings").catch(() => false));
   const mine = ownerId !== null && view.userId === ownerId;
   if (!mine && !isAdmin) {
     if (!view.shared || !(await findProductFor(input.principal, view.product.slug))) throw missing();

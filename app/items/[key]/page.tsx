@@ -12,7 +12,7 @@ import { productQuerySchema } from "@/lib/backlog/schema";
 import { itemsUrl } from "@/lib/backlog/urls";
 import { isAppError } from "@/lib/errors";
 import { pageProduct } from "@/lib/products/page";
-import { mayOn, productFor } from "@/lib/products/data";
+import { mayOn, principalOn, productFor } from "@/lib/products/data";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
 
@@ -35,7 +35,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
     throw error;
   });
   const [phases, people, components] = await Promise.all([listPhases(item.product), listAssignees(item.product), listComponents(item.product)]);
-  const comments = await listComments({ product: await productFor(user, item.product, "read"), key: item.key, principal: user });
+  const comments = await listComments({ product: await productFor(user, item.product, "read"), key: item.key, principal: await principalOn(user, item.product) });
 
   return (
     <div className="space-y-4">

@@ -5,14 +5,14 @@ import { getComment, listComments } from "@/lib/comments/data";
 import { addComment } from "@/lib/comments/mutations";
 import { commentInputSchema } from "@/lib/comments/schema";
 import { readJson, readQuery, route } from "@/lib/http";
-import { productFor } from "@/lib/products/data";
+import { principalOn, productFor } from "@/lib/products/data";
 
 type Params = { key: string };
 
 export const GET = route<Params>("read", async (req, { params }, principal) => {
   const { key } = await params;
   const product = await productFor(principal, readQuery(req, productQuerySchema).product, "read");
-  return NextResponse.json({ comments: await listComments({ product, key, principal }) });
+  return NextResponse.json({ comments: await listComments({ product, key, principal: await principalOn(principal, product.slug) }) });
 });
 
 export const POST = route<Params>("comment", async (req, { params }, principal) => {

@@ -5,7 +5,7 @@ import { deleteComment, editComment } from "@/lib/comments/mutations";
 import { commentIdSchema, commentInputSchema } from "@/lib/comments/schema";
 import { AppError } from "@/lib/errors";
 import { readJson, readQuery, route } from "@/lib/http";
-import { productFor } from "@/lib/products/data";
+import { principalOn, productFor } from "@/lib/products/data";
 
 type Params = { key: string; id: string };
 
@@ -22,8 +22,10 @@ export const PATCH = route<Params>("comment", async (req, { params }, principal)
   const product = await productFor(principal, readQuery(req, productQuerySchema).product, "comment");
   const { body } = await readJson(req, commentInputSchema);
   const id = commentId(rawId);
-  await editComment({ product, key, id, body, principal });
-  return NextResponse.json({ comment: await getComment({ product, key, id, principal }) });
+  // Moderation follows the role on this product: an admin who is a viewer here moderates nothing.
+  const here = await principalOn(principal, product.slug);
+  await editComment({ product, key, id, body, principal: here });
+  return NextResponse.json({ comment: await getComment({ product, key, id, principal: here }) });
 });
 
 /** Own comments (admins: any). 200 `{ deleted: id }`; the item's history records it. */
@@ -31,6 +33,6 @@ export const DELETE = route<Params>("comment", async (req, { params }, principal
   const { key, id: rawId } = await params;
   const product = await productFor(principal, readQuery(req, productQuerySchema).product, "comment");
   const id = commentId(rawId);
-  await deleteComment({ product, key, id, principal });
+  await deleteComment({ product, key, id, principal: await principalOn(principal, product.slug) });
   return NextResponse.json({ deleted: id });
 });
