@@ -4,6 +4,7 @@ import { isoDay, startOfUtcDay } from "@/lib/calendar/days";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findProduct, getProduct } from "@/lib/products/data";
+import type { ItemPlanCells } from "@/lib/backlog/export-csv";
 import { readActions, readTasks } from "@/lib/backlog/item-fields";
 import {
   CATEGORIES,
@@ -281,7 +282,7 @@ export async function listPhases(productSlug?: string): Promise<PhaseOption[]> {
 export async function getBacklogDocument(
   productSlug?: string,
   options: { filter?: Partial<ItemListFilter>; order?: "document" | "list"; viewer?: ListViewer } = {},
-): Promise<ParsedBacklog & { product: string }> {
+): Promise<ParsedBacklog & { product: string; plan: ItemPlanCells }> {
   const product = await getProduct(productSlug);
   const db = getDb();
   const filter = options.filter ?? {};
@@ -289,7 +290,7 @@ export async function getBacklogDocument(
     db.backlogItem.findMany({
       where: itemWhere(product.id, filter, options.viewer),
       orderBy: options.order === "list" ? orderFor({ sort: filter.sort ?? "key", dir: filter.dir ?? "asc" }) : [{ position: "asc" }, { key: "asc" }],
-      include: { components: { include: { component: { select: { imageRef: true, slug: true } } } } },
+      include: { components: { include: { component: { select: { imageRef: true, slug: true } } } }, assignee: { select: { name: true, email: true } } },
     }),
     db.phase.findMany({ where: { productId: product.id }, orderBy: { order: "asc" }, include: { items: { select: { key: true, position: true }, orderBy: [{ position: "asc" }, { key: "asc" }] } } }),
   ]);
@@ -323,5 +324,6 @@ export async function getBacklogDocument(
     })),
     summary: [],
     warnings: [],
+    plan: Object.fromEntries(items.map((item) => [item.key, { owner: item.assignee ? item.assignee.name || item.assignee.email : null, dueDate: item.dueDate ? isoDay(item.dueDate) : null }])),
   };
 }

@@ -14,7 +14,7 @@ function csvOf(markdown: string): string[] {
 describe("the CSV export", () => {
   it("writes a formula in a title as text", () => {
     const [, row] = csvOf('### P0-1: =HYPERLINK("http://evil")\n');
-    expect(row).toBe(`P0-1,"'=HYPERLINK(""http://evil"")",critical_blocker,P0,not_started,,,,,,,,,,,0,0`);
+    expect(row).toBe(`P0-1,"'=HYPERLINK(""http://evil"")",critical_blocker,P0,not_started,,,,,,,,,,,0,0,,`);
   });
 
   it.each([
@@ -36,6 +36,16 @@ describe("the CSV export", () => {
 
   it("leaves numbers and ordinary text alone", () => {
     const [, row] = csvOf("### P1-2: Labels - required\n\n**Effort:** 2-3 days\n");
-    expect(row).toBe("P1-2,Labels - required,critical_blocker,P1,not_started,,,2-3 days,16,24,,,,,,0,0");
+    expect(row).toBe("P1-2,Labels - required,critical_blocker,P1,not_started,,,2-3 days,16,24,,,,,,0,0,,");
+  });
+
+  it("adds each item's owner and due date when the stored plan gives them, and a name cannot become a formula", () => {
+    const doc = parseBacklog("# Backlog\n\n## CRITICAL BLOCKERS\n\n### P0-1: One\n\n### P0-2: Two\n");
+    const [header, one, two] = exportBacklogCsv({ ...doc, plan: { "P0-1": { owner: "=Erin", dueDate: "2027-01-31" }, "P0-2": { owner: null, dueDate: null } } })
+      .trimEnd()
+      .split("\n");
+    expect(header?.endsWith(",owner,due_date")).toBe(true);
+    expect(one?.endsWith(",'=Erin,2027-01-31")).toBe(true);
+    expect(two?.endsWith(",0,0,,")).toBe(true);
   });
 });

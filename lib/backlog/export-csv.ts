@@ -19,14 +19,19 @@ const COLUMNS = [
   "checks",
   "actions_done",
   "actions_total",
+  "owner",
+  "due_date",
 ] as const;
+
+/** Who owns each item and when it is due, by key: stored data the document format has no place for. */
+export type ItemPlanCells = Record<string, { owner: string | null; dueDate: string | null }>;
 
 /**
  * One row per item, for spreadsheets; lists are joined with "; ". A text cell starting with
  * = + - @, a tab or a carriage return gets a leading apostrophe: a spreadsheet would run it as a
  * formula (=HYPERLINK(…) in a title). Numbers stay numbers.
  */
-export function exportBacklogCsv(doc: ParsedBacklog): string {
+export function exportBacklogCsv(doc: ParsedBacklog & { plan?: ItemPlanCells }): string {
   const phaseOf = new Map<string, string>();
   for (const phase of doc.phases) for (const key of phase.itemKeys) phaseOf.set(key, phase.name);
   const rows = doc.items.map((item) => [
@@ -47,6 +52,8 @@ export function exportBacklogCsv(doc: ParsedBacklog): string {
     item.checkNames.join("; "),
     item.actions.filter((a) => a.done).length,
     item.actions.length,
+    doc.plan?.[item.key]?.owner ?? "",
+    doc.plan?.[item.key]?.dueDate ?? "",
   ]);
   return stringify([[...COLUMNS], ...rows], { escape_formulas: true });
 }
