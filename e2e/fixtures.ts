@@ -68,3 +68,11 @@ export async function pickUpWithKeyboard(page: Page, key: string): Promise<void>
 
 export const test = base;
 export { expect };
+
+/**
+ * The phase page leads with the forecast and the burndown: a mouse drag needs the board in the
+ * window, as a person would scroll to it (mouse coordinates outside the window reach nothing).
+ */
+export async function scrollBoardIntoView(page: Page): Promise<void> {
+  await page.getByRole("region", { name: "Board" }).evaluate((board) => board.scrollIntoView({ block: "start" }));
+}

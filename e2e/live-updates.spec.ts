@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { expect, importIntoNewProduct, pickUpWithKeyboard, test } from "./fixtures";
+import { expect, importIntoNewProduct, pickUpWithKeyboard, scrollBoardIntoView, test } from "./fixtures";
 import { stateFile, TOKEN_FILE } from "./people";
 
 // Someone else's change shows up without a reload. While a page's stream is live nothing polls
@@ -26,6 +26,7 @@ async function watch(browser: Browser, url: string): Promise<Page> {
 const notReloaded = (page: Page) => page.evaluate(() => (window as Window).certboardNotReloaded === true);
 
 async function dragToColumn(page: Page, key: string, status: string) {
+  await scrollBoardIntoView(page);
   const handle = page.getByTestId(`phase-card-handle-${key}`);
   const from = await handle.boundingBox();
   const to = await page.getByTestId(`phase-column-${status}`).boundingBox();

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, importIntoNewProduct, pickUpWithKeyboard, test } from "./fixtures";
+import { expect, importIntoNewProduct, pickUpWithKeyboard, scrollBoardIntoView, test } from "./fixtures";
 import { ENGINEER, stateFile } from "./people";
 
 const liveRegion = (page: Page) => page.locator('[id^="DndLiveRegion"]');
@@ -16,6 +16,7 @@ test("an engineer drags P0-2 with the mouse and moves P0-3 with the keyboard", a
 
   // Mouse: press on the handle, move past the activation distance, drop in the next column.
   const handle = page.getByTestId("phase-card-handle-P0-2");
+  await scrollBoardIntoView(page);
   const from = await handle.boundingBox();
   const to = await inProgress.boundingBox();
   if (!from || !to) throw new Error("board not laid out");

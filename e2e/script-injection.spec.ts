@@ -87,9 +87,24 @@ test("script-injection strings in every text field are stored as typed and shown
     // An effort must read as an estimate; words after it are kept as typed.
     effortText: `1 day ${SVG}`,
     source: `${SCRIPT} ${JS_URL}`,
+    fileRefs: [`${SVG}.yaml`],
   };
   const patched = await json<Record<string, unknown>>(await request.patch(`/api/v1/items/P0-2?product=${product}`, { headers: bearer(), data: { version: plain.version, ...patch } }));
   for (const [field, value] of Object.entries(patch)) expect(patched[field], field).toEqual(value);
+
+  // ---- A comment (markdown with a mention) and a saved view's name ----
+  const commentBody = `Comment marker ${SCRIPT}\n\n${IMG}\n\n${JS_LINK} @nobody-here`;
+  const comment = await json<{ comment: { body: string } }>(
+    await request.post(`/api/v1/items/P0-2/comments?product=${product}`, { headers: bearer(), data: { body: commentBody } }),
+    201,
+  );
+  expect(comment.comment.body).toBe(commentBody);
+  const viewName = `${IMG} view`;
+  const view = await json<{ view: { name: string } }>(
+    await request.post(`/api/v1/views?product=${product}`, { headers: bearer(), data: { name: viewName, query: "status=not_started" } }),
+    201,
+  );
+  expect(view.view.name).toBe(viewName);
 
   // ---- A component's owner, an exception's justification (markdown) and case reference ----
   const [component] = (await json<{ components: { slug: string }[] }>(await request.get(`/api/v1/components?product=${product}`, { headers: bearer() }))).components;
@@ -173,11 +188,11 @@ test("script-injection strings in every text field are stored as typed and shown
     });
   };
   watch(page);
-  await visit(page, `/items?product=${product}`, dialogs, [patch.title, imported.title]);
+  await visit(page, `/items?product=${product}`, dialogs, [patch.title, imported.title, viewName]);
   await visit(page, `/items/P0-1?product=${product}`, dialogs, [imported.title, SVG, "Imported action"]);
   // An engineer edits the effort in place: the text is the field's value.
   await expect(page.getByRole("textbox", { name: "Effort", exact: true })).toHaveValue(SCRIPT);
-  await visit(page, `/items/P0-2?product=${product}`, dialogs, [patch.title, patch.source]);
+  await visit(page, `/items/P0-2?product=${product}`, dialogs, [patch.title, patch.source, patch.fileRefs[0]!, "Comment marker"]);
   await expect(page.getByRole("textbox", { name: "Effort", exact: true })).toHaveValue(patch.effortText);
   await visit(page, `/components/${slug}?product=${product}`, dialogs, [owner]);
   await visit(page, `/phases/phase-1?product=${product}`, dialogs, [`Phase ${IMG}`, patch.title]);

@@ -54,6 +54,18 @@ async function dataCounts(): Promise<Record<string, number>> {
 }
 
 describe("saving a view", () => {
+  it("takes the product from ?product= like every door, or from the body, and refuses two different ones", async () => {
+    const engineer = await createSignedInUser("engineer");
+    const [first, second] = [await newProduct(), await newProduct()];
+    const byQuery = await createViewRoute(request(`/api/v1/views?product=${second}`, { method: "POST", body: { name: "By query", query: "status=blocked" }, as: as(engineer) }), NO_PARAMS);
+    expect(byQuery.status).toBe(201);
+    expect((await list(as(engineer), second)).views.map((v) => v.name)).toEqual(["By query"]);
+    expect((await list(as(engineer), first)).views).toEqual([]);
+    const both = await createViewRoute(request(`/api/v1/views?product=${first}`, { method: "POST", body: { name: "Both", query: "", product: second }, as: as(engineer) }), NO_PARAMS);
+    expect(both.status).toBe(400);
+    expect((await list(as(engineer), second)).views.map((v) => v.name)).toEqual(["By query"]);
+  });
+
   it("stores the filters normalized under a trimmed name and answers 201 with the view", async () => {
     const engineer = await createSignedInUser("engineer");
     const product = await newProduct();

@@ -18,6 +18,9 @@ export type Door =
   | "upload: zip"
   | "backlog import"
   | "item PATCH"
+  | "item POST"
+  | "items bulk"
+  | "comment POST"
   | "component PATCH"
   | "exception PUT"
   | "phase PATCH"
@@ -36,6 +39,9 @@ export const DOORS: readonly Door[] = [
   "upload: zip",
   "backlog import",
   "item PATCH",
+  "item POST",
+  "items bulk",
+  "comment POST",
   "component PATCH",
   "exception PUT",
   "phase PATCH",
@@ -421,4 +427,25 @@ const signOffs: HostileCase[] = [
   { name: "a viewer's session", door: "sign-off PUT", method: "PUT", path: signOffPath(), caller: "viewer-cookie", headers: JSON_TYPE, body: () => json({ status: "met" }), expect: { status: 403, code: "forbidden" } },
 ];
 
-export const CORPUS: readonly HostileCase[] = [...uploads, ...imports, ...items, ...components, ...exceptions, ...phases, ...assigns, ...signOffs, ...users, ...tokens, ...signIns, ...tokenUses];
+const newItemPath = (t: Targets) => `/api/v1/items?product=${q(t.product)}`;
+const bulkPath = (t: Targets) => `/api/v1/items/bulk?product=${q(t.product)}`;
+const commentPath = (t: Targets) => `/api/v1/items/${q(t.item)}/comments?product=${q(t.product)}`;
+const planning: HostileCase[] = [
+  { name: "a title of 301 characters", door: "item POST", method: "POST", path: newItemPath, caller: "engineer-cookie", headers: JSON_TYPE, body: () => json({ title: big(301, "t"), category: "critical_blocker" }), expect: { status: 400, code: "invalid" } },
+  { name: "an effort that is not one", door: "item POST", method: "POST", path: newItemPath, caller: "engineer-token", headers: JSON_TYPE, body: () => json({ title: "x", category: "compliant", effortText: "soonish" }), expect: { status: 400, code: "invalid" } },
+  { name: "a due date of 2027-02-30", door: "item POST", method: "POST", path: newItemPath, caller: "engineer-token", headers: JSON_TYPE, body: () => json({ title: "x", category: "compliant", dueDate: "2027-02-30" }), expect: { status: 400, code: "invalid" } },
+  { name: "the existing item's key", door: "item POST", method: "POST", path: newItemPath, caller: "engineer-token", headers: JSON_TYPE, body: (t) => json({ key: t.item, title: "x", category: "compliant" }), expect: { status: 409, code: "conflict" } },
+  { name: "a key with a path in it", door: "item POST", method: "POST", path: newItemPath, caller: "engineer-token", headers: JSON_TYPE, body: () => json({ key: "../P0-1", title: "x", category: "compliant" }), expect: { status: 400, code: "invalid" } },
+  { name: "an assignee who does not exist", door: "item POST", method: "POST", path: newItemPath, caller: "engineer-token", headers: JSON_TYPE, body: () => json({ title: "x", category: "compliant", assignee: "nobody@nowhere.test" }), expect: { status: 400, code: "invalid" } },
+  { name: "a viewer's session", door: "item POST", method: "POST", path: newItemPath, caller: "viewer-cookie", headers: JSON_TYPE, body: () => json({ title: "x", category: "compliant" }), expect: { status: 403, code: "forbidden" } },
+  { name: "a stale version", door: "items bulk", method: "POST", path: bulkPath, caller: "engineer-cookie", headers: JSON_TYPE, body: (t) => json({ items: [{ key: t.item, version: t.itemVersion + 7 }], set: { status: "done" } }), expect: { status: 409, code: "conflict" } },
+  { name: "501 items", door: "items bulk", method: "POST", path: bulkPath, caller: "engineer-token", headers: JSON_TYPE, body: (t) => json({ items: Array.from({ length: 501 }, (_, i) => ({ key: i === 0 ? t.item : `X-${i}`, version: 1 })), set: { status: "done" } }), expect: { status: 400, code: "invalid" } },
+  { name: "a field bulk does not set", door: "items bulk", method: "POST", path: bulkPath, caller: "engineer-token", headers: JSON_TYPE, body: (t) => json({ items: [{ key: t.item, version: t.itemVersion }], set: { title: "renamed" } }), expect: { status: 400, code: "invalid" } },
+  { name: "one known and one unknown item", door: "items bulk", method: "POST", path: bulkPath, caller: "engineer-token", headers: JSON_TYPE, body: (t) => json({ items: [{ key: t.item, version: t.itemVersion }, { key: "NOPE-1", version: 1 }], set: { status: "done" } }), expect: { status: 404, code: "not_found" } },
+  { name: "a body of 20,001 characters", door: "comment POST", method: "POST", path: commentPath, caller: "viewer-cookie", headers: JSON_TYPE, body: () => json({ body: big(20_001, "c") }), expect: { status: 400, code: "invalid" } },
+  { name: "20,000 nested quotes", door: "comment POST", method: "POST", path: commentPath, caller: "engineer-token", headers: JSON_TYPE, body: () => json({ body: ">".repeat(20_000) }), expect: { status: 422, code: "not_markdown" } },
+  { name: "only whitespace", door: "comment POST", method: "POST", path: commentPath, caller: "engineer-cookie", headers: JSON_TYPE, body: () => json({ body: " \n\t " }), expect: { status: 400, code: "invalid" } },
+  { name: "a NUL in the body", door: "comment POST", method: "POST", path: commentPath, caller: "engineer-cookie", headers: JSON_TYPE, body: () => '{"body": "a\\u0000b"}', expect: { status: 400, code: "invalid_encoding" } },
+];
+
+export const CORPUS: readonly HostileCase[] = [...uploads, ...imports, ...items, ...planning, ...components, ...exceptions, ...phases, ...assigns, ...signOffs, ...users, ...tokens, ...signIns, ...tokenUses];

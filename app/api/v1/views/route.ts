@@ -23,7 +23,12 @@ export const POST = route("read", async (req, _ctx, principal) => {
   const input = await readJson(req, createViewSchema);
   const ownerId = viewOwnerId(principal);
   if (!ownerId) throw new AppError("forbidden", "Saved views belong to a person, and this token has no owner.");
-  const product = await productFor(principal, input.product, "read");
+  // The product as every other door names it (?product=), or in the body; both must agree.
+  const fromQuery = readQuery(req, listViewsQuerySchema).product;
+  if (fromQuery && input.product && fromQuery !== input.product) {
+    throw new AppError("invalid", `product: the query names "${fromQuery}" and the body "${input.product}"; name one product.`);
+  }
+  const product = await productFor(principal, input.product ?? fromQuery, "read");
   if (input.shared) {
     await productFor(principal, product.slug, "edit_items").catch((error: unknown) => {
       if (error instanceof AppError && error.code === "forbidden") {
