@@ -24,6 +24,9 @@ test("a second browser with the older page gets the conflict message", async ({ 
   const product = await importIntoNewProduct(request, "conflict");
   const first = await (await browser.newContext({ storageState: stateFile("engineer") })).newPage();
   const second = await (await browser.newContext({ storageState: stateFile("engineer") })).newPage();
+  // The second browser's page is an older one: its live updates are cut (the item page follows
+  // them, and would otherwise load the first person's change before the second saves).
+  await second.route("**/api/v1/stream**", (route) => route.abort());
   await first.goto(`/items/P0-2?product=${product}`);
   await second.goto(`/items/P0-2?product=${product}`);
   await expect(second.getByLabel("Status")).toHaveValue("not_started");
