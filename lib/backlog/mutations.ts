@@ -267,9 +267,13 @@ function summaryWarnings(parsed: ParsedBacklog): string[] {
 export type EventInput = { field: string; oldValue: unknown; newValue: unknown; note?: string };
 
 export async function recordEvents(tx: Tx, itemId: string, actor: Actor, changes: (FieldChange | EventInput)[]): Promise<void> {
-  if (changes.length === 0) return;
-  await tx.itemEvent.createMany({
-    data: changes.map((change) => ({
+  await recordEventsOfItems(tx, actor, [{ itemId, changes }]);
+}
+
+/** The events of many items in one statement (a bulk change). */
+export async function recordEventsOfItems(tx: Tx, actor: Actor, items: { itemId: string; changes: (FieldChange | EventInput)[] }[]): Promise<void> {
+  const data = items.flatMap(({ itemId, changes }) =>
+    changes.map((change) => ({
       itemId,
       actor: actor.name,
       userId: "userId" in actor ? (actor.userId ?? null) : null,
@@ -278,7 +282,8 @@ export async function recordEvents(tx: Tx, itemId: string, actor: Actor, changes
       newValue: toJson(change.newValue),
       note: "note" in change ? (change.note ?? null) : null,
     })),
-  });
+  );
+  if (data.length > 0) await tx.itemEvent.createMany({ data });
 }
 
 function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {

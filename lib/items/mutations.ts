@@ -3,8 +3,8 @@ import type { Actor } from "@/lib/auth/schema";
 import { checkNamesOf } from "@/lib/backlog/check-names";
 import { dayStart, isoDay } from "@/lib/calendar/days";
 import { parseEffort } from "@/lib/backlog/effort";
-import { changedFields, fieldsFromStored, readActions, sameValue, type ItemFields } from "@/lib/backlog/item-fields";
-import { recordEvents, type EventInput } from "@/lib/backlog/mutations";
+import { changedFields, fieldsFromStored, readActions, sameValue, type FieldChange, type ItemFields } from "@/lib/backlog/item-fields";
+import { recordEvents, recordEventsOfItems, type EventInput } from "@/lib/backlog/mutations";
 import type { ItemBulk, ItemCreate, ItemPatch } from "@/lib/backlog/schema";
 import { getDb, type Tx } from "@/lib/db";
 import { isUuid } from "@/lib/encoding";
@@ -99,8 +99,9 @@ export async function updateItem(input: { productSlug?: string; key: string; pat
     const row = await tx.backlogItem.findUnique({ where: { productId_key: { productId: product.id, key: input.key } }, include: storedInclude });
     if (!row) throw new AppError("not_found", `No item "${input.key}" in product "${product.slug}".`);
     if (row.version !== version) throw staleVersion([{ key: input.key, sent: version, current: row.version }]);
-    const changed = await applyChanges(tx, product, row, requested, input.actor);
-    return { key: row.key, version: changed.length ? version + 1 : version, changed };
+    const plan = await planChanges(tx, product, row, requested, newLookups());
+    await writePlans(tx, [plan], input.actor, false);
+    return { key: row.key, version: plan.events.length ? version + 1 : version, changed: plan.events.map((e) => e.field) };
   });
 }
 
@@ -122,13 +123,11 @@ export async function bulkUpdateItems(input: { productSlug?: string; bulk: ItemB
     });
     if (stale.length) throw staleVersion(stale, true);
 
-    const results: { key: string; version: number; changed: string[] }[] = [];
     const lookups = newLookups();
-    for (const item of items) {
-      const changed = await applyChanges(tx, product, byKey.get(item.key)!, set, input.actor, lookups);
-      results.push({ key: item.key, version: changed.length ? item.version + 1 : item.version, changed });
-    }
-    return { items: results };
+    const plans: Plan[] = [];
+    for (const item of items) plans.push(await planChanges(tx, product, byKey.get(item.key)!, set, lookups));
+    await writePlans(tx, plans, input.actor, true);
+    return { items: plans.map(({ row, events }) => ({ key: row.key, version: events.length ? row.version + 1 : row.version, changed: events.map((e) => e.field) })) };
   }, { timeout: 60_000, maxWait: 10_000 });
 }
 
@@ -155,8 +154,17 @@ function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promis
   return value;
 }
 
-/** Writes `requested` onto one stored row (already version-checked), with one event per changed field. */
-async function applyChanges(tx: Tx, product: Product, row: StoredRow, requested: Requested, actor: Actor, lookups = newLookups()): Promise<string[]> {
+/** What a change does to one stored row: the columns to write, the history to record, who starts watching. */
+type Plan = {
+  row: StoredRow;
+  data: Prisma.BacklogItemUncheckedUpdateManyInput;
+  events: (FieldChange | EventInput)[];
+  components?: string[];
+  watcher: string | null;
+};
+
+/** Works out (without writing) what `requested` changes on one row; lookups only read. */
+async function planChanges(tx: Tx, product: Product, row: StoredRow, requested: Requested, lookups: Lookups): Promise<Plan> {
   const current = fieldsFromStored(row);
   const next: Partial<ItemFields> = {};
   for (const field of ["title", "category", "priority", "status", "source", "description", "fileRefs"] as const) {
@@ -169,17 +177,15 @@ async function applyChanges(tx: Tx, product: Product, row: StoredRow, requested:
   // The checks an item names follow its text: editing the source (or any text) recomputes them.
   if (CHECK_TEXT_FIELDS.some((field) => requested[field] !== undefined)) next.checkNames = checkNamesOf({ ...current, ...next, statusNote: current.statusNote });
 
-  const changes = changedFields(current, next);
-  const extra: EventInput[] = [];
-  const data: Prisma.BacklogItemUncheckedUpdateManyInput = {};
-  for (const change of changes) {
+  const plan: Plan = { row, data: {}, events: changedFields(current, next), watcher: null };
+  const { data } = plan;
+  for (const change of [...plan.events] as FieldChange[]) {
     switch (change.field) {
       case "phase":
         data.phaseId = next.phase ? await memo(lookups.phases, next.phase, () => phaseIdOf(tx, product, next.phase!)) : null;
         break;
       case "components":
-        await tx.itemComponent.deleteMany({ where: { itemId: row.id } });
-        await tx.itemComponent.createMany({ data: (await componentIdsOf(tx, product, next.components!)).map((componentId) => ({ itemId: row.id, componentId })) });
+        plan.components = await componentIdsOf(tx, product, next.components!);
         break;
       case "effortText": {
         const hours = parseEffort(next.effortText ?? null);
@@ -193,34 +199,59 @@ async function applyChanges(tx: Tx, product: Product, row: StoredRow, requested:
         Object.assign(data, { [change.field]: change.newValue });
     }
   }
-  let newAssignee: Person | null | undefined;
   if (requested.assignee !== undefined) {
     const who = requested.assignee;
-    newAssignee = who === null ? null : await memo(lookups.people, who, () => assigneeFor(tx, product, who));
-    if ((newAssignee?.id ?? null) !== (row.assignee?.id ?? null)) {
-      data.assigneeId = newAssignee?.id ?? null;
-      extra.push({ field: "assignee", oldValue: row.assignee?.name ?? null, newValue: newAssignee?.name ?? null });
+    const assignee = who === null ? null : await memo(lookups.people, who, () => assigneeFor(tx, product, who));
+    if ((assignee?.id ?? null) !== (row.assignee?.id ?? null)) {
+      data.assigneeId = assignee?.id ?? null;
+      plan.events.push({ field: "assignee", oldValue: row.assignee?.name ?? null, newValue: assignee?.name ?? null });
+      plan.watcher = assignee?.id ?? null;
     }
   }
   if (requested.dueDate !== undefined) {
     const before = row.dueDate ? isoDay(row.dueDate) : null;
     if (requested.dueDate !== before) {
       data.dueDate = requested.dueDate ? dayStart(requested.dueDate) : null;
-      extra.push({ field: "dueDate", oldValue: before, newValue: requested.dueDate });
+      plan.events.push({ field: "dueDate", oldValue: before, newValue: requested.dueDate });
     }
   }
   if (requested.requirements !== undefined && !sameValue([...row.requirementCodes].sort(), [...requested.requirements].sort())) {
     assertRequirements(requested.requirements);
     data.requirementCodes = requested.requirements;
-    extra.push({ field: "requirements", oldValue: row.requirementCodes, newValue: requested.requirements });
+    plan.events.push({ field: "requirements", oldValue: row.requirementCodes, newValue: requested.requirements });
   }
-  if (changes.length === 0 && extra.length === 0) return [];
+  return plan;
+}
 
-  const updated = await tx.backlogItem.updateMany({ where: { id: row.id, version: row.version }, data: { ...data, version: { increment: 1 } } });
-  if (updated.count === 0) throw staleVersion([{ key: row.key, sent: row.version, current: row.version + 1 }]);
-  await recordEvents(tx, row.id, actor, [...changes, ...extra]);
-  if (newAssignee) await watch(tx, row.id, [newAssignee.id]);
-  return [...changes.map((c) => c.field), ...extra.map((e) => e.field)];
+/**
+ * Writes plans, version-checked in the UPDATE's WHERE clause: rows with the same columns to write
+ * share one statement, and all their history is one insert (a bulk change of 500 items is a few
+ * statements, not thousands). A row that moved on meanwhile fails the whole transaction with 409.
+ */
+async function writePlans(tx: Tx, plans: Plan[], actor: Actor, bulk: boolean): Promise<void> {
+  const changed = plans.filter((plan) => plan.events.length > 0);
+  const groups = new Map<string, Plan[]>();
+  for (const plan of changed) {
+    const key = JSON.stringify(plan.data);
+    groups.set(key, [...(groups.get(key) ?? []), plan]);
+  }
+  for (const group of groups.values()) {
+    const updated = await tx.backlogItem.updateMany({
+      where: { OR: group.map(({ row }) => ({ id: row.id, version: row.version })) },
+      data: { ...group[0]!.data, version: { increment: 1 } },
+    });
+    // Someone saved one of these between our read and this write (a rare race: the versions were
+    // checked first): the transaction rolls back, and the answer names the rows it was writing.
+    if (updated.count !== group.length) throw staleVersion(group.map(({ row }) => ({ key: row.key, sent: row.version, current: row.version + 1 })), bulk);
+  }
+  for (const plan of changed) {
+    if (!plan.components) continue;
+    await tx.itemComponent.deleteMany({ where: { itemId: plan.row.id } });
+    await tx.itemComponent.createMany({ data: plan.components.map((componentId) => ({ itemId: plan.row.id, componentId })) });
+  }
+  await recordEventsOfItems(tx, actor, changed.map((plan) => ({ itemId: plan.row.id, changes: plan.events })));
+  const watchers = changed.flatMap((plan) => (plan.watcher ? [{ itemId: plan.row.id, userId: plan.watcher }] : []));
+  if (watchers.length) await tx.itemWatcher.createMany({ data: watchers, skipDuplicates: true });
 }
 
 /** The product's next free "T-n": the counter only grows, so a deleted item's key is never handed out again. */
