@@ -7,8 +7,8 @@ import { digestPrefix, escapeLike, rankCandidates, searchTerms, type Candidate }
 import type { SearchResult } from "@/lib/search/schema";
 
 // Search over one product's items, components, runs and phases, and the requirement catalog. Each
-// kind is one statement that filters with ILIKE on every word (GIN trigram indexes serve it, see
-// migration search_indexes) or word similarity for near misses, and returns a few more rows than
+// kind is one statement that filters with ILIKE on every word, or word similarity for near misses (GIN
+// trigram indexes serve both, see migration search_indexes), and returns a few more rows than
 // are shown; rank.ts orders them.
 
 /** Rows read per kind before ranking: enough that an exact key is among them, few enough to stay cheap. */
@@ -16,12 +16,19 @@ const CANDIDATES = 30;
 
 type Ctx = { q: string; terms: string[]; product: ProductRef };
 
-/** Every word occurs in one of `columns` (each word may match a different column). */
-function allWords(terms: string[], columns: Prisma.Sql[]): Prisma.Sql {
+/** Words this short are matched literally only: as near misses they would match almost anything. */
+const MIN_FUZZY_LENGTH = 4;
+
+/**
+ * Every word occurs in one of `columns` (each word may match a different column), or, for a word
+ * of four letters or more, nearly occurs as a word of `fuzzy` (pg_trgm's `<%`: a typo still finds it).
+ */
+function allWords(terms: string[], columns: Prisma.Sql[], fuzzy?: Prisma.Sql): Prisma.Sql {
   return Prisma.join(
     terms.map((term) => {
       const pattern = `%${escapeLike(term)}%`;
-      return Prisma.sql`(${Prisma.join(columns.map((column) => Prisma.sql`${column} ILIKE ${pattern}`), " OR ")})`;
+      const near = fuzzy && term.length >= MIN_FUZZY_LENGTH ? [Prisma.sql`${term} <% ${fuzzy}`] : [];
+      return Prisma.sql`(${Prisma.join([...columns.map((column) => Prisma.sql`${column} ILIKE ${pattern}`), ...near], " OR ")})`;
     }),
     " AND ",
   );
@@ -35,7 +42,7 @@ async function itemCandidates({ q, terms, product }: Ctx): Promise<Candidate[]> 
       greatest(similarity(i."key", ${q}), word_similarity(${q}, i."title"))::float8 AS similarity
     FROM "BacklogItem" i
     WHERE i."productId" = ${product.id}::uuid
-      AND (${allWords(terms, [Prisma.sql`i."key"`, Prisma.sql`i."title"`, Prisma.sql`i."description"`, Prisma.sql`i."source"`])} OR ${q} <% i."title")
+      AND ${allWords(terms, [Prisma.sql`i."key"`, Prisma.sql`i."title"`, Prisma.sql`i."description"`, Prisma.sql`i."source"`], Prisma.sql`i."title"`)}
     ORDER BY lower(i."key") = lower(${q}) DESC, i."key" ILIKE ${`${escapeLike(q)}%`} DESC, similarity DESC, i."key"
     LIMIT ${CANDIDATES}`;
   return rows.map((row) => ({
@@ -56,7 +63,7 @@ async function componentCandidates({ q, terms, product }: Ctx): Promise<Candidat
       greatest(similarity(c."name", ${q}), similarity(c."slug", ${q}), word_similarity(${q}, coalesce(c."imageRef", '')))::float8 AS similarity
     FROM "Component" c
     WHERE c."productId" = ${product.id}::uuid
-      AND (${allWords(terms, [Prisma.sql`c."name"`, Prisma.sql`c."slug"`, Prisma.sql`c."imageRef"`, Prisma.sql`c."repository"`, Prisma.sql`c."registry"`])} OR ${q} <% c."name")
+      AND ${allWords(terms, [Prisma.sql`c."name"`, Prisma.sql`c."slug"`, Prisma.sql`c."imageRef"`, Prisma.sql`c."repository"`, Prisma.sql`c."registry"`], Prisma.sql`c."name"`)}
     ORDER BY similarity DESC, c."name"
     LIMIT ${CANDIDATES}`;
   return rows.map((row) => ({
@@ -102,7 +109,7 @@ async function phaseCandidates({ q, terms, product }: Ctx): Promise<Candidate[]>
       greatest(similarity(p."key", ${q}), word_similarity(${q}, p."name"))::float8 AS similarity
     FROM "Phase" p
     WHERE p."productId" = ${product.id}::uuid
-      AND (${allWords(terms, [Prisma.sql`p."key"`, Prisma.sql`p."name"`])} OR ${q} <% p."name")
+      AND ${allWords(terms, [Prisma.sql`p."key"`, Prisma.sql`p."name"`], Prisma.sql`p."name"`)}
     ORDER BY similarity DESC, p."order"
     LIMIT ${CANDIDATES}`;
   return rows.map((row) => ({
@@ -129,7 +136,7 @@ async function requirementCandidates({ q, terms, product }: Ctx): Promise<Candid
   const rows = await db.$queryRaw<{ code: string; scope: string; title: string; similarity: number }[]>`
     SELECT r."code", r."scope", r."title", greatest(similarity(r."code", ${q}), word_similarity(${q}, r."title"))::float8 AS similarity
     FROM "Requirement" r
-    WHERE (${allWords(terms, [Prisma.sql`r."code"`, Prisma.sql`r."title"`])} OR ${q} <% r."title")
+    WHERE ${allWords(terms, [Prisma.sql`r."code"`, Prisma.sql`r."title"`], Prisma.sql`r."title"`)}
     ORDER BY similarity DESC, r."scope", r."position"
     LIMIT ${CANDIDATES}`;
   if (rows.length === 0) return [];
