@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { apiFetch } from "@/lib/api-client";
 import type { SearchResponse } from "@/lib/search/schema";
@@ -30,9 +30,12 @@ export function useDebouncedValue<T>(value: T, ms: number): T {
   return settled;
 }
 
-/** Search results for what is typed (trimmed), fetched after a 150 ms pause; nothing for an empty box. */
+/**
+ * Search results for what is typed (trimmed), fetched after a 150 ms pause; nothing for an empty
+ * box. No placeholder from the previous words: Enter must never open a result of a query that was.
+ */
 export function useSearch(product: string, typed: string) {
   const q = useDebouncedValue(typed.trim(), 150);
-  const query = useQuery({ ...searchQuery(product, q), enabled: q.length > 0 && q.length <= 200, placeholderData: keepPreviousData });
+  const query = useQuery({ ...searchQuery(product, q), enabled: q.length > 0 && q.length <= 200 });
   return { ...query, q, settling: q !== typed.trim() };
 }
