@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { CommandBar } from "@/components/command-bar";
 import { RoleBadge } from "@/components/role-badge";
 import { Button } from "@/components/ui/button";
 import { can, type UserRole } from "@/lib/auth/schema";
@@ -59,6 +60,12 @@ export function SiteHeader({ products, user }: { products: Product[]; user: Head
               })}
             </nav>
             <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-2">
+              <CommandBar
+                product={current}
+                canCreate={can(principal, "edit_items")}
+                canUpload={can(principal, "upload_results")}
+                canImport={can(principal, "import_backlog")}
+              />
               {products.length > 1 && (
                 <label className="flex items-center gap-2 text-sm text-muted">
                   Product

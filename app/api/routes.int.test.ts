@@ -68,6 +68,7 @@ const DOORS: Readonly<Record<string, { permission: Permission; status: number; a
   "PUT /api/v1/products/x/requirements/x": { permission: "edit_items", status: 404 },
   "GET /api/v1/readiness": { permission: "read", status: 200 },
   "GET /api/v1/report": { permission: "read", status: 200 },
+  "GET /api/v1/search": { permission: "read", status: 400 },
   "GET /api/v1/stream": { permission: "read", status: 200, accept: "text/event-stream" },
   "GET /api/v1/summary": { permission: "read", status: 200 },
   "GET /api/v1/tokens": { permission: "manage_own_tokens", status: 200 },
