@@ -50,18 +50,30 @@ export function PhaseBoardCard({ item, product }: { item: ItemSummary; product: 
   );
 }
 
-/** A card an editor can move: the handle starts a drag with the mouse, or with Space from the keyboard. */
+/**
+ * A card an editor can move. The whole card takes the mouse: a press that travels 5 px (the board's
+ * PointerSensor) starts a drag, a click still follows the card's link. The keyboard starts from the
+ * handle (Space), the activator node, so Enter on the link still opens the item. On touch screens a
+ * swipe on the card scrolls the page (`touch-action: manipulation`) and the handle drags
+ * (`touch-action: none`), as dnd-kit advises for pointer sensors.
+ */
 export function PhaseBoardDraggableCard({ item, product, saving }: { item: ItemSummary; product: string; saving: boolean }) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: item.key, data: { item }, disabled: saving });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: item.key, data: { item }, disabled: saving });
   return (
-    <li ref={setNodeRef} data-testid={`phase-card-${item.key}`} aria-busy={saving} className={`${cardClass} ${isDragging ? "opacity-40" : ""} ${saving ? "opacity-70" : ""}`}>
+    <li
+      ref={setNodeRef}
+      {...listeners}
+      data-testid={`phase-card-${item.key}`}
+      aria-busy={saving}
+      className={`${cardClass} touch-manipulation ${saving ? "cursor-wait opacity-70" : "cursor-grab"} ${isDragging ? "opacity-40" : ""}`}
+    >
       <button
+        ref={setActivatorNodeRef}
         type="button"
         {...attributes}
-        {...listeners}
         aria-label={`Move ${item.key}`}
         data-testid={`phase-card-handle-${item.key}`}
-        className="-my-1 -ml-1 cursor-grab touch-none rounded px-1 text-muted hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-wait"
+        className="-my-1 -ml-1 cursor-grab touch-none self-start rounded px-1 py-1 text-muted hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-wait"
       >
         <span aria-hidden>⋮⋮</span>
       </button>
@@ -73,7 +85,7 @@ export function PhaseBoardDraggableCard({ item, product, saving }: { item: ItemS
 /** What follows the pointer (or the keyboard) while a card is dragged. */
 export function PhaseBoardCardOverlay({ item, product }: { item: ItemSummary; product: string }) {
   return (
-    <div data-testid="phase-card-overlay" className={`${cardClass} w-64 cursor-grabbing shadow-lg ring-2 ring-blue-500`}>
+    <div data-testid="phase-card-overlay" className={`${cardClass} cursor-grabbing select-none shadow-lg ring-2 ring-blue-500`}>
       <span aria-hidden className="px-1 text-muted">⋮⋮</span>
       <PhaseBoardCardBody item={item} product={product} />
     </div>

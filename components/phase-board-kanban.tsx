@@ -5,7 +5,6 @@ import {
   DragOverlay,
   KeyboardSensor,
   PointerSensor,
-  rectIntersection,
   useSensor,
   useSensors,
   type Announcements,
@@ -17,7 +16,7 @@ import { useState } from "react";
 import { PhaseBoardCard, PhaseBoardCardOverlay, PhaseBoardDraggableCard } from "@/components/phase-board-card";
 import { PhaseBoardColumn, PhaseBoardDropColumn } from "@/components/phase-board-column";
 import { newItemUrl } from "@/lib/backlog/urls";
-import { columnKeyboardCoordinates } from "@/components/phase-board-keyboard";
+import { columnCollision, columnKeyboardCoordinates } from "@/components/phase-board-keyboard";
 import { STATUSES, STATUS_LABELS, statusSchema, type ItemSummary, type Status } from "@/lib/backlog/schema";
 
 type Columns = Record<Status, ItemSummary[]>;
@@ -38,7 +37,7 @@ function makeAnnouncements(leftStart: { current: boolean }): Announcements {
     onDragStart: ({ active }) => {
       leftStart.current = false;
       const from = draggedItem(active)?.status;
-      return `Picked up ${active.id}${from ? ` from ${STATUS_LABELS[from]}` : ""}. Use the left and right arrow keys to move it between columns, Space to drop it, Escape to cancel.`;
+      return `Picked up ${active.id}${from ? ` from ${STATUS_LABELS[from]}` : ""}. Use the arrow keys to move it between columns, Space to drop it, Escape to cancel.`;
     },
     onDragOver: ({ active, over }) => {
       if (!over) return `${active.id} is not over a column.`;
@@ -59,13 +58,16 @@ function makeAnnouncements(leftStart: { current: boolean }): Announcements {
 }
 
 const screenReaderInstructions = {
-  draggable: "To move this item to another status, press Space to pick it up, the left and right arrow keys to choose a column, then Space to drop it or Escape to cancel.",
+  draggable: "To move this item to another status, press Space on its handle to pick it up, the arrow keys to choose a column, then Space to drop it or Escape to cancel.",
 };
+
+/** Side by side from lg (every column within a 1280 px window), stacked below. */
+const boardClass = "flex flex-col gap-2 lg:flex-row";
 
 /** The read-only board viewers see. */
 export function PhaseBoardStatic({ columns, product }: { columns: Columns; product: string }) {
   return (
-    <div className="flex gap-3 overflow-x-auto pb-2">
+    <div className={boardClass}>
       {STATUSES.map((status) => (
         <PhaseBoardColumn key={status} status={status} count={columns[status].length}>
           {columns[status].map((item) => (
@@ -113,13 +115,14 @@ export function PhaseBoardEditable({
     <DndContext
       id="phase-board"
       sensors={sensors}
-      collisionDetection={rectIntersection}
+      collisionDetection={columnCollision}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
       onDragCancel={() => setActive(null)}
       accessibility={{ announcements, screenReaderInstructions }}
     >
-      <div className="flex gap-3 overflow-x-auto pb-2">
+      {/* No text selection while a card is dragged across the board. */}
+      <div className={`${boardClass} ${active ? "select-none" : ""}`}>
         {STATUSES.map((status) => (
           <PhaseBoardDropColumn key={status} status={status} count={columns[status].length} newItemHref={newItemUrl(product, { phase: phaseKey, status })}>
             {columns[status].map((item) => (

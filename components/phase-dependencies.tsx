@@ -1,11 +1,14 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
+import { PhaseCompleteDialog } from "@/components/phase-complete-dialog";
 import { CertificationStatusBadge, PhaseStateBadge } from "@/components/phase-gate-badges";
 import { Button } from "@/components/ui/button";
 import { DateText } from "@/components/ui/date-text";
 import type { PhaseBoard } from "@/lib/phases/schema";
 import { componentUrl, phaseBoardUrl } from "@/lib/phases/schema";
+import { openItemsOf, openItemsSentence } from "@/lib/phases/board-messages";
 
 /** "Waiting on 6 of 6 referenced images: A, B, …" or, once none is missing, that they all are ready. */
 export function imagesLine(board: Pick<PhaseBoard, "gate" | "blockedBy">): string | null {
@@ -22,11 +25,17 @@ type Props = {
   onSetCompleted: (completed: boolean) => void;
 };
 
-/** What the phase waits for, each dependency's state in words, and the complete/reopen control. */
+/**
+ * What the phase waits for, each dependency's state in words, and the complete/reopen control.
+ * Completing a phase with open items asks first, naming them; the server's gate still decides
+ * whether its dependencies allow it.
+ */
 export function PhaseDependencies({ board, canEdit, saving, onSetCompleted }: Props) {
   const { dependencies, dependents, gate, phase, product } = board;
   const completed = phase.completedAt !== null;
   const line = imagesLine(board);
+  const openItems = openItemsOf(board.columns);
+  const [asking, setAsking] = useState(false);
 
   return (
     <div className="space-y-4 text-sm" data-testid="phase-dependencies">
@@ -107,7 +116,12 @@ export function PhaseDependencies({ board, canEdit, saving, onSetCompleted }: Pr
               {saving ? "Reopening…" : "Reopen phase"}
             </Button>
           ) : (
-            <Button disabled={saving || !gate.canComplete} aria-describedby={gate.reason ? "phase-complete-reason" : undefined} onClick={() => onSetCompleted(true)}>
+            <Button
+              variant="secondary"
+              disabled={saving || !gate.canComplete}
+              aria-describedby={gate.reason ? "phase-complete-reason" : undefined}
+              onClick={() => (openItems.length > 0 ? setAsking(true) : onSetCompleted(true))}
+            >
               {saving ? "Marking complete…" : "Mark phase complete"}
             </Button>
           )}
@@ -116,6 +130,16 @@ export function PhaseDependencies({ board, canEdit, saving, onSetCompleted }: Pr
               Cannot be marked complete yet. {gate.reason}
             </p>
           )}
+          <PhaseCompleteDialog
+            open={asking && !completed}
+            title={`Complete Phase ${phase.order} with open items?`}
+            sentence={openItemsSentence(openItems)}
+            onClose={() => setAsking(false)}
+            onConfirm={() => {
+              setAsking(false);
+              onSetCompleted(true);
+            }}
+          />
         </div>
       )}
     </div>

@@ -92,6 +92,14 @@ test("an engineer completes a prerequisite, then the phase waiting on it, and re
   await expect(completePhase1).toBeEnabled();
   await completePhase1.focus();
   await page.keyboard.press("Enter");
+  // Phase 1's items are all open: the dialog names them, Cancel holds the focus, Tab reaches the confirmation.
+  const ask = page.getByRole("dialog", { name: "Complete Phase 1 with open items?" });
+  await expect(ask).toContainText("4 items are still open: P0-2 Prohibited Labels, ");
+  await expect(ask.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(ask.getByRole("button", { name: "Complete anyway" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(ask).toBeHidden();
   await expect(page.getByTestId("phase-completion")).toContainText("✓ Complete");
   await expect(page.getByTestId("phase-completion")).toContainText(`Marked complete by ${ENGINEER.name}`);
   await expect(page.getByText("Phase 1 marked complete.")).toBeVisible();
@@ -101,6 +109,7 @@ test("an engineer completes a prerequisite, then the phase waiting on it, and re
   await expect(completePhase2).toBeEnabled();
   await expect(page.getByTestId("phase-complete-reason")).toHaveCount(0);
   await completePhase2.click();
+  await page.getByRole("dialog", { name: "Complete Phase 2 with open items?" }).getByRole("button", { name: "Complete anyway" }).click();
   await expect(page.getByTestId("phase-completion")).toContainText("✓ Complete");
 
   await page.getByRole("button", { name: "Reopen phase" }).click();

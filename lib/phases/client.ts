@@ -5,7 +5,8 @@ import { toast } from "sonner";
 import { apiFetch, ApiError } from "@/lib/api-client";
 import { itemKeys } from "@/lib/backlog/client";
 import { FALLBACK_POLL_MS, useLiveStatus } from "@/lib/live/client";
-import { PRIORITIES, STATUS_LABELS, type ItemDetail, type ItemSummary, type Status } from "@/lib/backlog/schema";
+import { PRIORITIES, type ItemDetail, type ItemSummary, type Status } from "@/lib/backlog/schema";
+import { moveFailedMessage, moveSavedMessage } from "@/lib/phases/board-messages";
 import { computePhaseProgress } from "@/lib/phases/progress";
 import type { PhaseBoard } from "@/lib/phases/schema";
 
@@ -64,7 +65,8 @@ export type MoveVariables = { item: ItemSummary; to: Status };
 
 /**
  * Moves a card through the item PATCH door (the same as the item page), optimistically: the card
- * moves at once, goes back with a toast if the save fails, and a 409 reloads the board.
+ * moves at once, a toast confirms once the server has stored it, or the card goes back with a toast
+ * saying why and where it is; a 409 reloads the board. One toast per card: its next move replaces it.
  */
 export function useMoveItem(product: string, phaseKey: string) {
   const queryClient = useQueryClient();
@@ -84,15 +86,15 @@ export function useMoveItem(product: string, phaseKey: string) {
       if (previous) queryClient.setQueryData<PhaseBoard>(queryKey, moveCard(previous, item.key, to));
       return { previous };
     },
-    onError: (error, { item, to }, context) => {
+    onError: (error, { item }, context) => {
       if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
       if (error instanceof ApiError && error.status === 409) {
-        toast.error(`Someone else changed this item first. ${item.key} was not moved; the board now shows the latest state.`, {
-          id: `phase-conflict-${item.key}`,
+        toast.error(`${item.key} could not be moved: someone else changed it first. The board now shows the latest state.`, {
+          id: `phase-move-${item.key}`,
           duration: 10_000,
         });
       } else {
-        toast.error(`${item.key} was not moved to ${STATUS_LABELS[to]}: ${error.message}`);
+        toast.error(moveFailedMessage(item.key, item.status, error.message), { id: `phase-move-${item.key}`, duration: 10_000 });
       }
     },
     onSuccess: (saved) => {
@@ -101,6 +103,7 @@ export function useMoveItem(product: string, phaseKey: string) {
         queryClient.setQueryData<PhaseBoard>(queryKey, moveCard(current, saved.key, saved.status, { version: saved.version, updatedAt: saved.updatedAt }));
       }
       queryClient.setQueryData(itemKeys.detail(product, saved.key), saved);
+      toast.success(moveSavedMessage(saved.key, saved.status), { id: `phase-move-${saved.key}` });
     },
     onSettled: (_saved, _error, { item }) =>
       Promise.all([queryClient.invalidateQueries({ queryKey }), queryClient.invalidateQueries({ queryKey: itemKeys.detail(product, item.key) })]),
