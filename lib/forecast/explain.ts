@@ -1,7 +1,6 @@
 import { formatHours } from "@/lib/backlog/effort";
-import type { Basis, ForecastInput } from "@/lib/forecast/forecast";
 import { DEFAULT_RUNS, MAX_WEEKS, MIN_HISTORY_WEEKS, type ForecastStatus } from "@/lib/forecast/projection";
-import { FORECAST_STATUS_LABELS, type RemainingWork } from "@/lib/forecast/schema";
+import { FORECAST_STATUS_LABELS, type Basis, type ForecastInput, type RemainingWork } from "@/lib/forecast/schema";
 
 // The forecast in words: one sentence a product manager can repeat ("At risk: 6 open items (2
 // critical blockers), 2 unestimated; the team closes 3 items a week; 85% likely by 2 Feb, target

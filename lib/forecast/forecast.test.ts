@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildForecast, type ForecastInput } from "./forecast";
+import { buildForecast } from "./forecast";
+import type { ForecastInput } from "./schema";
 import type { RemainingWork } from "./schema";
 
 const NOW = new Date("2026-12-05T15:30:00Z");

@@ -1,7 +1,7 @@
 import { isoDay } from "@/lib/calendar/days";
 import { explainForecast, type Explained } from "@/lib/forecast/explain";
-import { dateAfterWeeks, forecastStatus, projectFromEffort, projectFromThroughput, type ForecastStatus, type Projection } from "@/lib/forecast/projection";
-import type { Forecast, ForecastBasis, RemainingWork } from "@/lib/forecast/schema";
+import { dateAfterWeeks, forecastStatus, projectFromEffort, projectFromThroughput, type ForecastStatus } from "@/lib/forecast/projection";
+import type { Basis, Forecast, ForecastBasis, ForecastInput, RemainingWork } from "@/lib/forecast/schema";
 
 // "Are we going to make it?": the remaining work of a product (or of a phase and the phases it
 // waits on), projected from the team's own weekly throughput when there is enough history, else
@@ -11,22 +11,6 @@ import type { Forecast, ForecastBasis, RemainingWork } from "@/lib/forecast/sche
 /** One seed for every scope, so a phase and the phases it waits on are projected from the same simulated weeks. */
 export const FORECAST_SEED = 20_261_205;
 
-export type ForecastInput = {
-  product: string;
-  phase: { key: string; order: number; name: string; completedAt: Date | null } | null;
-  now: Date;
-  targetDate: Date | null;
-  hoursPerWeek: number | null;
-  own: RemainingWork;
-  prerequisites: Forecast["prerequisites"];
-  /** Names of the components a phase is gated on that are not yet certified and published. */
-  waitingImages: string[];
-  /** Items closed in each full week, oldest first. */
-  weeklyClosed: number[];
-  /** When nothing remains: the moment the last item closed, if known. */
-  finishedOn: Date | null;
-  seed?: number;
-};
 
 
 export function sumWork(works: readonly RemainingWork[]): RemainingWork {
@@ -41,13 +25,6 @@ export function sumWork(works: readonly RemainingWork[]): RemainingWork {
   return total;
 }
 
-/** What the projection stands on, and why when it is not the throughput. */
-export type Basis =
-  | { basis: "throughput"; weeks: Projection }
-  | { basis: "effort"; weeks: Projection; because: "too_little_history" | "no_throughput" }
-  /** `on` null: everything is closed, but no history says when (imported or created closed). */
-  | { basis: "done"; on: Date | null; phaseCompleted: boolean }
-  | { basis: "none"; because: "too_little_history" | "no_throughput"; missing: "hours_per_week" | "estimates" };
 
 export function chooseBasis(input: ForecastInput, total: RemainingWork): Basis {
   if (input.phase?.completedAt) return { basis: "done", on: input.phase.completedAt, phaseCompleted: true };

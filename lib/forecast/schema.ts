@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ForecastStatus } from "@/lib/forecast/projection";
+import type { ForecastStatus, Projection } from "@/lib/forecast/projection";
 
 // The forecast's query and wire shape (safe in the browser).
 
@@ -60,3 +60,29 @@ export const FORECAST_STATUS_LABELS: Record<ForecastStatus, string> = {
 };
 
 export const FORECAST_STATUS_TONES = { on_track: "green", at_risk: "amber", off_track: "red", no_target: "gray" } as const satisfies Record<ForecastStatus, string>;
+
+/** Everything a forecast is computed from (lib/forecast/forecast.ts), `now` included. */
+export type ForecastInput = {
+  product: string;
+  phase: { key: string; order: number; name: string; completedAt: Date | null } | null;
+  now: Date;
+  targetDate: Date | null;
+  hoursPerWeek: number | null;
+  own: RemainingWork;
+  prerequisites: Forecast["prerequisites"];
+  /** Names of the components a phase is gated on that are not yet certified and published. */
+  waitingImages: string[];
+  /** Items closed in each full week, oldest first. */
+  weeklyClosed: number[];
+  /** When nothing remains: the moment the last item closed, if known. */
+  finishedOn: Date | null;
+  seed?: number;
+};
+
+/** What the projection stands on, and why when it is not the throughput. */
+export type Basis =
+  | { basis: "throughput"; weeks: Projection }
+  | { basis: "effort"; weeks: Projection; because: "too_little_history" | "no_throughput" }
+  /** `on` null: everything is closed, but no history says when (imported or created closed). */
+  | { basis: "done"; on: Date | null; phaseCompleted: boolean }
+  | { basis: "none"; because: "too_little_history" | "no_throughput"; missing: "hours_per_week" | "estimates" };
