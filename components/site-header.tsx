@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { CommandBar } from "@/components/command-bar";
 import { RoleBadge } from "@/components/role-badge";
+import { ThemeToggle } from "@/components/theme-toggle";
 import { Button } from "@/components/ui/button";
 import { can, type UserRole } from "@/lib/auth/schema";
 import { useSignOut } from "@/lib/auth/client";
@@ -93,6 +94,7 @@ export function SiteHeader({ products, user }: { products: Product[]; user: Head
             </div>
           </>
         )}
+        <ThemeToggle className={user ? "" : "ml-auto"} />
       </div>
     </header>
   );
