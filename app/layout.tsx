@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" className={themeClass(theme)}>
       <body className="min-h-screen font-sans">
-        <Providers>
+        <Providers theme={theme}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
             Skip to content
           </a>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { createContext, useContext, useSyncExternalStore } from "react";
 import { THEME_COOKIE, themeClass, type Theme } from "./schema";
 
 // The html element's class is the single source of truth in the browser: the server sets it from the
@@ -25,7 +25,11 @@ export function setTheme(theme: Theme): void {
   document.cookie = `${THEME_COOKIE}=${theme}; path=/; max-age=31536000; samesite=lax`;
 }
 
-/** The chosen theme; "system" while the server renders (the server's html class is already right). */
+/** The theme the server rendered with (from the cookie), so hydration agrees with the html class. */
+export const ServerTheme = createContext<Theme>("system");
+
+/** The chosen theme, kept in step with the html element. */
 export function useTheme(): Theme {
-  return useSyncExternalStore(subscribe, read, () => "system");
+  const server = useContext(ServerTheme);
+  return useSyncExternalStore(subscribe, read, () => server);
 }
