@@ -88,13 +88,14 @@ export function SiteHeader({ products, user }: { products: Product[]; user: Head
                 <span className="max-w-48 truncate font-medium" title={user.email}>{user.name || user.email}</span>
                 <RoleBadge role={user.role} />
               </p>
+              <ThemeToggle />
               <Button variant="secondary" size="sm" disabled={signOut.isPending || signOut.isSuccess} onClick={() => signOut.mutate()}>
                 {signOut.isPending ? "Signing out…" : "Sign out"}
               </Button>
             </div>
           </>
         )}
-        <ThemeToggle className={user ? "" : "ml-auto"} />
+        {!user && <ThemeToggle className="ml-auto" />}
       </div>
     </header>
   );

@@ -10,7 +10,7 @@ const ICONS: Record<Theme, string> = {
   dark: "M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5z",
 };
 
-/** One button cycling System → Light → Dark; its name says the current choice, its tooltip the next. */
+/** One icon button cycling System → Light → Dark; its name says the current choice, its tooltip the next. */
 export function ThemeToggle({ className = "" }: { className?: string }) {
   const theme = useTheme();
   const next = nextTheme(theme);
@@ -21,12 +21,11 @@ export function ThemeToggle({ className = "" }: { className?: string }) {
       aria-label={`Theme: ${THEME_LABELS[theme]}`}
       title={`Theme: ${THEME_LABELS[theme]} (switch to ${THEME_LABELS[next]})`}
       onClick={() => setTheme(next)}
-      className={`inline-flex items-center gap-1.5 rounded-md border border-line bg-white px-2 py-1 text-sm text-gray-700 hover:bg-gray-50 hover:text-ink ${className}`}
+      className={`inline-flex items-center rounded-md border border-line bg-white p-1.5 text-gray-700 hover:bg-gray-50 hover:text-ink ${className}`}
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
         <path d={ICONS[theme]} />
       </svg>
-      <span className="hidden lg:inline">{THEME_LABELS[theme]}</span>
     </button>
   );
 }
