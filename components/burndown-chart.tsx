@@ -83,7 +83,7 @@ export function BurndownChart({ points, forecast, scope }: { points: BurndownPoi
             <Legend formatter={legendText} wrapperStyle={{ fontSize: 12 }} />
             {banded && <Area dataKey="band" name="Projected open items (50–85% likely)" fill="var(--color-amber-500)" fillOpacity={0.25} stroke="var(--color-amber-700)" strokeDasharray="4 3" isAnimationActive={false} />}
             <Line type="stepAfter" dataKey="items" name="Open items" stroke="var(--color-blue-700)" strokeWidth={2} dot={points.length <= 10} isAnimationActive={false} />
-            <Line type="stepAfter" dataKey="open" name="Open critical blockers" stroke="var(--color-red-700)" strokeWidth={2} dot={points.length <= 10} isAnimationActive={false} />
+            <Line type="stepAfter" dataKey="open" name="Open critical blockers" stroke="var(--color-red-600)" strokeWidth={2} dot={points.length <= 10} isAnimationActive={false} />
             {showTarget && <ReferenceLine x={target} stroke="var(--color-gray-700)" strokeDasharray="2 2" label={{ value: "Target", position: "insideTopRight", fontSize: 11, fill: "var(--color-gray-700)" }} />}
           </ComposedChart>
         )

@@ -10,7 +10,7 @@ import type { CategoryStatusRow } from "@/lib/overview/schema";
 const COLOURS: Record<Status, string> = {
   not_started: "var(--color-gray-400)",
   in_progress: "var(--color-blue-600)",
-  blocked: "var(--color-red-700)",
+  blocked: "var(--color-red-600)",
   needs_justification: "var(--color-amber-600)",
   in_review: "var(--color-purple-600)",
   done: "var(--color-green-700)",

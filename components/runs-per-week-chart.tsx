@@ -32,7 +32,7 @@ export function RunsPerWeekChart({ weeks, empty }: { weeks: WeekRuns[]; empty?: 
             <YAxis allowDecimals={false} tick={CHART.tick} />
             <Tooltip {...CHART.tooltip} />
             <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
-            <Bar dataKey="failed" name="Failed" stackId="runs" fill="var(--color-red-700)" isAnimationActive={false} />
+            <Bar dataKey="failed" name="Failed" stackId="runs" fill="var(--color-red-600)" isAnimationActive={false} />
             <Bar dataKey="passed" name="Passed" stackId="runs" fill="var(--color-green-700)" isAnimationActive={false} />
           </BarChart>
         )
