@@ -1,7 +1,7 @@
 import { isoDay } from "@/lib/calendar/days";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ItemComments } from "@/components/item-comments";
 import { ItemEditor } from "@/components/item-editor";
 import { getItem, listPhases } from "@/lib/backlog/data";
@@ -39,9 +39,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={itemsUrl({ product })} className="text-blue-700 hover:underline">← All items</Link>
-      </nav>
+      <Breadcrumbs items={[{ label: "Items", href: itemsUrl({ product: item.product }) }, { label: `${item.key} · ${item.title}` }]} />
       <ItemEditor
         initial={item}
         phases={phases}
