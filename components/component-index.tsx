@@ -15,12 +15,15 @@ function outcome(run: Latest): string {
   return parts.length ? `failed: ${parts.join(", ")}` : "failed";
 }
 
-/** The product's components, each linking to its board, with the newest result of each architecture. */
+/**
+ * The product's components, each linking to its board, with the newest result of each architecture.
+ * Below `md` each row stacks as a card (the image under the name), so nothing scrolls sideways.
+ */
 export function ComponentIndex({ rows, product }: { rows: ComponentIndexRow[]; product: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-white">
+    <div className="rounded-lg border border-line bg-white">
       <table className="w-full text-left text-sm">
-        <thead className="bg-gray-50 text-xs uppercase text-muted">
+        <thead className="hidden bg-gray-50 text-xs uppercase text-muted md:table-header-group">
           <tr>
             <th scope="col" className="px-3 py-2">Component</th>
             <th scope="col" className="px-3 py-2">Image</th>
@@ -30,15 +33,15 @@ export function ComponentIndex({ rows, product }: { rows: ComponentIndexRow[]; p
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.slug} className="border-t border-line align-top" data-testid="component-row">
-              <th scope="row" className="px-3 py-2 font-normal">
+            <tr key={row.slug} className="block border-t border-line py-1 align-top first:border-t-0 md:table-row md:py-0 md:first:border-t" data-testid="component-row">
+              <th scope="row" className="block px-3 py-1 font-normal md:table-cell md:py-2">
                 <Link href={componentUrl(row.slug, product)} className="font-medium text-blue-700 hover:underline">{row.name}</Link>
                 <p className="text-xs text-muted">
                   {COMPONENT_TYPE_LABELS[row.type] ?? row.type} · Red Hat: {CERTIFICATION_STATUS_LABELS[row.certificationStatus as CertificationStatus] ?? row.certificationStatus}
                 </p>
               </th>
-              <td className="max-w-xs px-3 py-2 font-mono text-xs break-all">{row.image ?? <span className="font-sans text-muted">to be decided</span>}</td>
-              <td className="px-3 py-2">
+              <td className="block max-w-xs px-3 py-1 font-mono text-xs break-all md:table-cell md:py-2">{row.image ?? <span className="font-sans text-muted">to be decided</span>}</td>
+              <td className="block px-3 py-1 md:table-cell md:py-2">
                 {row.latest.length === 0 ? (
                   <span className="text-xs text-muted">No runs yet</span>
                 ) : (
@@ -55,7 +58,8 @@ export function ComponentIndex({ rows, product }: { rows: ComponentIndexRow[]; p
                   </ul>
                 )}
               </td>
-              <td className="px-3 py-2 text-right tabular-nums">
+              <td className="block px-3 py-1 text-sm tabular-nums md:table-cell md:py-2 md:text-right">
+                <span className="text-xs text-muted md:hidden">Open items: </span>
                 <Link href={itemsUrl({ product, component: row.slug })} className="text-blue-700 hover:underline" aria-label={`${row.openItems} open items of ${row.name}`}>
                   {row.openItems}
                 </Link>
