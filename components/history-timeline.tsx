@@ -1,7 +1,9 @@
+import Link from "next/link";
+import { runUrl } from "@/lib/preflight/client";
 import { CommentEventText } from "@/components/item-comment-event";
 import { CATEGORY_LABELS, STATUS_LABELS, type Category, type Status } from "@/lib/backlog/schema";
 
-type Event = { id: string; actor: string; at: string; field: string; oldValue: unknown; newValue: unknown; note: string | null };
+type Event = { id: string; actor: string; at: string; field: string; oldValue: unknown; newValue: unknown; note: string | null; runId?: string | null };
 
 const FIELD_LABELS: Record<string, string> = {
   created: "created the item",
@@ -45,7 +47,7 @@ export function HistoryTimeline({ events }: { events: Event[] }) {
       {events.map((e) => (
         <li key={e.id} className="border-l-2 border-line pl-3 text-sm">
           <p>
-            <strong>{e.actor}</strong>{" "}
+            <strong>{e.runId ? <Link href={runUrl(e.runId)} className="text-blue-700 hover:underline">{e.actor}</Link> : e.actor}</strong>{" "}
             {e.field === "created" ? (
               FIELD_LABELS.created
             ) : e.field === "comment" ? (

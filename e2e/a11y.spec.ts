@@ -48,6 +48,7 @@ const PAGES: PageCase[] = [
     heading: "Compare preflight runs",
   },
   { name: "component", path: async (request) => (await demoRuns(request), `/components/neuron-openshift-operator?${q}`), heading: "Operator image" },
+  { name: "components", path: async (request) => (await demoRuns(request), `/components?${q}`), heading: "Components" },
   { name: "component-placeholder", path: `/components/node-metrics-image?${q}`, heading: "Node metrics" },
   { name: "phases", path: `/phases?${q}`, heading: "Phases" },
   { name: "phase", path: `/phases/phase-1?${q}`, heading: /^Phase 1: / },

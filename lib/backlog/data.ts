@@ -179,6 +179,7 @@ export async function getItem(key: string, productSlug?: string): Promise<ItemDe
       oldValue: e.oldValue,
       newValue: e.newValue,
       note: e.note,
+      runId: e.runId,
     })),
   };
 }

@@ -261,6 +261,8 @@ export type ItemEventView = {
   oldValue: unknown;
   newValue: unknown;
   note: string | null;
+  /** The preflight run behind a change an upload made. */
+  runId: string | null;
 };
 
 export type ItemDetail = ItemSummary & {

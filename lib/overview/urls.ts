@@ -15,6 +15,11 @@ export function statusReportUrl(product?: string): string {
   return `/api/v1/report${query({ product, format: "md" })}`;
 }
 
+/** The product's components, the index of their boards. */
+export function componentsUrl(product?: string): string {
+  return `/components${query({ product })}`;
+}
+
 export function componentUrl(slug: string, product?: string): string {
   return `/components/${encodeURIComponent(slug)}${query({ product })}`;
 }
