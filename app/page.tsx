@@ -75,14 +75,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const productQuery = product ? `?product=${encodeURIComponent(product)}` : "";
   const blockersHref = itemsUrl({ product, category: "critical_blocker" });
 
-  // Only what the forecast's sentence leaves out: it already states the open items, the open
-  // critical blockers, the unestimated ones, the pace and the dates (and the estimate, when projected from it).
+  // Only what the forecast's sentence leaves out, so no figure is stated twice.
   const facts: VerdictFact[] = [
-    ...(forecast.basis === "effort" || forecast.remaining.items === 0
-      ? []
-      : [{ id: "effort", label: "Estimated work left", value: formatHours(forecast.remaining.minHours, forecast.remaining.maxHours), href: itemsUrl({ product }) }]),
-    { id: "certified", label: "Components certified by Red Hat", value: `${overview.components.certified} of ${overview.components.total}`, href: "#components" },
-    { id: "phases", label: "Phases complete", value: `${phasesComplete} of ${phases.length}`, href: `/phases${productQuery}` },
+    { id: "remaining-effort", label: "Estimated work left", value: formatHours(forecast.remaining.minHours, forecast.remaining.maxHours), href: itemsUrl({ product }) },
+    { id: "components-certified", label: "Components certified by Red Hat", value: `${overview.components.certified} of ${overview.components.total}`, href: "#components" },
+    { id: "phases-complete", label: "Phases complete", value: `${phasesComplete} of ${phases.length}`, href: `/phases${productQuery}` },
   ];
 
   return (
@@ -110,7 +107,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       <section aria-label="Summary" data-testid="overview-summary" className="grid gap-6 lg:grid-cols-12 print:grid-cols-1">
         <div className="lg:col-span-5">
-          <OverviewVerdict forecast={forecast} facts={facts} planHref={canEdit ? "#plan" : undefined} />
+          <OverviewVerdict forecast={forecast} facts={facts.filter((f) => !(forecast.sentenceFigures as string[]).includes(f.id))} planHref={canEdit ? "#plan" : undefined} />
         </div>
         <div className="lg:col-span-7">
           <BlockerList

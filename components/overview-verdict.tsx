@@ -2,7 +2,7 @@ import Link from "next/link";
 import { forecastEdge, ForecastStatusPill } from "@/components/forecast-card";
 import type { Forecast } from "@/lib/forecast/schema";
 
-/** A headline figure the forecast's sentence does not already state, linking to what it counts. */
+/** A headline figure the forecast's sentence does not already state, linking to what it counts; `id` names the quantity. */
 export type VerdictFact = { id: string; label: string; value: string; href: string };
 
 /**
@@ -18,7 +18,7 @@ export function OverviewVerdict({ forecast, facts, planHref }: { forecast: Forec
         <h2 className="text-base font-semibold">Will we make it?</h2>
         <ForecastStatusPill status={forecast.status} />
       </header>
-      <p className="text-base text-ink" data-testid="forecast-sentence" data-figure="forecast">
+      <p className="text-base text-ink" data-testid="forecast-sentence" data-figure={forecast.sentenceFigures.join(" ")}>
         {forecast.sentence}
       </p>
       {noTarget && (
@@ -48,7 +48,7 @@ export function OverviewVerdict({ forecast, facts, planHref }: { forecast: Forec
         </dl>
       )}
       {forecast.reasons.length > 0 && (
-        <details className="text-sm print:hidden">
+        <details className="mt-auto text-sm print:hidden">
           <summary className="cursor-pointer text-blue-700">How this is worked out</summary>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-xs text-gray-700" aria-label="Why">
             {forecast.reasons.map((reason) => (
