@@ -105,7 +105,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </div>
       </div>
 
-      <section aria-label="Summary" data-testid="overview-summary" className="grid gap-6 lg:grid-cols-12 print:grid-cols-1">
+      <section aria-label="Summary" data-testid="overview-summary" className="grid gap-6 lg:grid-cols-12">
         <div className="lg:col-span-5">
           <OverviewVerdict forecast={forecast} facts={facts.filter((f) => !(forecast.sentenceFigures as string[]).includes(f.id))} planHref={canEdit ? "#plan" : undefined} />
         </div>

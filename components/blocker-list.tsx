@@ -38,18 +38,21 @@ export function BlockerList({ blockers, product, now, allHref, more }: { blocker
                   {b.title}
                 </span>
               </Link>
-              <p className="mt-0.5 flex flex-wrap gap-x-2 text-xs text-muted">
-                <span data-testid="blocker-owner" className={b.owner ? "text-gray-700" : undefined}>
-                  {b.owner ?? "Unassigned"}
+              <p className="mt-0.5 flex flex-wrap gap-x-4 text-xs text-muted">
+                <span>
+                  <span data-testid="blocker-owner" className={b.owner ? "text-gray-700" : undefined}>
+                    {b.owner ?? "Unassigned"}
+                  </span>
+                  <span aria-hidden="true"> · </span>
+                  <time dateTime={b.createdAt} data-testid="blocker-age">
+                    opened {formatAge(b.createdAt, at)}
+                  </time>
                 </span>
-                <span aria-hidden="true">·</span>
-                <time dateTime={b.createdAt} data-testid="blocker-age">
-                  opened {formatAge(b.createdAt, at)}
-                </time>
-                <span aria-hidden="true">·</span>
+                {/* One unit, label first: when it wraps, it starts the next line with its label. */}
                 <span data-testid="blocker-components" className="flex flex-wrap gap-x-2">
+                  <span>{b.components.length === 1 ? "Component:" : "Components:"}</span>
                   {b.components.length === 0
-                    ? "no component named"
+                    ? "none named"
                     : b.components.map((c) => (
                         <Link key={c.slug} href={componentUrl(c.slug, product)} className="text-blue-700 hover:underline">
                           {c.name}

@@ -25,7 +25,7 @@ export function OverviewVerdict({ forecast, facts, planHref }: { forecast: Forec
         <p className="text-sm text-gray-700" data-testid="forecast-no-target">
           No target date is set, so there is nothing to be on time for yet.{" "}
           {planHref ? (
-            <Link href={planHref} className="font-medium text-blue-700 underline print:no-underline">
+            <Link href={planHref} className="font-medium text-blue-700 underline print:hidden">
               Set a target date
             </Link>
           ) : (

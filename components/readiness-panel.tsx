@@ -134,7 +134,9 @@ export function ReadinessPanel({ readiness, canSignOff }: { readiness: Readiness
                 </span>
                 <EvidenceBadge evidence={row.evidence} />
                 {canSignOff && row.signOffAllowed && (
-                  <SignOffControl target={{ product, component: null }} code={row.code} title={row.title} current={row.signOff} />
+                  <span className="print:hidden">
+                    <SignOffControl target={{ product, component: null }} code={row.code} title={row.title} current={row.signOff} />
+                  </span>
                 )}
               </div>
             </li>
