@@ -158,7 +158,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           weeks={overview.runsPerWeek}
           empty={
             canUpload ? (
-              <Link href={`/upload${productQuery}`} className="text-blue-700 underline">Upload preflight results</Link>
+              <Link href={`/upload${productQuery}`} className="text-blue-700 underline print:hidden">Upload preflight results</Link>
             ) : (
               "Runs appear once an engineer or a pipeline uploads preflight results."
             )

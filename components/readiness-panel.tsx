@@ -41,7 +41,7 @@ function RemainingList({ remaining, product }: { remaining: RemainingRequirement
     <ul className="divide-y divide-line text-sm">
       {remaining.map((r) => (
         <li key={r.code} className="flex flex-wrap items-start gap-x-3 gap-y-1 py-1.5" data-testid={`remaining-${r.code}`}>
-          <span className="min-w-0 flex-1">
+          <span className="w-full min-w-0 sm:flex-1">
             <span className="font-mono text-xs">{r.code}</span> {r.title}
             <span className="block text-xs text-muted">{r.detail}</span>
           </span>
@@ -127,7 +127,7 @@ export function ReadinessPanel({ readiness, canSignOff }: { readiness: Readiness
           {listing.map((row) => (
             <li key={row.code} className="py-1.5" data-testid={`listing-${row.code}`}>
               <div className="flex flex-wrap items-start gap-x-3 gap-y-1">
-                <span className="min-w-0 flex-1">
+                <span className="w-full min-w-0 sm:flex-1">
                   <span className="font-mono text-xs">{row.code}</span> {row.title}
                   <span className="block text-xs text-muted">{row.detail}</span>
                   {row.signOff && <SignOffNote signOff={row.signOff} />}
