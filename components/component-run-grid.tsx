@@ -33,7 +33,7 @@ export function ComponentRunGrid({ grid }: { grid: ComponentBoard["grid"] }) {
                 return (
                   <td key={arch} className="py-2 pr-3" data-testid={`grid-${tag}-${arch}`} data-label={arch}>
                     {run ? (
-                      <Link href={`/runs/${run.id}`} className="inline-flex flex-col gap-1 hover:underline">
+                      <Link href={`/runs/${run.id}`} className="inline-flex flex-col items-start gap-1 hover:underline">
                         <RunPassedBadge passed={run.passed} />
                         <span className="text-xs text-muted">
                           {run.counts.passed} passed · {run.counts.failed} failed · {run.counts.errors} errors

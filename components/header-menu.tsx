@@ -62,7 +62,7 @@ export function HeaderMenu({ label, children }: { label: ReactNode; children: Re
         onClick={closeOnLink}
         className="absolute inset-x-0 top-full z-40 space-y-4 border-b border-line bg-white p-4 shadow-lg xl:left-auto xl:right-4 xl:w-80 xl:rounded-b-lg xl:border-x"
       >
-        {children}
+        {open && children}
       </div>
     </div>
   );

@@ -19,8 +19,9 @@ setup("first-run setup, then people sign in", async ({ browser, baseURL }, testI
   const adminPage = await (await browser.newContext()).newPage();
   await adminPage.goto("/items");
   await expect(adminPage).toHaveURL(/\/setup$/);
-  // The only moment /setup exists: check it here at both widths of e2e/a11y.spec.ts.
-  for (const width of [1280, 800]) {
+  // The only moment /setup exists: check it here on a phone and at both widths of e2e/a11y.spec.ts,
+  // ending wide, where the header names who is signed in.
+  for (const width of [390, 800, 1280]) {
     await adminPage.setViewportSize({ width, height: 900 });
     await checkAccessible(adminPage, testInfo, `setup-${width}`);
   }
