@@ -1,7 +1,20 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { keepScreenshot } from "./axe";
-import { DEMO_OPERATOR, DEMO_PRODUCT, expect, importIntoNewProduct, test, uploadDemoRuns } from "./fixtures";
+import { expectNoSeriousViolations, keepScreenshot } from "./axe";
+import {
+  asOperatorRun,
+  BACKLOG_FIXTURE,
+  DEMO_OPERATOR,
+  DEMO_PRODUCT,
+  DEMO_RESULTS,
+  expect,
+  importIntoNewProduct,
+  PREFLIGHT_DIR,
+  readBacklogFixture,
+  test,
+  uploadDemoRuns,
+} from "./fixtures";
 import { stateFile, TOKEN_FILE } from "./people";
 
 // A 390 px phone: every page fits the window (nothing scrolls sideways), the header is one row, and
@@ -71,6 +84,7 @@ for (const entry of PAGES) {
       await expect(page.getByRole("heading", { level: 1, name: entry.heading })).toBeVisible();
       await keepScreenshot(page, testInfo, `phone-${entry.name}`);
       await expectNoSidewaysScroll(page);
+      await expectNoSeriousViolations(page, testInfo);
       const header = await page.getByRole("banner").boundingBox();
       expect(header!.height).toBeLessThanOrEqual(ONE_ROW);
     });
@@ -132,6 +146,36 @@ test.describe("the compact header", () => {
     await expect(result).toHaveText(/Passed|Failed/);
     const resultBox = (await result.boundingBox())!;
     expect(resultBox.x + resultBox.width).toBeLessThanOrEqual(PHONE.width);
+  });
+});
+
+test.describe("results on a phone", () => {
+  test.use({ viewport: PHONE, hasTouch: true });
+
+  test("an import report and an upload's outcome fit 390 px", async ({ page, request }, testInfo) => {
+    test.info().skip(readBacklogFixture() === null, "fixture missing");
+    const product = `phone-${process.pid}-${Date.now().toString(36)}`;
+    await page.goto("/import");
+    await page.getByTestId("import-file").setInputFiles(BACKLOG_FIXTURE);
+    await page.getByLabel("Product (slug)").fill(product);
+    await page.getByRole("button", { name: "Import backlog" }).click();
+    await expect(page.getByTestId("import-result")).toContainText("Imported 19 items");
+    await keepScreenshot(page, testInfo, "phone-import-report");
+    await expectNoSidewaysScroll(page);
+
+    // A failing run with a long image reference, digest and check names, as the drop zone reports it.
+    await uploadDemoRuns(request);
+    const failing = readFileSync(path.join(PREFLIGHT_DIR, DEMO_RESULTS[1]!));
+    await page.goto(`/upload?product=${product}`);
+    await page.getByTestId("upload-files").setInputFiles({
+      name: "failing.results.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(asOperatorRun(failing, { fail: ["HasRequiredLabel"], commit: `phone-${Date.now()}` })),
+    });
+    await expect(page.locator('[data-testid="upload-row"][data-status="done"]')).toHaveCount(1, { timeout: 30_000 });
+    await expect(page.getByTestId("upload-row")).toContainText("HasRequiredLabel");
+    await keepScreenshot(page, testInfo, "phone-upload-result");
+    await expectNoSidewaysScroll(page);
   });
 });
 
