@@ -72,7 +72,7 @@ export function CommandBar({ product, canCreate, canUpload, canImport }: Props) 
           <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
           <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
         </svg>
-        Search…
+        <span className="max-sm:sr-only">Search…</span>
         <kbd className="hidden rounded border border-line bg-canvas px-1.5 font-mono text-xs 2xl:inline">Ctrl K</kbd>
       </button>
       {open === "search" && <CommandPalette product={product} commands={commands} onClose={() => setOpen(null)} />}

@@ -18,11 +18,11 @@ function ProductSwitcher({ products, current }: { products: Product[]; current: 
   const pathname = usePathname();
   return (
     <label className="flex min-w-0 items-center gap-2 text-sm text-muted">
-      Product
+      <span className="xl:sr-only">Product</span>
       <select
         value={current}
         onChange={(event) => router.push(`${pathname.startsWith("/items/") ? "/items" : pathname}?product=${encodeURIComponent(event.target.value)}`)}
-        className="h-8 min-w-0 flex-1 rounded-md border border-line bg-white px-2 text-ink xl:max-w-44"
+        className="h-8 min-w-0 flex-1 rounded-md border border-line bg-white px-2 text-ink xl:w-40 xl:flex-none"
       >
         {products.map((p) => (
           <option key={p.slug} value={p.slug}>
@@ -33,6 +33,14 @@ function ProductSwitcher({ products, current }: { products: Product[]; current: 
     </label>
   );
 }
+
+/** "Erin Engineer" → "EE": the wide header's account button, whose name and email the menu spells out. */
+const initials = (user: HeaderUser) =>
+  (user.name || user.email)
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((word) => word.charAt(0).toUpperCase())
+    .join("");
 
 function Account({ user }: { user: HeaderUser }) {
   const signOut = useSignOut();
@@ -65,7 +73,7 @@ export function SiteHeader({ products, user }: { products: Product[]; user: Head
 
   return (
     <header className="border-b border-line bg-white print:hidden">
-      <div className="relative mx-auto flex h-14 max-w-7xl items-center gap-x-6 px-4">
+      <div className="relative mx-auto flex h-14 max-w-7xl items-center gap-x-5 px-4">
         <Link href={user ? withProduct("/") : "/"} className="flex shrink-0 items-center gap-2 font-semibold">
           <span aria-hidden className="inline-block h-5 w-5 rounded bg-brand-600" />
           Certboard
@@ -88,7 +96,10 @@ export function SiteHeader({ products, user }: { products: Product[]; user: Head
                 label={
                   <>
                     <span className="xl:hidden">Menu</span>
-                    <span className="hidden truncate xl:inline">{user.name || user.email}</span>
+                    <span className="hidden xl:contents">
+                      <span aria-hidden className="grid h-6 w-6 place-items-center rounded-full bg-gray-200 text-xs text-ink">{initials(user)}</span>
+                      <span className="sr-only">Account: {user.name || user.email}</span>
+                    </span>
                   </>
                 }
               >

@@ -27,8 +27,8 @@ function navEntries(principal: Principal | null): NavEntry[] {
 export function SiteNav({ principal, withProduct, layout }: { principal: Principal | null; withProduct: (href: string) => string; layout: "row" | "list" }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className={layout === "row" ? "flex items-center gap-x-3 text-sm whitespace-nowrap" : "text-sm"}>
-      <ul className={layout === "row" ? "flex items-center gap-x-3" : "grid grid-cols-2 gap-1"}>
+    <nav aria-label="Main" className={layout === "row" ? "flex items-center text-sm whitespace-nowrap" : "text-sm"}>
+      <ul className={layout === "row" ? "flex items-center gap-x-1" : "grid grid-cols-2 gap-1"}>
         {navEntries(principal).map((item) => {
           const prefix = item.match ?? item.href;
           const active = prefix === "/" ? pathname === "/" : pathname.startsWith(prefix);
@@ -37,7 +37,7 @@ export function SiteNav({ principal, withProduct, layout }: { principal: Princip
               <Link
                 href={item.keepProduct ? withProduct(item.href) : item.href}
                 aria-current={active ? "page" : undefined}
-                className={`block rounded px-1 py-0.5 hover:underline ${layout === "list" ? "py-2" : ""} ${active ? "font-medium text-ink" : "text-gray-700"}`}
+                className={`block rounded px-1.5 py-0.5 hover:underline ${layout === "list" ? "py-2" : ""} ${active ? "font-medium text-ink" : "text-gray-700"}`}
               >
                 {item.label}
               </Link>

@@ -20,7 +20,7 @@ setup("first-run setup, then people sign in", async ({ browser, baseURL }, testI
   await adminPage.goto("/items");
   await expect(adminPage).toHaveURL(/\/setup$/);
   // The only moment /setup exists: check it here on a phone and at both widths of e2e/a11y.spec.ts,
-  // ending wide, where the header names who is signed in.
+  // ending wide, where the header's account button names who is signed in.
   for (const width of [390, 800, 1280]) {
     await adminPage.setViewportSize({ width, height: 900 });
     await checkAccessible(adminPage, testInfo, `setup-${width}`);
@@ -31,7 +31,7 @@ setup("first-run setup, then people sign in", async ({ browser, baseURL }, testI
   await adminPage.getByLabel("Confirm password").fill(ADMIN.password);
   await adminPage.getByRole("button", { name: /create/i }).click();
   await expect(adminPage.getByRole("heading", { name: "Executive summary" })).toBeVisible();
-  await expect(adminPage.getByText(ADMIN.name)).toBeVisible();
+  await expect(adminPage.getByRole("button", { name: `Account: ${ADMIN.name}` })).toBeVisible();
   await adminPage.context().storageState({ path: stateFile("admin") });
 
   // Setup is gone for good: a second attempt is refused.
