@@ -6,6 +6,7 @@ import { CommandBar } from "@/components/command-bar";
 import { HeaderMenu } from "@/components/header-menu";
 import { RoleBadge } from "@/components/role-badge";
 import { SiteNav } from "@/components/site-nav";
+import { ThemeToggle } from "@/components/theme-toggle";
 import { Button } from "@/components/ui/button";
 import { can, type UserRole } from "@/lib/auth/schema";
 import { useSignOut } from "@/lib/auth/client";
@@ -91,6 +92,7 @@ export function SiteHeader({ products, user }: { products: Product[]; user: Head
                 canUpload={can(principal, "upload_results")}
                 canImport={can(principal, "import_backlog")}
               />
+              <ThemeToggle />
               {switcher && <div className="hidden min-w-0 xl:block">{switcher}</div>}
               <HeaderMenu
                 label={
@@ -112,6 +114,7 @@ export function SiteHeader({ products, user }: { products: Product[]; user: Head
             </div>
           </>
         )}
+        {!user && <ThemeToggle className="ml-auto" />}
       </div>
     </header>
   );

@@ -19,12 +19,16 @@ setup("first-run setup, then people sign in", async ({ browser, baseURL }, testI
   const adminPage = await (await browser.newContext()).newPage();
   await adminPage.goto("/items");
   await expect(adminPage).toHaveURL(/\/setup$/);
-  // The only moment /setup exists: check it here on a phone and at both widths of e2e/a11y.spec.ts,
-  // ending wide, where the header's account button names who is signed in.
+  // The only moment /setup exists: check it here on a phone, at both widths of e2e/a11y.spec.ts and in
+  // both colour schemes, ending wide, where the header's account button names who is signed in.
   for (const width of [390, 800, 1280]) {
-    await adminPage.setViewportSize({ width, height: 900 });
-    await checkAccessible(adminPage, testInfo, `setup-${width}`);
+    for (const colorScheme of ["light", "dark"] as const) {
+      await adminPage.setViewportSize({ width, height: 900 });
+      await adminPage.emulateMedia({ colorScheme });
+      await checkAccessible(adminPage, testInfo, `setup-${width}-${colorScheme}`);
+    }
   }
+  await adminPage.emulateMedia({ colorScheme: null });
   await adminPage.getByLabel("Name").fill(ADMIN.name);
   await adminPage.getByLabel("Email").fill(ADMIN.email);
   await adminPage.getByLabel("Password", { exact: true }).fill(ADMIN.password);
