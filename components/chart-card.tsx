@@ -43,7 +43,7 @@ export function ChartCard({ title, summary, testId, chart, table, empty }: {
 /** The data table behind a chart: first column names the row, the rest are counts. */
 export function ChartTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: { key: string; label: string; values: number[] }[] }) {
   return (
-    <table className="w-full text-left text-xs">
+    <table className="stack-table w-full text-left text-xs">
       <caption className="sr-only">{caption}</caption>
       <thead className="text-muted">
         <tr>
@@ -61,7 +61,7 @@ export function ChartTable({ caption, columns, rows }: { caption: string; column
               {row.label}
             </th>
             {row.values.map((v, i) => (
-              <td key={columns[i + 1] ?? i} className="py-1 pr-2 text-right tabular-nums">
+              <td key={columns[i + 1] ?? i} className="py-1 pr-2 text-right tabular-nums" data-label={columns[i + 1]}>
                 {v}
               </td>
             ))}

@@ -66,10 +66,14 @@ export function CommandBar({ product, canCreate, canUpload, canImport }: Props) 
         type="button"
         onClick={() => setOpen("search")}
         aria-keyshortcuts="Control+K Meta+K /"
-        className="flex items-center gap-3 rounded-md border border-line bg-white px-2.5 py-1 text-sm text-muted hover:bg-gray-50"
+        className="flex h-8 shrink-0 items-center gap-2 rounded-md border border-line bg-white px-2.5 text-sm text-muted hover:bg-gray-50"
       >
-        Search…
-        <kbd className="rounded border border-line bg-canvas px-1.5 font-mono text-xs">Ctrl K</kbd>
+        <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4">
+          <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+        </svg>
+        <span className="max-sm:sr-only">Search…</span>
+        <kbd className="hidden rounded border border-line bg-canvas px-1.5 font-mono text-xs 2xl:inline">Ctrl K</kbd>
       </button>
       {open === "search" && <CommandPalette product={product} commands={commands} onClose={() => setOpen(null)} />}
       {open === "help" && <ShortcutHelp onClose={() => setOpen(null)} />}

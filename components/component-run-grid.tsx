@@ -15,7 +15,7 @@ export function ComponentRunGrid({ grid }: { grid: ComponentBoard["grid"] }) {
   }
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
+      <table className="stack-table w-full text-left text-sm">
         <thead className="text-xs uppercase text-muted">
           <tr>
             <th scope="col" className="py-2 pr-3">Tag</th>
@@ -31,9 +31,9 @@ export function ComponentRunGrid({ grid }: { grid: ComponentBoard["grid"] }) {
               {grid.architectures.map((arch) => {
                 const run = grid.cells.find((c) => c.tag === tag && c.architecture === arch)?.run;
                 return (
-                  <td key={arch} className="py-2 pr-3" data-testid={`grid-${tag}-${arch}`}>
+                  <td key={arch} className="py-2 pr-3" data-testid={`grid-${tag}-${arch}`} data-label={arch}>
                     {run ? (
-                      <Link href={`/runs/${run.id}`} className="inline-flex flex-col gap-1 hover:underline">
+                      <Link href={`/runs/${run.id}`} className="inline-flex flex-col items-start gap-1 hover:underline">
                         <RunPassedBadge passed={run.passed} />
                         <span className="text-xs text-muted">
                           {run.counts.passed} passed · {run.counts.failed} failed · {run.counts.errors} errors

@@ -53,8 +53,8 @@ export function ItemsTable({ items, headers, product, today, bulk }: Props) {
         <ItemsBulkBar product={product} selected={visible.map((i) => ({ key: i.key, version: i.version }))} options={bulk} onDone={() => setSelected(new Set())} />
       )}
       <div className="overflow-x-auto rounded-lg border border-line bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-gray-50 text-xs uppercase text-muted">
+        <table className="stack-table w-full text-left text-sm">
+          <thead className="stack-head bg-gray-50 text-xs uppercase text-muted">
             <tr>
               {bulk && (
                 <th scope="col" className="w-8 px-3 py-2">
@@ -75,9 +75,9 @@ export function ItemsTable({ items, headers, product, today, bulk }: Props) {
                   </Link>
                 </th>
               ))}
-              <th scope="col" className="px-3 py-2">Owner</th>
-              <th scope="col" className="px-3 py-2">Phase</th>
-              <th scope="col" className="px-3 py-2">Components</th>
+              <th scope="col" className="px-3 py-2 max-md:hidden">Owner</th>
+              <th scope="col" className="px-3 py-2 max-md:hidden">Phase</th>
+              <th scope="col" className="px-3 py-2 max-md:hidden">Components</th>
             </tr>
           </thead>
           <tbody>
@@ -86,7 +86,7 @@ export function ItemsTable({ items, headers, product, today, bulk }: Props) {
               return (
                 <tr key={item.key} className={`border-t border-line align-top hover:bg-gray-50 ${selected.has(item.key) ? "bg-blue-50" : ""}`} data-testid={`item-row-${item.key}`}>
                   {bulk && (
-                    <td className="px-3 py-2">
+                    <td className="px-3 py-2 max-md:float-left max-md:mr-2">
                       <input type="checkbox" aria-label={`Select ${item.key}`} className="h-4 w-4" checked={selected.has(item.key)} onChange={(e) => toggle(item.key, e.target.checked)} />
                     </td>
                   )}
@@ -94,18 +94,18 @@ export function ItemsTable({ items, headers, product, today, bulk }: Props) {
                     <Link href={itemUrl(item.key, product)} className="text-blue-700 hover:underline">{item.key}</Link>
                   </td>
                   <td className="px-3 py-2">
-                    <Link href={itemUrl(item.key, product)} className="hover:underline">{item.title}</Link>
+                    <Link href={itemUrl(item.key, product)} className="hover:underline max-md:font-medium">{item.title}</Link>
                   </td>
-                  <td className="px-3 py-2"><CategoryBadge category={item.category} /></td>
-                  <td className="px-3 py-2"><PriorityBadge priority={item.priority} /></td>
-                  <td className="px-3 py-2"><StatusBadge status={item.status} /></td>
-                  <td className="px-3 py-2 whitespace-nowrap">{item.effortText ?? <span className="text-muted">—</span>}</td>
-                  <td className={`px-3 py-2 text-xs whitespace-nowrap ${due ? DUE_TONE_CLASSES[due.tone] : ""}`} data-testid="item-due">
+                  <td className="px-3 py-2" data-label="Category"><CategoryBadge category={item.category} /></td>
+                  <td className="px-3 py-2" data-label="Priority"><PriorityBadge priority={item.priority} /></td>
+                  <td className="px-3 py-2" data-label="Status"><StatusBadge status={item.status} /></td>
+                  <td className="px-3 py-2 whitespace-nowrap" data-label="Effort">{item.effortText ?? <span className="text-muted">—</span>}</td>
+                  <td className={`px-3 py-2 text-xs whitespace-nowrap ${due ? DUE_TONE_CLASSES[due.tone] : ""}`} data-testid="item-due" data-label="Due">
                     {due?.text ?? <span className="text-muted">—</span>}
                   </td>
-                  <td className="px-3 py-2 text-xs whitespace-nowrap">{item.assignee?.name ?? <span className="text-muted">Unassigned</span>}</td>
-                  <td className="px-3 py-2 text-xs">{item.phase?.name ?? <span className="text-muted">—</span>}</td>
-                  <td className="px-3 py-2 text-xs">{item.components.map((c) => c.name).join(", ") || <span className="text-muted">—</span>}</td>
+                  <td className="px-3 py-2 text-xs whitespace-nowrap" data-label="Owner">{item.assignee?.name ?? <span className="text-muted">Unassigned</span>}</td>
+                  <td className="px-3 py-2 text-xs" data-label="Phase">{item.phase?.name ?? <span className="text-muted">—</span>}</td>
+                  <td className="px-3 py-2 text-xs" data-label="Components">{item.components.map((c) => c.name).join(", ") || <span className="text-muted">—</span>}</td>
                 </tr>
               );
             })}

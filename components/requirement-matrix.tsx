@@ -122,7 +122,7 @@ export function RequirementMatrix({
         ))}
       </p>
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[40rem] text-left text-sm">
+        <table className="stack-table w-full text-left text-sm md:min-w-[40rem]">
           <caption className="sr-only">Requirement matrix: requirement, evidence, where it comes from, backlog item and run</caption>
           <thead className="text-xs text-muted">
             <tr>
@@ -139,10 +139,10 @@ export function RequirementMatrix({
                   <span className="font-mono text-xs">{row.code}</span> {row.title}
                   <span className="block text-xs text-muted">{SEVERITY[row.severity] ?? row.severity} · verified by {row.verifiedBy}</span>
                 </th>
-                <td className="py-2 pr-2" data-testid={`evidence-${row.code}`}>
+                <td className="py-2 pr-2" data-testid={`evidence-${row.code}`} data-label="Evidence">
                   <EvidenceBadge evidence={row.evidence} />
                 </td>
-                <td className="py-2 pr-2 text-xs text-gray-700">
+                <td className="py-2 pr-2 text-xs text-gray-700" data-label="Details">
                   {row.detail}
                   {signOffTarget && row.signOffAllowed && (
                     <span className="ml-2 inline-block align-middle">
@@ -156,7 +156,7 @@ export function RequirementMatrix({
                   )}
                   {row.signOff && <SignOffNote signOff={row.signOff} />}
                 </td>
-                <td className="space-x-2 py-2 text-xs whitespace-nowrap">
+                <td className="space-x-2 py-2 text-xs whitespace-nowrap" data-label="Item / run">
                   {row.item && (
                     <Link href={itemUrl(row.item.key, product)} className="font-mono text-blue-700 hover:underline">
                       {row.item.key}

@@ -55,7 +55,7 @@ export function RunChecksTable({ checks }: { checks: RunCheckView[] }) {
   if (checks.length === 0) return <p className="text-sm text-muted">This run has no checks.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
+      <table className="stack-table w-full text-left text-sm">
         <thead className="bg-gray-50 text-xs uppercase text-muted">
           <tr>
             <th scope="col" className="px-3 py-2">Outcome</th>
@@ -70,14 +70,14 @@ export function RunChecksTable({ checks }: { checks: RunCheckView[] }) {
             const doc = safeUrl(check.checkUrl);
             return (
               <tr key={`${check.name}-${index}`} id={`check-${check.canonicalName}`} className="scroll-mt-4 border-t border-line align-top target:bg-amber-50" data-testid="run-check">
-                <td className="px-3 py-2"><CheckOutcomeBadge outcome={check.outcome} /></td>
-                <td className="px-3 py-2">
+                <td className="px-3 py-2" data-label="Outcome"><CheckOutcomeBadge outcome={check.outcome} /></td>
+                <td className="px-3 py-2" data-label="Check">
                   <p className="font-mono text-xs break-words">{check.name}</p>
                   {check.canonicalName !== check.name && <p className="text-xs text-muted break-all">now called <span className="font-mono">{check.canonicalName}</span></p>}
                   {!check.known && <Badge tone="gray" title="A check this Certboard does not know (a newer preflight?)">unknown check</Badge>}
                 </td>
-                <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{elapsed(check.elapsedMs)}</td>
-                <td className="max-w-xl space-y-1 px-3 py-2 text-xs">
+                <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums" data-label="Time">{elapsed(check.elapsedMs)}</td>
+                <td className="max-w-xl space-y-1 px-3 py-2 text-xs" data-label="Details">
                   {check.description && <p className="break-words whitespace-pre-line">{check.description}</p>}
                   <Text label="Help" value={check.help} />
                   <Text label="Suggestion" value={check.suggestion} />

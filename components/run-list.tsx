@@ -22,7 +22,7 @@ export type RunListRow = {
 export function RunList({ runs, runHref, selectable = false }: { runs: RunListRow[]; runHref: (id: string) => string; selectable?: boolean }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-white">
-      <table className="w-full text-left text-sm">
+      <table className="stack-table w-full text-left text-sm">
         <thead className="bg-gray-50 text-xs uppercase text-muted">
           <tr>
             {selectable && <th scope="col" className="w-8 px-3 py-2"><span className="sr-only">Select</span></th>}
@@ -37,28 +37,28 @@ export function RunList({ runs, runHref, selectable = false }: { runs: RunListRo
           {runs.map((run) => (
             <tr key={run.id} className="border-t border-line align-top hover:bg-gray-50" data-testid="run-row">
               {selectable && (
-                <td className="px-3 py-2">
+                <td className="px-3 py-2" data-label="Compare">
                   <RunSelectBox run={run} label={`${run.component?.name ?? "an unassigned run"} (${run.architecture}), uploaded ${run.createdAt.slice(0, 19).replace("T", " ")} UTC,`} />
                 </td>
               )}
-              <td className="px-3 py-2">
+              <td className="px-3 py-2" data-label="Uploaded">
                 <Link href={runHref(run.id)} className="text-blue-700 hover:underline">
                   <DateText iso={run.createdAt} withTime />
                 </Link>
                 <p className="max-w-40 truncate text-xs text-muted" title={run.actor}>{run.actor}</p>
               </td>
-              <td className="min-w-0 px-3 py-2">
+              <td className="min-w-0 px-3 py-2" data-label="Component">
                 <Link href={runHref(run.id)} className="font-medium hover:underline">
                   {run.component?.name ?? <span className="text-amber-800">Unassigned</span>}
                 </Link>
                 <p className="max-w-xs font-mono text-xs break-all text-muted">{run.imageRef || "(no image named)"}</p>
               </td>
-              <td className="px-3 py-2 font-mono text-xs">{run.architecture}</td>
-              <td className="px-3 py-2 text-xs">
+              <td className="px-3 py-2 font-mono text-xs" data-label="Arch">{run.architecture}</td>
+              <td className="px-3 py-2 text-xs" data-label="Preflight">
                 <span className="font-mono">{run.preflightVersion}</span> {run.devBuild && <Badge tone="amber">dev</Badge>}
                 {run.policy && <p className="text-muted">{run.policy}</p>}
               </td>
-              <td className="space-y-1 px-3 py-2">
+              <td className="space-y-1 px-3 py-2" data-label="Result">
                 <RunPassedBadge passed={run.passed} />
                 <div className="text-xs"><RunCounts counts={run.counts} /></div>
               </td>

@@ -35,7 +35,7 @@ export function TokenTable({ tokens, showOwner, loadError, onRetry }: Props) {
         <EmptyState title="No API tokens yet">Create one for each pipeline or script that talks to Certboard.</EmptyState>
       ) : (
         <div className="relative overflow-x-auto rounded-lg border border-line">
-          <table className="w-full text-left text-sm" data-testid="token-table">
+          <table className="stack-table w-full text-left text-sm" data-testid="token-table">
             <caption className="sr-only">API tokens</caption>
             <thead className="bg-gray-50 text-xs uppercase text-muted">
               <tr>
@@ -55,19 +55,19 @@ export function TokenTable({ tokens, showOwner, loadError, onRetry }: Props) {
                 const revoking = revoke.isPending && revoke.variables === token.id;
                 return (
                   <tr key={token.id} className="border-t border-line align-top" data-testid={`token-row-${token.prefix}`}>
-                    <td className="min-w-40 px-3 py-2">
+                    <td className="px-3 py-2 md:min-w-40">
                       <span className="font-medium">{token.name}</span>
                       {token.products.length > 0 && <span className="block text-xs text-muted">Only {token.products.join(", ")}</span>}
                     </td>
-                    <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">cbt_{token.prefix}_…</td>
-                    <td className="px-3 py-2"><RoleBadge role={token.role} /></td>
+                    <td className="px-3 py-2 font-mono text-xs whitespace-nowrap" data-label="Token">cbt_{token.prefix}_…</td>
+                    <td className="px-3 py-2" data-label="Role"><RoleBadge role={token.role} /></td>
                     {showOwner && (
-                      <td className="px-3 py-2 text-xs">{token.owner ?? <span className="text-muted">{token.createdBy}</span>}</td>
+                      <td className="px-3 py-2 text-xs" data-label="Owner">{token.owner ?? <span className="text-muted">{token.createdBy}</span>}</td>
                     )}
-                    <td className="px-3 py-2 text-xs"><DateText iso={token.createdAt} /></td>
-                    <td className="px-3 py-2 text-xs"><DateText iso={token.expiresAt} empty="Never" /></td>
-                    <td className="px-3 py-2 text-xs"><DateText iso={token.lastUsedAt} withTime empty="never" /></td>
-                    <td className="px-3 py-2"><Badge tone={STATE_TONES[token.state]}>{STATE_LABELS[token.state]}</Badge></td>
+                    <td className="px-3 py-2 text-xs" data-label="Created"><DateText iso={token.createdAt} /></td>
+                    <td className="px-3 py-2 text-xs" data-label="Expires"><DateText iso={token.expiresAt} empty="Never" /></td>
+                    <td className="px-3 py-2 text-xs" data-label="Last used"><DateText iso={token.lastUsedAt} withTime empty="never" /></td>
+                    <td className="px-3 py-2" data-label="State"><Badge tone={STATE_TONES[token.state]}>{STATE_LABELS[token.state]}</Badge></td>
                     <td className="px-3 py-2 text-right">
                       {token.state === "active" && (
                         <Button variant="danger" size="sm" disabled={revoking} onClick={() => confirmRevoke(token)}>

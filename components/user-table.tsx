@@ -51,7 +51,7 @@ export function UserTable({ users, currentUserId, loadError, onRetry }: Props) {
         <EmptyState title="Nobody here yet" />
       ) : (
         <div className="relative overflow-x-auto rounded-lg border border-line">
-          <table className="w-full text-left text-sm" data-testid="user-table">
+          <table className="stack-table w-full text-left text-sm" data-testid="user-table">
             <caption className="sr-only">People with a Certboard account</caption>
             <thead className="bg-gray-50 text-xs uppercase text-muted">
               <tr>
@@ -71,8 +71,8 @@ export function UserTable({ users, currentUserId, loadError, onRetry }: Props) {
                     <td className="px-3 py-2 font-medium">
                       {user.name} {user.id === currentUserId && <Badge tone="blue">you</Badge>}
                     </td>
-                    <td className="px-3 py-2">{user.email}</td>
-                    <td className="px-3 py-2">
+                    <td className="px-3 py-2" data-label="Email">{user.email}</td>
+                    <td className="px-3 py-2" data-label="Role">
                       <select
                         aria-label={`Role of ${user.name}`}
                         value={user.role}
@@ -85,8 +85,8 @@ export function UserTable({ users, currentUserId, loadError, onRetry }: Props) {
                         ))}
                       </select>
                     </td>
-                    <td className="px-3 py-2">{user.active ? <Badge tone="green">Active</Badge> : <Badge tone="gray">Deactivated</Badge>}</td>
-                    <td className="px-3 py-2 text-xs"><DateText iso={user.createdAt} /></td>
+                    <td className="px-3 py-2" data-label="State">{user.active ? <Badge tone="green">Active</Badge> : <Badge tone="gray">Deactivated</Badge>}</td>
+                    <td className="px-3 py-2 text-xs" data-label="Added"><DateText iso={user.createdAt} /></td>
                     <td className="px-3 py-2 text-right">
                       <Button variant={user.active ? "danger" : "secondary"} size="sm" disabled={busy} onClick={() => toggleActive(user)}>
                         {busy ? "Saving…" : user.active ? "Deactivate" : "Reactivate"}

@@ -1,9 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { checkAccessible, horizontalOverflow, seriousViolations } from "./axe";
-import { asOperatorRun, expect, test } from "./fixtures";
-import { stateFile, TOKEN_FILE } from "./people";
+import { uploadDemoRuns as demoRuns, expect, test } from "./fixtures";
+import { stateFile } from "./people";
 
 // Every page of the app, each checked with axe (WCAG 2.1 A/AA, no serious or critical violation) and for
 // sideways page scrolling, at a laptop and a narrow window, in the light and the dark colour scheme
@@ -62,30 +60,6 @@ const PAGES: PageCase[] = [
 
 const WIDTHS = [1280, 800] as const;
 const SCHEMES = ["light", "dark"] as const;
-
-const PREFLIGHT = path.resolve(process.cwd(), "../shared/fixtures/preflight");
-const RESULTS = ["container_1.15.2_amd64_passed.results.json", "container_1.16.0_amd64_failed_HasNoProhibitedLabels.results.json"];
-
-/**
- * A passing then a failing run of the demo operator image, uploaded as a pipeline would: the second run
- * has a diff, a failed check and touched items. Identical uploads are stored once, so every test may call this.
- */
-async function demoRuns(request: APIRequestContext): Promise<{ passing: string; failing: string }> {
-  const present = RESULTS.every((name) => existsSync(path.join(PREFLIGHT, name)));
-  if (!present && process.env.CI) throw new Error(`Missing preflight fixtures in ${PREFLIGHT}: CI must have shared/ beside the clone.`);
-  test.info().skip(!present, "preflight fixtures missing");
-  const { token } = JSON.parse(readFileSync(TOKEN_FILE, "utf8")) as { token: string };
-  const ids: string[] = [];
-  for (const name of RESULTS) {
-    const response = await request.post(`/api/v1/preflight/runs?${q}&component=neuron-openshift-operator&arch=amd64`, {
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      data: asOperatorRun(readFileSync(path.join(PREFLIGHT, name))),
-    });
-    expect([200, 201], await response.text()).toContain(response.status());
-    ids.push(((await response.json()) as { runs: { id: string }[] }).runs[0]!.id);
-  }
-  return { passing: ids[0]!, failing: ids[1]! };
-}
 
 const storageFor = (who: Who) => (who === "anonymous" ? { cookies: [], origins: [] } : stateFile(who));
 

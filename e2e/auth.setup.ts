@@ -19,8 +19,9 @@ setup("first-run setup, then people sign in", async ({ browser, baseURL }, testI
   const adminPage = await (await browser.newContext()).newPage();
   await adminPage.goto("/items");
   await expect(adminPage).toHaveURL(/\/setup$/);
-  // The only moment /setup exists: check it here at both widths and in both colour schemes of e2e/a11y.spec.ts.
-  for (const width of [1280, 800]) {
+  // The only moment /setup exists: check it here on a phone, at both widths of e2e/a11y.spec.ts and in
+  // both colour schemes, ending wide, where the header's account button names who is signed in.
+  for (const width of [390, 800, 1280]) {
     for (const colorScheme of ["light", "dark"] as const) {
       await adminPage.setViewportSize({ width, height: 900 });
       await adminPage.emulateMedia({ colorScheme });
@@ -34,7 +35,7 @@ setup("first-run setup, then people sign in", async ({ browser, baseURL }, testI
   await adminPage.getByLabel("Confirm password").fill(ADMIN.password);
   await adminPage.getByRole("button", { name: /create/i }).click();
   await expect(adminPage.getByRole("heading", { name: "Executive summary" })).toBeVisible();
-  await expect(adminPage.getByText(ADMIN.name)).toBeVisible();
+  await expect(adminPage.getByRole("button", { name: `Account: ${ADMIN.name}` })).toBeVisible();
   await adminPage.context().storageState({ path: stateFile("admin") });
 
   // Setup is gone for good: a second attempt is refused.

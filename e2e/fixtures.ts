@@ -76,3 +76,31 @@ export { expect };
 export async function scrollBoardIntoView(page: Page): Promise<void> {
   await page.getByRole("region", { name: "Board" }).evaluate((board) => board.scrollIntoView({ block: "start" }));
 }
+
+/** The product the seed creates, and its operator image's component (the one runs are uploaded to). */
+export const DEMO_PRODUCT = "neuron-operator";
+export const DEMO_OPERATOR = "neuron-openshift-operator";
+
+export const PREFLIGHT_DIR = path.resolve(process.cwd(), "../shared/fixtures/preflight");
+export const DEMO_RESULTS = ["container_1.15.2_amd64_passed.results.json", "container_1.16.0_amd64_failed_HasNoProhibitedLabels.results.json"];
+
+/**
+ * A passing then a failing run of the demo operator image, uploaded as a pipeline would: the second run
+ * has a diff, a failed check and touched items. Identical uploads are stored once, so every test may call this.
+ */
+export async function uploadDemoRuns(request: APIRequestContext): Promise<{ passing: string; failing: string }> {
+  const present = DEMO_RESULTS.every((name) => existsSync(path.join(PREFLIGHT_DIR, name)));
+  if (!present && process.env.CI) throw new Error(`Missing preflight fixtures in ${PREFLIGHT_DIR}: CI must have shared/ beside the clone.`);
+  test.info().skip(!present, "preflight fixtures missing");
+  const { token } = JSON.parse(readFileSync(TOKEN_FILE, "utf8")) as { token: string };
+  const ids: string[] = [];
+  for (const name of DEMO_RESULTS) {
+    const response = await request.post(`/api/v1/preflight/runs?product=${DEMO_PRODUCT}&component=${DEMO_OPERATOR}&arch=amd64`, {
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      data: asOperatorRun(readFileSync(path.join(PREFLIGHT_DIR, name))),
+    });
+    expect([200, 201], await response.text()).toContain(response.status());
+    ids.push(((await response.json()) as { runs: { id: string }[] }).runs[0]!.id);
+  }
+  return { passing: ids[0]!, failing: ids[1]! };
+}

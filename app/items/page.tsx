@@ -60,7 +60,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Backlog items</h1>
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2 whitespace-nowrap">
           <LiveRefresh product={product} />
           <p className="text-sm text-muted" aria-live="polite">
             {total} {total === 1 ? "item" : "items"}
