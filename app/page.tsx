@@ -12,6 +12,7 @@ import { LiveRefresh } from "@/components/live-refresh";
 import { OverviewCards, type OverviewCard } from "@/components/overview-cards";
 import { PhaseList } from "@/components/phase-list";
 import { PrintButton } from "@/components/print-button";
+import { QueryProblems } from "@/components/query-problems";
 import { ReadinessPanel } from "@/components/readiness-panel";
 import { RunsPerWeekChart } from "@/components/runs-per-week-chart";
 import { StatusBadge } from "@/components/item-badges";
@@ -26,10 +27,11 @@ import { itemsUrl } from "@/lib/backlog/urls";
 import { pageProduct } from "@/lib/products/page";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
+import { parseQuery } from "@/lib/query";
 import { getOverview, listEvents } from "@/lib/overview/data";
 import { getReadiness } from "@/lib/readiness/data";
 import { DEFAULT_EVENT_LIMIT, EVENT_WINDOW_DAYS, overviewQuerySchema } from "@/lib/overview/schema";
-import { statusReportUrl } from "@/lib/overview/urls";
+import { overviewUrl, statusReportUrl } from "@/lib/overview/urls";
 import { isAppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -38,9 +40,8 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const raw = await searchParams;
   const user = await requirePageUser(pagePath("/", raw));
-  const parsed = overviewQuerySchema.safeParse(raw);
-  // A hand-edited URL with a bad filter shows everything rather than an error page.
-  const query = parsed.success ? parsed.data : overviewQuerySchema.parse({ product: typeof raw.product === "string" ? raw.product : undefined });
+  // A hand-edited URL with a bad filter says so and applies the filters that are right.
+  const { query, problems } = parseQuery(overviewQuerySchema, raw);
   const product = await pageProduct(user, query.product);
   const now = new Date();
   const [summary, overview, readiness] = await Promise.all([
@@ -65,8 +66,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   }
   const slug = summary.product;
   const canEdit = await mayOn(user, slug, "edit_items");
-  // A component filter naming no component of this product is dropped, like any other bad value.
+  // A component filter naming no component of this product is dropped and reported, like any other bad value.
   const component = overview.tiles.some((t) => t.slug === query.component) ? query.component : undefined;
+  const filterProblems = query.component && !component
+    ? [...problems, { param: "component", value: query.component, message: `component "${query.component}" is not a component of ${slug}` }]
+    : problems;
   const feed = await listEvents({ product: slug, component, kind: query.kind && [query.kind], limit: DEFAULT_EVENT_LIMIT }, now);
   const forecast = await getForecast({ product: slug, now });
   const { remainingEffort, categories, phases } = summary;
@@ -113,6 +117,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-6">
+      <QueryProblems problems={filterProblems} clearHref={overviewUrl({ product, component, kind: query.kind })} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <div className="flex flex-wrap items-center gap-3">
