@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { expect, test } from "./fixtures";
 
 // No dead ends: a missing record answers 404 with a whole page that names it and links onward,
@@ -6,7 +5,8 @@ import { expect, test } from "./fixtures";
 
 const DEMO = "neuron-operator";
 const q = `product=${DEMO}`;
-const RUN_ID = randomUUID();
+// A well-formed id no run has (test titles must be the same in every worker).
+const RUN_ID = "00000000-0000-4000-8000-000000000000";
 
 const MISSING = [
   { path: `/items/NOPE-999?${q}`, message: "No item NOPE-999 in AWS Neuron Operator for OpenShift.", link: "All items" },
@@ -30,7 +30,7 @@ for (const { path, message, link } of MISSING) {
     expect((await page.goto(path))?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
     await expect(page.getByTestId("not-found-message")).toHaveText(message);
-    await expect(page.getByRole("link", { name: link, exact: true })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: link, exact: true })).toBeVisible();
     await expect(page.getByText("to search.")).toBeVisible();
   });
 }
@@ -53,10 +53,10 @@ test("a bad filter is named in an alert, the good ones still apply, and a link c
   await page.goto(`/items?${q}&status=bogus&priority=P0`);
   const alert = page.getByRole("alert").filter({ hasText: "This filter was ignored" });
   await expect(alert).toContainText('status "bogus" is not one of: not_started, in_progress');
-  await expect(page.getByLabel("Priority", { exact: true })).toHaveValue("P0");
+  await expect(page.locator('select[name="priority"]')).toHaveValue("P0");
   await alert.getByRole("link", { name: "Clear this filter" }).click();
   await expect(page).toHaveURL((url) => url.searchParams.get("priority") === "P0" && !url.searchParams.has("status"));
-  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page.getByTestId("query-problems")).toHaveCount(0);
 
   await page.goto(`/items?${q}&sort=nope&category=bogus`);
   await expect(page.getByRole("alert").filter({ hasText: "These filters were ignored" })).toContainText('sort "nope" is not one of: key, title');
