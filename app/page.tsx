@@ -135,7 +135,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <a
             href={statusReportUrl(slug)}
             download
-            className="rounded-md bg-brand-600 px-2.5 py-1 text-sm font-medium text-white hover:bg-brand-700"
+            className="rounded-md bg-brand-600 px-2.5 py-1 text-sm font-medium text-on-brand hover:bg-brand-700"
           >
             Download status report
           </a>

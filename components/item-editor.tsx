@@ -3,7 +3,8 @@
 import { useState, type ReactNode } from "react";
 import { HistoryTimeline } from "@/components/history-timeline";
 import { ItemContentForm } from "@/components/item-content-form";
-import { DueText, ItemPlanFields } from "@/components/item-plan-fields";
+import { DueText } from "@/components/due-text";
+import { ItemPlanFields } from "@/components/item-plan-fields";
 import { ItemWatchButton } from "@/components/item-watch-button";
 import { Button } from "@/components/ui/button";
 import { CategoryBadge, PriorityBadge, StatusBadge } from "@/components/item-badges";

@@ -59,7 +59,7 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
             {total} {total === 1 ? "run" : "runs"}
           </p>
           {mayUpload && (
-            <Link href={uploadHref} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+            <Link href={uploadHref} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-on-brand hover:bg-brand-700">
               Upload results
             </Link>
           )}

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { ForecastStatus, Projection } from "@/lib/forecast/projection";
+import { emptyToUndefined } from "@/lib/query-params";
 
 // The forecast's query and wire shape (safe in the browser).
-
-const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 /** GET /api/v1/forecast?product=SLUG&phase=KEY */
 export const forecastQuerySchema = z.object({

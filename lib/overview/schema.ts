@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Category, Priority, Status } from "@/lib/backlog/schema";
+import { emptyToUndefined } from "@/lib/query-params";
 
 // The overview's URL, the event feed's query and the wire shapes they return (safe in the browser).
 
@@ -24,7 +25,6 @@ export const EVENT_WINDOW_DAYS = 7;
 export const DEFAULT_EVENT_LIMIT = 100;
 export const MAX_EVENT_LIMIT = 500;
 
-const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 const slug = z.preprocess(emptyToUndefined, z.string().max(100).optional());
 
 // A date (2025-01-31) or a date-time with a zone (2025-01-31T09:00:00Z, …+02:00).

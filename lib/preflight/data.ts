@@ -4,8 +4,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { compareRuns } from "@/lib/preflight/compare-runs";
 import { findProduct } from "@/lib/products/data";
-
-const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
+import { emptyToUndefined } from "@/lib/query-params";
 
 export const runListQuerySchema = z.object({
   product: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
