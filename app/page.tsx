@@ -27,7 +27,7 @@ import { itemsUrl } from "@/lib/backlog/urls";
 import { pageProduct } from "@/lib/products/page";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
-import { parseQuery } from "@/lib/query";
+import { parseQuery } from "@/lib/query-params";
 import { getOverview, listEvents } from "@/lib/overview/data";
 import { getReadiness } from "@/lib/readiness/data";
 import { DEFAULT_EVENT_LIMIT, EVENT_WINDOW_DAYS, overviewQuerySchema } from "@/lib/overview/schema";
@@ -69,7 +69,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   // A component filter naming no component of this product is dropped and reported, like any other bad value.
   const component = overview.tiles.some((t) => t.slug === query.component) ? query.component : undefined;
   const filterProblems = query.component && !component
-    ? [...problems, { param: "component", value: query.component, message: `component "${query.component}" is not a component of ${slug}` }]
+    ? [...problems, { param: "component", value: query.component, message: `component: "${query.component}" is not a component of ${slug}` }]
     : problems;
   const feed = await listEvents({ product: slug, component, kind: query.kind && [query.kind], limit: DEFAULT_EVENT_LIMIT }, now);
   const forecast = await getForecast({ product: slug, now });

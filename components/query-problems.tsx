@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import type { QueryProblem } from "@/lib/query";
+import type { QueryProblem } from "@/lib/query-params";
 
 /** Says which filters of a hand-edited or stale URL were ignored, with a link to the page without them. */
 export function QueryProblems({ problems, clearHref }: { problems: QueryProblem[]; clearHref: string }) {

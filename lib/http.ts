@@ -4,7 +4,7 @@ import type { Permission, Principal } from "@/lib/auth/schema";
 import { authorize } from "@/lib/auth/session";
 import { assertStorableText, concatBytes, decodeUtf8 } from "@/lib/encoding";
 import { AppError, toAppError, type ErrorBody } from "@/lib/errors";
-import { queryProblems } from "@/lib/query";
+import { queryProblems } from "@/lib/query-params";
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (req: NextRequest, ctx: RouteContext<P>) => Promise<Response>;

@@ -17,7 +17,7 @@ import { mayOn } from "@/lib/products/data";
 import { pageProduct } from "@/lib/products/page";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
-import { parseQuery } from "@/lib/query";
+import { parseQuery } from "@/lib/query-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Items" };

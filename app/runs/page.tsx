@@ -12,7 +12,7 @@ import { DateText } from "@/components/ui/date-text";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { pagePath } from "@/lib/auth/next-path";
-import { parseQuery } from "@/lib/query";
+import { parseQuery } from "@/lib/query-params";
 import { can } from "@/lib/auth/schema";
 import { pageProduct } from "@/lib/products/page";
 import { requirePageUser } from "@/lib/auth/session";

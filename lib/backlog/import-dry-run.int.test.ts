@@ -74,7 +74,7 @@ describe.skipIf(!hasBacklogFixture)("import dry run", () => {
 
     const bad = await send("&dryRun=maybe");
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.message).toBe('dryRun "maybe" is not one of: true, false');
+    expect((await bad.json()).error.message).toBe('dryRun: "maybe" is not one of: true, false');
 
     const real = await send("");
     expect(real.status).toBe(201);
