@@ -9,6 +9,7 @@ import { EventFilters } from "@/components/event-filters";
 import { LiveRefresh } from "@/components/live-refresh";
 import { OverviewVerdict, type VerdictFact } from "@/components/overview-verdict";
 import { PrintButton } from "@/components/print-button";
+import { QueryProblems } from "@/components/query-problems";
 import { ReadinessPanel } from "@/components/readiness-panel";
 import { RunsPerWeekChart } from "@/components/runs-per-week-chart";
 import { ProductPlanForm } from "@/components/target-date-form";
@@ -19,6 +20,7 @@ import { pagePath } from "@/lib/auth/next-path";
 import { getSummary } from "@/lib/backlog/data";
 import { formatHours } from "@/lib/backlog/effort";
 import { itemsUrl } from "@/lib/backlog/urls";
+import { parseQuery } from "@/lib/query-params";
 import { isAppError } from "@/lib/errors";
 import { getForecast } from "@/lib/forecast/data";
 import { getOverview, listEvents } from "@/lib/overview/data";
@@ -34,9 +36,8 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const raw = await searchParams;
   const user = await requirePageUser(pagePath("/", raw));
-  const parsed = overviewQuerySchema.safeParse(raw);
-  // A hand-edited URL with a bad filter shows everything rather than an error page.
-  const query = parsed.success ? parsed.data : overviewQuerySchema.parse({ product: typeof raw.product === "string" ? raw.product : undefined });
+  // A hand-edited URL with a bad filter says so and applies the filters that are right.
+  const { query, problems } = parseQuery(overviewQuerySchema, raw);
   const product = await pageProduct(user, query.product);
   const now = new Date();
   const [summary, overview, readiness] = await Promise.all([
@@ -61,8 +62,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   }
   const slug = summary.product;
   const canEdit = await mayOn(user, slug, "edit_items");
-  // A component filter naming no component of this product is dropped, like any other bad value.
+  // A component filter naming no component of this product is dropped and reported, like any other bad value.
   const component = overview.tiles.some((t) => t.slug === query.component) ? query.component : undefined;
+  const filterProblems = query.component && !component
+    ? [...problems, { param: "component", value: query.component, message: `component: "${query.component}" is not a component of ${slug}` }]
+    : problems;
   const filtered = Boolean(component || query.kind);
   const allChanges = filtered || query.changes === "all";
   const [feed, forecast, canUpload] = await Promise.all([
@@ -84,6 +88,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-6">
+      <QueryProblems problems={filterProblems} clearHref={overviewUrl({ product, component, kind: query.kind })} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <div className="flex flex-wrap items-center gap-3">

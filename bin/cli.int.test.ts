@@ -11,6 +11,11 @@ const cli = (...args: string[]) => run(process.execPath, ["bin/certboard.mjs", .
 describe.skipIf(!hasBacklogFixture)("certboard CLI", () => {
   it("imports the backlog document, re-imports it unchanged, and exports it", async () => {
     const product = `cli-${randomUUID().slice(0, 8)}`;
+    const dry = await cli("import-backlog", BACKLOG_PATH, "--product", product, "--dry-run");
+    expect(dry.stdout).toContain(`Dry run, nothing written: importing would bring 19 items into ${product}: 19 created, 0 updated, 0 unchanged.`);
+    // Nothing was written: the product the dry run would have created does not exist.
+    await expect(cli("export-backlog", "--product", product)).rejects.toMatchObject({ stderr: expect.stringContaining(product) });
+
     const first = await cli("import-backlog", BACKLOG_PATH, "--product", product, "--json");
     expect(JSON.parse(first.stdout)).toMatchObject({
       product,

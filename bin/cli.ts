@@ -25,9 +25,12 @@ import { BackupError, restoreBackup, writeBackup } from "../scripts/backup.mjs";
 
 // The CLI is one more door onto the same mutations and reads as the HTTP API.
 
-function printImport(result: ImportResult): void {
+function printImport(result: ImportResult, dryRun = false): void {
+  const counts = `${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`;
   const lines = [
-    `Imported ${result.items} items into ${result.product}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`,
+    dryRun
+      ? `Dry run, nothing written: importing would bring ${result.items} items into ${result.product}: ${counts}`
+      : `Imported ${result.items} items into ${result.product}: ${counts}`,
     `By category: ${Object.entries(result.byCategory).map(([c, n]) => `${c} ${n}`).join(", ")}.`,
     `${result.phases} phases, ${result.components} components.`,
     ...result.warnings.map((w) => `warning: ${w}`),
@@ -75,12 +78,13 @@ export function buildProgram(): Command {
     .description("Import a backlog markdown document (re-importing the same file changes nothing)")
     .argument("<file>", "markdown file")
     .option("--product <slug>", "product to import into (default: the first product; created if missing)")
+    .option("--dry-run", "report what the import would do, and write nothing")
     .option("--json", "print the result as JSON")
-    .action(async (file: string, options: { product?: string; json?: boolean }) => {
+    .action(async (file: string, options: { product?: string; dryRun?: boolean; json?: boolean }) => {
       const document = await readFile(file);
-      const result = await importBacklog({ document, productSlug: options.product, actor: IMPORT_ACTOR });
+      const result = await importBacklog({ document, productSlug: options.product, actor: IMPORT_ACTOR, dryRun: options.dryRun });
       if (options.json) console.log(JSON.stringify(result, null, 2));
-      else printImport(result);
+      else printImport(result, options.dryRun);
     });
 
   program

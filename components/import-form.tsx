@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, type DragEvent } from "react";
 import { apiFetch } from "@/lib/api-client";
+import { PRODUCT_SLUG_MAX, PRODUCT_SLUG_PATTERN } from "@/lib/products/schema";
 
 type ImportResult = {
   product: string;
@@ -33,15 +34,23 @@ export function ImportForm({ defaultProduct }: { defaultProduct: string }) {
   const [dragging, setDragging] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
 
+  // A preview runs the same import with dryRun=true: the server rolls it back and writes nothing.
   const upload = useMutation({
-    mutationFn: async (document: File) =>
-      apiFetch<ImportResult>(`/api/v1/backlog/import${product ? `?product=${encodeURIComponent(product)}` : ""}`, {
+    mutationFn: async ({ document, dryRun }: { document: File; dryRun: boolean }) => {
+      const query = new URLSearchParams();
+      if (product) query.set("product", product);
+      if (dryRun) query.set("dryRun", "true");
+      return apiFetch<ImportResult>(`/api/v1/backlog/import${query.size > 0 ? `?${query.toString()}` : ""}`, {
         method: "POST",
         headers: { "content-type": "text/markdown" },
         body: document,
-      }),
-    onSuccess: () => router.refresh(),
+      });
+    },
+    onSuccess: (_result, { dryRun }) => {
+      if (!dryRun) router.refresh();
+    },
   });
+  const previewed = upload.variables?.dryRun === true;
 
   function choose(next: File | undefined) {
     upload.reset();
@@ -68,7 +77,7 @@ export function ImportForm({ defaultProduct }: { defaultProduct: string }) {
         className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
-          if (file) upload.mutate(file);
+          if (file) upload.mutate({ document: file, dryRun: false });
         }}
       >
         <div
@@ -92,29 +101,55 @@ export function ImportForm({ defaultProduct }: { defaultProduct: string }) {
             value={product}
             onChange={(e) => setProduct(e.target.value.trim())}
             placeholder="default product"
-            pattern="[a-z0-9-]*"
+            pattern={PRODUCT_SLUG_PATTERN}
+            maxLength={PRODUCT_SLUG_MAX}
+            title="Lowercase letters and digits in dash-separated words, e.g. neuron-operator"
             className="mt-1 w-full rounded-md border border-line bg-white px-2 py-1.5 text-sm text-ink"
           />
         </label>
-        <button
-          type="submit"
-          disabled={!file || upload.isPending}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-on-brand hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
-        >
-          {upload.isPending ? "Importing…" : "Import backlog"}
-        </button>
+        <div className="flex flex-wrap gap-2">
+          <button
+            type="button"
+            disabled={!file || upload.isPending}
+            onClick={(event) => {
+              // The same checks as submitting (the product pattern), without importing.
+              if (file && event.currentTarget.form?.reportValidity()) upload.mutate({ document: file, dryRun: true });
+            }}
+            className="rounded-md border border-line bg-white px-4 py-2 text-sm font-medium hover:bg-gray-50 disabled:cursor-not-allowed disabled:opacity-50"
+          >
+            {upload.isPending && previewed ? "Previewing…" : "Preview"}
+          </button>
+          <button
+            type="submit"
+            disabled={!file || upload.isPending}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-on-brand hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
+          >
+            {upload.isPending && !previewed ? "Importing…" : "Import backlog"}
+          </button>
+        </div>
       </form>
       {(localError || upload.error) && (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          Nothing was imported: {localError ?? upload.error?.message}
+          {previewed ? "No preview" : "Nothing was imported"}: {localError ?? upload.error?.message}
         </p>
       )}
       {result && (
-        <div role="status" className="space-y-3 rounded-lg border border-green-300 bg-green-50 p-4 text-sm" data-testid="import-result">
-          <p className="font-medium">
-            Imported {result.items} items into {result.product}: {result.created} created, {result.updated} updated, {result.unchanged} unchanged;{" "}
-            {result.phases} phases, {result.components} components.
-          </p>
+        <div
+          role="status"
+          className={`space-y-3 rounded-lg border p-4 text-sm ${previewed ? "border-blue-300 bg-blue-50" : "border-green-300 bg-green-50"}`}
+          data-testid={previewed ? "import-preview" : "import-result"}
+        >
+          {previewed ? (
+            <p className="font-medium">
+              Preview, nothing imported yet: importing would bring {result.items} items into {result.product}: {result.created} created, {result.updated} updated,{" "}
+              {result.unchanged} unchanged; {result.phases} phases, {result.components} components.
+            </p>
+          ) : (
+            <p className="font-medium">
+              Imported {result.items} items into {result.product}: {result.created} created, {result.updated} updated, {result.unchanged} unchanged;{" "}
+              {result.phases} phases, {result.components} components.
+            </p>
+          )}
           {result.warnings.length > 0 && (
             <div>
               <p className="font-medium text-amber-900">Warnings</p>
@@ -125,7 +160,9 @@ export function ImportForm({ defaultProduct }: { defaultProduct: string }) {
           )}
           {result.conflicts.length > 0 && (
             <div>
-              <p className="font-medium text-red-900">Kept people&apos;s edits ({result.conflicts.length} conflicts)</p>
+              <p className="font-medium text-red-900">
+                {previewed ? "Would keep" : "Kept"} people&apos;s edits ({result.conflicts.length} conflicts)
+              </p>
               <ul className="list-disc pl-5 text-red-900">
                 {result.conflicts.map((c) => (
                   <li key={`${c.item}:${c.field}`}>

@@ -18,6 +18,33 @@ test("importing the document in the browser reports the summary disagreements", 
   await expect(result).toContainText("0 created, 0 updated, 19 unchanged");
 });
 
+test("a preview reports what the import would do and writes nothing; the real import then does it", async ({ page }) => {
+  test.info().skip(readBacklogFixture() === null, "fixture missing");
+  const product = `preview-${process.pid}-${Date.now().toString(36)}`;
+  await page.goto("/import");
+  await page.getByTestId("import-file").setInputFiles(BACKLOG_FIXTURE);
+  const slug = page.getByLabel("Product (slug)");
+
+  // The slug rule is checked before anything is sent.
+  await slug.fill("Not A Slug");
+  await page.getByRole("button", { name: "Preview" }).click();
+  expect(await slug.evaluate((input) => (input as HTMLInputElement).validity.patternMismatch)).toBe(true);
+  await expect(page.getByTestId("import-preview")).toHaveCount(0);
+
+  await slug.fill(product);
+  await page.getByRole("button", { name: "Preview" }).click();
+  const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText(`Preview, nothing imported yet: importing would bring 19 items into ${product}: 19 created, 0 updated, 0 unchanged`);
+  await expect(preview).toContainText("Executive summary says 3 critical blockers");
+  // Nothing was written: the product the import would create does not exist yet.
+  expect((await page.request.get(`/api/v1/items?product=${product}`)).status()).toBe(404);
+
+  await page.getByRole("button", { name: "Import backlog" }).click();
+  await expect(page.getByTestId("import-result")).toContainText("Imported 19 items");
+  await expect(page.getByTestId("import-result")).toContainText("19 created");
+  expect((await page.request.get(`/api/v1/items?product=${product}`)).status()).toBe(200);
+});
+
 test("a file that is not a backlog is refused with a clear message", async ({ page }) => {
   await page.goto("/import");
   await page.getByTestId("import-file").setInputFiles({ name: "notes.md", mimeType: "text/markdown", buffer: Buffer.from("# Shopping list\n\n- milk\n- eggs\n") });

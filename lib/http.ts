@@ -4,6 +4,7 @@ import type { Permission, Principal } from "@/lib/auth/schema";
 import { authorize } from "@/lib/auth/session";
 import { assertStorableText, concatBytes, decodeUtf8 } from "@/lib/encoding";
 import { AppError, toAppError, type ErrorBody } from "@/lib/errors";
+import { queryProblems } from "@/lib/query-params";
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (req: NextRequest, ctx: RouteContext<P>) => Promise<Response>;
@@ -172,9 +173,15 @@ export async function screenedRequest(req: Request, maxBytes: number): Promise<R
   return new Request(req.url, { method: req.method, headers: req.headers, body: bytes.length > 0 ? Buffer.from(bytes) : null, signal: req.signal });
 }
 
-/** Parses URL search params against a zod schema (unknown params are ignored). */
+/**
+ * Parses URL search params against a zod schema (unknown params are ignored); a bad value is a 400
+ * naming the parameter and, for a choice, the values it allows (the same words pages show).
+ */
 export function readQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.infer<S> {
   const params = Object.fromEntries(req.nextUrl.searchParams);
   assertStorableText(params, "The query");
-  return schema.parse(params);
+  const parsed = schema.safeParse(params);
+  if (parsed.success) return parsed.data;
+  const problems = queryProblems(parsed.error, params);
+  throw new AppError("invalid", problems.map((p) => p.message).join("; "), problems.map((p) => ({ path: p.param, message: p.message })));
 }

@@ -5,6 +5,7 @@ import { ItemFilters } from "@/components/item-filters";
 import { LiveRefresh } from "@/components/live-refresh";
 import { ItemsTable, type SortHeader } from "@/components/items-table";
 import { Pagination } from "@/components/pagination";
+import { QueryProblems } from "@/components/query-problems";
 import { SavedViews } from "@/components/saved-views";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listItems, listPhases } from "@/lib/backlog/data";
@@ -16,6 +17,7 @@ import { mayOn } from "@/lib/products/data";
 import { pageProduct } from "@/lib/products/page";
 import { requirePageUser } from "@/lib/auth/session";
 import { pagePath } from "@/lib/auth/next-path";
+import { parseQuery } from "@/lib/query-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Items" };
@@ -33,9 +35,8 @@ const COLUMNS: { label: string; sort: ItemSort }[] = [
 export default async function ItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const raw = await searchParams;
   const user = await requirePageUser(pagePath("/items", raw));
-  const parsed = itemFilterSchema.safeParse(raw);
-  // A hand-edited URL with a bad value shows everything rather than an error page.
-  const query = parsed.success ? parsed.data : itemFilterSchema.parse({ product: typeof raw.product === "string" ? raw.product : undefined });
+  // A hand-edited URL with a bad value says so and applies the filters that are right.
+  const { query, problems } = parseQuery(itemFilterSchema, raw);
   const filter = { ...query, product: await pageProduct(user, query.product) };
   const [{ items, total, product }, phases, components, people] = await Promise.all([
     listItems(filter, { userId: user.id }),
@@ -77,6 +78,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
           )}
         </div>
       </div>
+      <QueryProblems problems={problems} clearHref={itemsUrl(base)} />
       <ItemFilters phases={phaseOptions} components={components.map((c) => ({ value: c.slug, label: c.name }))} people={peopleOptions} />
       {product && <SavedViews product={product} />}
       {!product ? (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AssignRunForm } from "@/components/assign-run-form";
 import { Pagination } from "@/components/pagination";
+import { QueryProblems } from "@/components/query-problems";
 import { RunFilters } from "@/components/run-filters";
 import { RunList } from "@/components/run-list";
 import { RunCompareSelection } from "@/components/run-compare-select";
@@ -12,6 +13,7 @@ import { DateText } from "@/components/ui/date-text";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { pagePath } from "@/lib/auth/next-path";
+import { parseQuery } from "@/lib/query-params";
 import { can } from "@/lib/auth/schema";
 import { pageProduct } from "@/lib/products/page";
 import { requirePageUser } from "@/lib/auth/session";
@@ -35,9 +37,8 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
   const raw = await searchParams;
   const user = await requirePageUser(pagePath("/runs", raw));
   if (!can(user, "read")) return <Alert title="Not allowed">Your role ({user.role}) may not read preflight runs.</Alert>;
-  const parsed = runListQuerySchema.safeParse(raw);
-  // A hand-edited URL with a bad value shows every run of the product rather than an error page.
-  const query = parsed.success ? parsed.data : runListQuerySchema.parse({ product: typeof raw.product === "string" ? raw.product : undefined });
+  // A hand-edited URL with a bad value says so and applies the filters that are right.
+  const { query, problems } = parseQuery(runListQuerySchema, raw);
   const filter = { ...query, product: await pageProduct(user, query.product), limit: PAGE_SIZE };
   const [{ runs, total }, components, waiting] = await Promise.all([
     listRuns(filter).catch(notFoundOnUnknownProduct),
@@ -94,6 +95,7 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
           </Card>
         </div>
       )}
+      <QueryProblems problems={problems} clearHref={runsUrl({ product, component, arch })} />
       <RunFilters
         product={product}
         component={component}

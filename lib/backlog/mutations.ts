@@ -43,11 +43,23 @@ const storedItemInclude = {
   components: { select: { component: { select: { slug: true } } } },
 } as const;
 
-/** Imports a backlog document (bytes or text) into a product. One transaction: all or nothing. */
+/** Carries a dry run's report out of its transaction, which throwing it rolls back. */
+class DryRunRollback extends Error {
+  constructor(readonly result: ImportResult) {
+    super("dry run: rolled back");
+  }
+}
+
+/**
+ * Imports a backlog document (bytes or text) into a product. One transaction: all or nothing.
+ * A dry run does the whole import and rolls it back: the same report, nothing written, and no
+ * live notification (PostgreSQL drops a rolled-back transaction's NOTIFYs).
+ */
 export async function importBacklog(input: {
   document: Uint8Array | string;
   productSlug?: string;
   actor: Actor;
+  dryRun?: boolean;
 }): Promise<ImportResult> {
   const bytes = typeof input.document === "string" ? new TextEncoder().encode(input.document) : input.document;
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
@@ -58,19 +70,25 @@ export async function importBacklog(input: {
   const parsed = parseBacklog(text);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
 
-  return getDb().$transaction(
-    async (tx) => {
-      const product = await resolveProductForWrite(tx, input.productSlug, { name: parsed.title || "Imported product" });
-      // Imports of one product run one at a time; different products do not wait for each other.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"backlog-import:" + product.id}))`;
-      const result = await applyBacklog(tx, product, parsed, input.actor);
-      await tx.backlogImport.create({
-        data: { productId: product.id, actor: input.actor.name, sha256, summary: result as unknown as Prisma.InputJsonValue },
-      });
-      return result;
-    },
-    { timeout: 60_000, maxWait: 10_000 },
-  );
+  return getDb()
+    .$transaction(
+      async (tx) => {
+        const product = await resolveProductForWrite(tx, input.productSlug, { name: parsed.title || "Imported product" });
+        // Imports of one product run one at a time; different products do not wait for each other.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"backlog-import:" + product.id}))`;
+        const result = await applyBacklog(tx, product, parsed, input.actor);
+        if (input.dryRun) throw new DryRunRollback(result);
+        await tx.backlogImport.create({
+          data: { productId: product.id, actor: input.actor.name, sha256, summary: result as unknown as Prisma.InputJsonValue },
+        });
+        return result;
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    )
+    .catch((error: unknown) => {
+      if (error instanceof DryRunRollback) return error.result;
+      throw error;
+    });
 }
 
 /**

@@ -223,6 +223,11 @@ export const productQuerySchema = z.object({
   product: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
 });
 
+/** POST /api/v1/backlog/import: `dryRun=true` previews the report and writes nothing. */
+export const importQuerySchema = productQuerySchema.extend({
+  dryRun: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).transform((v) => v === "true").default(false)),
+});
+
 /** The export takes the item list's filters and sort (not its paging): "Export CSV" on /items gives every row the filters match. */
 export const exportQuerySchema = itemFilterSchema.omit({ limit: true, offset: true }).extend({
   format: z.preprocess(emptyToUndefined, z.enum(["md", "csv"]).default("md")),

@@ -3,11 +3,9 @@ import { getDb, type Tx } from "@/lib/db";
 import { isUuid } from "@/lib/encoding";
 import { AppError } from "@/lib/errors";
 import { dayStart } from "@/lib/calendar/days";
-import type { ProductPatch } from "@/lib/products/schema";
+import { PRODUCT_SLUG, type ProductPatch } from "@/lib/products/schema";
 
 export const DEFAULT_PRODUCT_SLUG = "default";
-/** A product slug: lowercase letters and digits in dash-separated words, at most 60 characters. */
-const PRODUCT_SLUG = /^(?=.{1,60}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * The product a write targets: the one named by slug, else the default product (the first one

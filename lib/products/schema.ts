@@ -2,6 +2,13 @@ import { z } from "zod";
 import { userRoleSchema } from "@/lib/auth/schema";
 import { isoDaySchema } from "@/lib/calendar/days";
 
+/**
+ * A product slug: lowercase letters and digits in dash-separated words, at most 60 characters.
+ * The pattern is also an HTML `pattern` attribute (browsers compile those with the `v` flag).
+ */
+export const PRODUCT_SLUG_PATTERN = "[a-z0-9]+(?:-[a-z0-9]+)*";
+export const PRODUCT_SLUG_MAX = 60;
+export const PRODUCT_SLUG = new RegExp(`^(?=.{1,${PRODUCT_SLUG_MAX}}$)${PRODUCT_SLUG_PATTERN}$`, "v");
 
 /** PATCH /api/v1/products/{slug}: the plan (engineers) and access (admins). */
 export const productPatchSchema = z
