@@ -263,6 +263,8 @@ export type ItemEventView = {
   oldValue: unknown;
   newValue: unknown;
   note: string | null;
+  /** The run behind a change made by an upload (null for people, imports, and deleted runs). */
+  run: { id: string; component: string | null; tag: string | null; architecture: string } | null;
 };
 
 export type ItemDetail = ItemSummary & {
