@@ -3,6 +3,7 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { formatAge } from "@/lib/overview/relative-time";
 import type { ComponentTile } from "@/lib/overview/schema";
 import { componentUrl } from "@/lib/overview/urls";
+import { architectureText } from "@/lib/preflight/run-text";
 
 function certification(tile: ComponentTile): { tone: Tone; border: string; label: string } {
   const status = tile.certificationStatus.replaceAll("_", " ");
@@ -45,7 +46,7 @@ export function ComponentTiles({ tiles, product, now }: { tiles: ComponentTile[]
                 {tile.lastRun ? (
                   <>
                     <time dateTime={tile.lastRun.at} title={tile.lastRun.at}>{formatAge(tile.lastRun.at, at)}</time>,{" "}
-                    <span className={tile.lastRun.passed ? "text-green-800" : "font-medium text-red-800"}>{tile.lastRun.passed ? "passed" : "failed"}</span> ({tile.lastRun.architecture})
+                    <span className={tile.lastRun.passed ? "text-green-800" : "font-medium text-red-800"}>{tile.lastRun.passed ? "passed" : "failed"}</span> ({architectureText(tile.lastRun.architecture)})
                   </>
                 ) : (
                   <span className="text-muted">no run yet</span>

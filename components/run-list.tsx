@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { RunCounts, RunPassedBadge, type RunCountsView } from "@/components/run-badges";
-import { Badge } from "@/components/ui/badge";
 import { DateText } from "@/components/ui/date-text";
+import { architectureText, preflightText } from "@/lib/preflight/run-text";
 
 export type RunListRow = {
   id: string;
@@ -46,9 +46,9 @@ export function RunList({ runs, runHref }: { runs: RunListRow[]; runHref: (id: s
                 </Link>
                 <p className="max-w-xs font-mono text-xs break-all text-muted">{run.imageRef || "(no image named)"}</p>
               </td>
-              <td className="px-3 py-2 font-mono text-xs">{run.architecture}</td>
+              <td className="px-3 py-2 font-mono text-xs">{architectureText(run.architecture)}</td>
               <td className="px-3 py-2 text-xs">
-                <span className="font-mono">{run.preflightVersion}</span> {run.devBuild && <Badge tone="amber">dev</Badge>}
+                {preflightText(run)}
                 {run.policy && <p className="text-muted">{run.policy}</p>}
               </td>
               <td className="space-y-1 px-3 py-2">

@@ -17,11 +17,14 @@ export function versionText(version: string | null | undefined, fallback = "unta
   return isCommitHash(text) ? `dev build (commit ${text.slice(0, 7).toLowerCase()})` : text;
 }
 
-/** The preflight that produced a run: its release, or a dev build named by its commit when it has one. */
-export function preflightText(run: { preflightVersion: string; devBuild: boolean }): string {
-  if (!run.devBuild) return `preflight ${run.preflightVersion}`;
-  return isCommitHash(run.preflightVersion) ? `preflight ${versionText(run.preflightVersion)}` : "preflight dev build (commit not recorded)";
+/** The preflight version of a run: its release, or a dev build named by its commit when it has one. */
+export function preflightVersionText(run: { preflightVersion: string; devBuild: boolean }): string {
+  if (!run.devBuild) return run.preflightVersion;
+  return isCommitHash(run.preflightVersion) ? versionText(run.preflightVersion) : "dev build (commit not recorded)";
 }
+
+/** "preflight 1.21.0", "preflight dev build (commit 703ac27)". */
+export const preflightText = (run: { preflightVersion: string; devBuild: boolean }) => `preflight ${preflightVersionText(run)}`;
 
 /** Runs stored without an architecture carry "unknown" (the duplicate check needs a value). */
 export function isKnownArchitecture(architecture: string | null | undefined): architecture is string {
