@@ -60,6 +60,12 @@ test("dropping two results files and an archive on /upload shows progress and ou
   await opened.click();
   await expect(page.getByText(key, { exact: true }).first()).toBeVisible();
   await expect(page.getByTestId("item-badges").getByText("Critical blocker")).toBeVisible();
+  // Its title and history are words: the check by what it tests, the run by what it tested, no wire values.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^.+: required labels check fails \(HasRequiredLabel\)$/);
+  const history = page.getByTestId("history");
+  await expect(history.getByRole("listitem").last()).toContainText(/^Opened by run [0-9a-f]{8} of .+ \(amd64\): HasRequiredLabel failed/);
+  await expect(history.getByRole("link", { name: /^run [0-9a-f]{8}$/ }).first()).toHaveAttribute("href", runHref!);
+  await expect(history).not.toContainText(/not_started|latestResult|[{}"]/);
 
   // The run and its diff.
   await page.goto(runHref!);

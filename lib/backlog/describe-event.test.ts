@@ -39,7 +39,7 @@ describe("eventSentence", () => {
     expect(eventSentence(ev("category", "needs_verification", "critical_blocker"))).toBe("Category changed from Needs verification to Critical blocker by Alice.");
     expect(eventSentence(ev("priority", null, "P1"))).toBe("Priority set to P1 by Alice.");
     expect(eventSentence(ev("exception", "requested", "approved", { note: "privileged exception approved (case 42)" }))).toBe(
-      "Exception status changed from Requested to Approved by Alice: Privileged exception approved (case 42).",
+      "Exception status changed from Requested to Approved by Alice: privileged exception approved (case 42).",
     );
     expect(eventSentence(ev("signOff", null, "not_applicable", { note: "CTR-04 signed off not applicable: no licence" }))).toBe(
       "Signed off as Not applicable by Alice: CTR-04 signed off not applicable: no licence.",
@@ -50,6 +50,7 @@ describe("eventSentence", () => {
     expect(eventSentence(ev("title", "Old", "New title"))).toBe("Title changed from “Old” to “New title” by Alice.");
     expect(describeEvent(ev("statusNote", null, "x".repeat(200))).what).toBe(`Status note set to “${"x".repeat(79)}…”`);
     expect(describeEvent(ev("source", "a", "b")).what).toBe("Source changed from “a” to “b”");
+    expect(describeEvent(ev("statusNote", null, "Missing in `quay.io/acme/op:v1`")).what).toBe("Status note set to “Missing in quay.io/acme/op:v1”");
     expect(describeEvent(ev("description", "# old", "# new")).what).toBe("Description edited");
     expect(describeEvent(ev("description", "# old", "")).what).toBe("Description cleared");
   });

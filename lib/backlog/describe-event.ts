@@ -62,7 +62,8 @@ export function fieldLabel(field: string): string {
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-const quote = (text: string, max = 80) => `“${clip(text.replace(/\s+/g, " ").trim(), max)}”`;
+// Plain lines: markdown code marks (`/licenses`) would show as stray backticks.
+const quote = (text: string, max = 80) => `“${clip(text.replaceAll("`", "").replace(/\s+/g, " ").trim(), max)}”`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const isEmpty = (value: unknown) => value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
 
@@ -156,7 +157,7 @@ const REDUNDANT_NOTE_START = /^(?:reopened|verified):\s*/i;
 /** The words of one history event. Comments keep their own rendering (the quoted text). */
 export function describeEvent(event: DescribableEvent): EventWords {
   const by = agentOf(event);
-  const why = event.note ? capitalise(event.note.replace(REDUNDANT_NOTE_START, "")) : null;
+  const why = event.note ? event.note.replace(REDUNDANT_NOTE_START, "") : null;
   switch (event.field) {
     case "created":
       return { what: by.run ? "Opened" : "Created", by, why };
