@@ -8,7 +8,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         {error.digest ? `Something went wrong on the server (reference ${error.digest}).` : error.message}
         {" "}If the database was restarting, trying again usually works.
       </p>
-      <button type="button" onClick={reset} className="mt-4 rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800">
+      <button type="button" onClick={reset} className="mt-4 rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-on-brand hover:bg-brand-700">
         Try again
       </button>
     </div>

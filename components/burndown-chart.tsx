@@ -1,7 +1,7 @@
 "use client";
 
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartCard, ChartTable, legendText, shortDate } from "@/components/chart-card";
+import { CHART, ChartCard, ChartTable, legendText, shortDate } from "@/components/chart-card";
 import type { Forecast } from "@/lib/forecast/schema";
 import { isoDay } from "@/lib/calendar/days";
 import { projectionBand } from "@/lib/overview/burndown";
@@ -64,26 +64,27 @@ export function BurndownChart({ points, forecast, scope }: { points: BurndownPoi
       chart={
         points.length > 0 && (
           <ComposedChart responsive accessibilityLayer={false} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -20 }} style={{ width: "100%", height: "100%" }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+            <CartesianGrid strokeDasharray="3 3" stroke={CHART.grid} />
             <XAxis
               dataKey="t"
               type="number"
               scale="time"
               domain={[start, end]}
               tickFormatter={(t: number) => shortDate(isoDay(t))}
-              tick={{ fontSize: 12, fill: "#4b5563" }}
+              tick={CHART.tick}
               minTickGap={16}
             />
-            <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#4b5563" }} />
+            <YAxis allowDecimals={false} tick={CHART.tick} />
             <Tooltip
+              {...CHART.tooltip}
               labelFormatter={(t) => shortDate(isoDay(Number(t)))}
               formatter={(value) => (Array.isArray(value) ? `${value[1]} to ${value[0]}` : String(value))}
             />
             <Legend formatter={legendText} wrapperStyle={{ fontSize: 12 }} />
-            {banded && <Area dataKey="band" name="Projected open items (50–85% likely)" fill="#f59e0b" fillOpacity={0.25} stroke="#b45309" strokeDasharray="4 3" isAnimationActive={false} />}
-            <Line type="stepAfter" dataKey="items" name="Open items" stroke="#1d4ed8" strokeWidth={2} dot={points.length <= 10} isAnimationActive={false} />
-            <Line type="stepAfter" dataKey="open" name="Open critical blockers" stroke="#b91c1c" strokeWidth={2} dot={points.length <= 10} isAnimationActive={false} />
-            {showTarget && <ReferenceLine x={target} stroke="#374151" strokeDasharray="2 2" label={{ value: "Target", position: "insideTopRight", fontSize: 11, fill: "#374151" }} />}
+            {banded && <Area dataKey="band" name="Projected open items (50–85% likely)" fill="var(--color-amber-500)" fillOpacity={0.25} stroke="var(--color-amber-700)" strokeDasharray="4 3" isAnimationActive={false} />}
+            <Line type="stepAfter" dataKey="items" name="Open items" stroke="var(--color-blue-700)" strokeWidth={2} dot={points.length <= 10} isAnimationActive={false} />
+            <Line type="stepAfter" dataKey="open" name="Open critical blockers" stroke="var(--color-red-600)" strokeWidth={2} dot={points.length <= 10} isAnimationActive={false} />
+            {showTarget && <ReferenceLine x={target} stroke="var(--color-gray-700)" strokeDasharray="2 2" label={{ value: "Target", position: "insideTopRight", fontSize: 11, fill: "var(--color-gray-700)" }} />}
           </ComposedChart>
         )
       }

@@ -1,20 +1,20 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartCard, ChartTable, legendText } from "@/components/chart-card";
+import { CHART, ChartCard, ChartTable, legendText } from "@/components/chart-card";
 import { CATEGORY_LABELS, STATUS_LABELS, isOpenStatus, type Status } from "@/lib/backlog/schema";
 import { usedStatuses } from "@/lib/overview/category-status";
 import type { CategoryStatusRow } from "@/lib/overview/schema";
 
 // The same hues as the status badges; the legend and the table carry the names.
 const COLOURS: Record<Status, string> = {
-  not_started: "#9ca3af",
-  in_progress: "#2563eb",
-  blocked: "#b91c1c",
-  needs_justification: "#d97706",
-  in_review: "#7c3aed",
-  done: "#15803d",
-  wont_do: "#374151",
+  not_started: "var(--color-gray-400)",
+  in_progress: "var(--color-blue-600)",
+  blocked: "var(--color-red-600)",
+  needs_justification: "var(--color-amber-600)",
+  in_review: "var(--color-purple-600)",
+  done: "var(--color-green-700)",
+  wont_do: "var(--color-gray-700)",
 };
 
 function describe(rows: CategoryStatusRow[], statuses: Status[]): string {
@@ -46,10 +46,10 @@ export function CategoryStatusChart({ rows }: { rows: CategoryStatusRow[] }) {
             margin={{ top: 4, right: 12, bottom: 0, left: 4 }}
             style={{ width: "100%", height: "100%" }}
           >
-            <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: "#4b5563" }} />
-            <YAxis type="category" dataKey="label" width={118} tick={{ fontSize: 12, fill: "#374151" }} />
-            <Tooltip />
+            <CartesianGrid strokeDasharray="3 3" stroke={CHART.grid} horizontal={false} />
+            <XAxis type="number" allowDecimals={false} tick={CHART.tick} />
+            <YAxis type="category" dataKey="label" width={118} tick={CHART.label} />
+            <Tooltip {...CHART.tooltip} />
             <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
             {statuses.map((s) => (
               <Bar key={s} dataKey={s} name={STATUS_LABELS[s]} stackId="items" fill={COLOURS[s]} isAnimationActive={false} />

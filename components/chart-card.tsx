@@ -77,5 +77,19 @@ const SHORT_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "sh
 /** "7 Mar" for a "2025-03-07" day, the same on the server and in the browser. */
 export const shortDate = (isoDay: string) => SHORT_DATE.format(new Date(`${isoDay}T00:00:00Z`));
 
+/**
+ * Chart colours are the theme's variables, not hex codes: the dark scheme redefines them, so a chart
+ * turns with the page. Series use the status badges' hues (see category-status-chart).
+ */
+export const CHART = {
+  grid: "var(--color-gray-200)",
+  tick: { fontSize: 12, fill: "var(--color-gray-600)" },
+  label: { fontSize: 12, fill: "var(--color-gray-700)" },
+  tooltip: {
+    contentStyle: { backgroundColor: "var(--color-white)", borderColor: "var(--color-line)", color: "var(--color-ink)" },
+    cursor: { fill: "var(--color-gray-100)", stroke: "var(--color-gray-400)" },
+  },
+} as const;
+
 /** Legend names in the text colour: Recharts paints them in the series colour, too faint for the greys. */
 export const legendText = (value: string) => <span className="text-gray-800">{value}</span>;

@@ -18,6 +18,20 @@ const BASIS = {
   none: "no projection yet",
 } as const;
 
+/** On track / At risk / Off track / No target date, in words and colour. */
+export function ForecastStatusPill({ status }: { status: Forecast["status"] }) {
+  const tone = FORECAST_STATUS_TONES[status];
+  return (
+    <span data-testid="forecast-status" className={`inline-flex items-center gap-1.5 rounded-full px-3 py-1 text-sm font-semibold whitespace-nowrap ring-1 ring-inset ${PILL[tone]}`}>
+      <span aria-hidden="true" className={`h-2 w-2 rounded-full ${DOT[tone]}`} />
+      {FORECAST_STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+/** The coloured left edge of a card that carries the forecast's status. */
+export const forecastEdge = (status: Forecast["status"]) => EDGE[FORECAST_STATUS_TONES[status]];
+
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
     <div className="min-w-0">
@@ -53,10 +67,7 @@ export function ForecastCard({ forecast, form }: { forecast: Forecast; form?: Re
     <section aria-label="Forecast" data-testid="forecast" className={`rounded-lg border border-l-4 border-line bg-white p-4 shadow-sm break-inside-avoid ${EDGE[tone]}`}>
       <header className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-base font-semibold">{forecast.phase ? `Will phase ${forecast.phase.order} make it?` : "Will we make it?"}</h2>
-        <span data-testid="forecast-status" className={`inline-flex items-center gap-1.5 rounded-full px-3 py-1 text-sm font-semibold whitespace-nowrap ring-1 ring-inset ${PILL[tone]}`}>
-          <span aria-hidden="true" className={`h-2 w-2 rounded-full ${DOT[tone]}`} />
-          {FORECAST_STATUS_LABELS[forecast.status]}
-        </span>
+        <ForecastStatusPill status={forecast.status} />
       </header>
       <p className="mt-2 text-sm text-ink" data-testid="forecast-sentence">{forecast.sentence}</p>
 

@@ -95,7 +95,7 @@ export function ImportForm({ defaultProduct }: { defaultProduct: string }) {
         <button
           type="submit"
           disabled={!file || upload.isPending}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-on-brand hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
         >
           {upload.isPending ? "Importing…" : "Import backlog"}
         </button>

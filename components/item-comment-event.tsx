@@ -2,13 +2,14 @@
 // the new) or "deleted a comment". Plain text, never markdown, and phrasing content only: the
 // history renders it inside a paragraph.
 
+import { cutAtWord } from "@/lib/excerpt";
+
 type Props = { note: string | null; oldValue: unknown; newValue: unknown };
 
 const text = (value: unknown) => (typeof value === "string" ? value : null);
-const excerpt = (value: string) => (value.length > 160 ? `${value.slice(0, 157)}…` : value);
 
 function Quote({ value }: { value: string }) {
-  return <q className="break-words whitespace-pre-line text-gray-700">{excerpt(value)}</q>;
+  return <q className="break-words whitespace-pre-line text-gray-700">{cutAtWord(value)}</q>;
 }
 
 export function CommentEventText({ note, oldValue, newValue }: Props) {

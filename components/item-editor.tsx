@@ -1,9 +1,12 @@
 "use client";
 
+import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { HistoryTimeline } from "@/components/history-timeline";
 import { ItemContentForm } from "@/components/item-content-form";
-import { DueText, ItemPlanFields } from "@/components/item-plan-fields";
+import { CheckLinks, ComponentLinks, RequirementLinks } from "@/components/item-references";
+import { DueText } from "@/components/due-text";
+import { ItemPlanFields } from "@/components/item-plan-fields";
 import { ItemWatchButton } from "@/components/item-watch-button";
 import { Button } from "@/components/ui/button";
 import { CategoryBadge, PriorityBadge, StatusBadge } from "@/components/item-badges";
@@ -12,6 +15,8 @@ import { Card } from "@/components/ui/card";
 import { useItem, useUnsavedChangesGuard, useUpdateItem, type ItemChanges } from "@/lib/backlog/client";
 import type { ItemDetail } from "@/lib/backlog/schema";
 import { valueText } from "@/lib/backlog/describe-event";
+import type { ItemLinks } from "@/lib/item-links/schema";
+import { phaseBoardUrl } from "@/lib/phases/schema";
 import { EFFORT_FORMS, formatHours, parseEffort } from "@/lib/backlog/effort";
 import { CATEGORIES, CATEGORY_LABELS, PRIORITIES, STATUSES, STATUS_LABELS } from "@/lib/backlog/schema";
 
@@ -27,11 +32,12 @@ type Props = {
   /** "YYYY-MM-DD" on the server, so "overdue" reads the same before and after hydration. */
   today: string;
   canEdit: boolean;
+  links: ItemLinks;
 };
 
 const selectClass = "mt-1 w-full rounded-md border border-line bg-white px-2 py-1.5 text-sm disabled:opacity-60";
 
-export function ItemEditor({ initial, phases, people, components, meId, today, canEdit }: Props) {
+export function ItemEditor({ initial, phases, people, components, meId, today, canEdit, links }: Props) {
   const { data: item, isFetching } = useItem(initial);
   const update = useUpdateItem(initial.product, initial.key);
   const saving = useUnsavedChangesGuard(initial.product, initial.key);
@@ -128,7 +134,7 @@ export function ItemEditor({ initial, phases, people, components, meId, today, c
               <Field label="Category"><CategoryBadge category={item.category} /></Field>
               <Field label="Owner">{item.assignee?.name ?? <span className="text-muted">Unassigned</span>}</Field>
               <Field label="Due"><DueText item={item} today={today} /></Field>
-              <Field label="Phase">{item.phase?.name ?? <span className="text-muted">No phase</span>}</Field>
+              <Field label="Phase">{item.phase ? <Link href={phaseBoardUrl(item.phase.key, item.product)} className="text-blue-700 hover:underline">{item.phase.name}</Link> : <span className="text-muted">No phase</span>}</Field>
               <Field label="Effort">
                 {item.effortText ?? <span className="text-muted">—</span>}
                 {item.effortMaxHours !== null && item.effortMinHours !== null && (
@@ -172,6 +178,7 @@ export function ItemEditor({ initial, phases, people, components, meId, today, c
                   ))}
                 </select>
               </label>
+              {item.phase && <Link href={phaseBoardUrl(item.phase.key, item.product)} className="-mt-2 block text-xs text-blue-700 hover:underline">Open the phase {item.phase.name}</Link>}
               <ItemPlanFields item={item} people={people} today={today} onSave={save} />
               <EffortField key={`${item.version}:${item.effortText}`} value={item.effortText} onSave={(effortText) => save({ effortText })} />
               {item.effortMaxHours !== null && item.effortMinHours !== null && (
@@ -188,11 +195,9 @@ export function ItemEditor({ initial, phases, people, components, meId, today, c
                 <ul>{item.fileRefs.map((f) => <li key={f} className="font-mono text-xs break-all">{f}</li>)}</ul>
               ) : "—"}
             </Field>
-            <Field label="Preflight checks">{item.checkNames.join(", ") || "—"}</Field>
-            <Field label="Components">
-              {item.components.length ? <ul>{item.components.map((c) => <li key={c.slug}>{c.name}</li>)}</ul> : "—"}
-            </Field>
-            <Field label="Requirements">{item.requirements.join(", ") || "—"}</Field>
+            <Field label="Preflight checks"><CheckLinks names={item.checkNames} hrefs={links.checks} /></Field>
+            <Field label="Components"><ComponentLinks components={item.components} product={item.product} /></Field>
+            <Field label="Requirements"><RequirementLinks codes={item.requirements} links={links.requirements} /></Field>
           </dl>
         </Card>
       </aside>

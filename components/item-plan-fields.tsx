@@ -1,19 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { DUE_TONE_CLASSES, dueState } from "@/lib/backlog/due";
+import { DueText } from "@/components/due-text";
 import type { ItemChanges } from "@/lib/backlog/client";
 import type { ItemDetail } from "@/lib/backlog/schema";
 
 type Option = { value: string; label: string };
 const controlClass = "mt-1 w-full rounded-md border border-line bg-white px-2 py-1.5 text-sm disabled:opacity-60";
-
-/** The due date in words and colour ("3 days overdue" in red), or nothing. */
-export function DueText({ item, today }: { item: Pick<ItemDetail, "dueDate" | "status">; today: string }) {
-  if (!item.dueDate) return <span className="text-muted">No due date</span>;
-  const due = dueState(item.dueDate, item.status, new Date(`${today}T00:00:00Z`));
-  return <span className={DUE_TONE_CLASSES[due.tone]} data-testid="item-due-text">{due.text}</span>;
-}
 
 /** Owner and due date, saved as soon as they change. */
 export function ItemPlanFields({ item, people, today, onSave }: { item: ItemDetail; people: Option[]; today: string; onSave: (changes: ItemChanges) => void }) {

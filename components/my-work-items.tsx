@@ -1,18 +1,8 @@
 import Link from "next/link";
 import { PriorityBadge, StatusBadge } from "@/components/item-badges";
+import { DueText } from "@/components/due-text";
 import { itemUrl } from "@/lib/backlog/urls";
-import { DUE_TONE_CLASSES, dueState } from "@/lib/backlog/due";
 import type { MyWorkItem } from "@/lib/me/schema";
-
-function DueText({ item, today }: { item: MyWorkItem; today: string }) {
-  if (!item.dueDate) return <span className="text-xs text-muted">No due date</span>;
-  const due = dueState(item.dueDate, item.status, new Date(`${today}T00:00:00Z`));
-  return (
-    <time dateTime={item.dueDate} title={`Due ${item.dueDate}`} className={`whitespace-nowrap text-xs ${DUE_TONE_CLASSES[due.tone]}`}>
-      {due.text}
-    </time>
-  );
-}
 
 /** Open items as links, with priority, status and due date; `showAssignee` for items someone else may own. */
 export function MyWorkItems({ items, product, today, showAssignee = false }: { items: MyWorkItem[]; product: string; today: string; showAssignee?: boolean }) {
@@ -27,7 +17,7 @@ export function MyWorkItems({ items, product, today, showAssignee = false }: { i
           <span className="flex flex-wrap items-center gap-2">
             {item.priority && <PriorityBadge priority={item.priority} />}
             <StatusBadge status={item.status} />
-            <DueText item={item} today={today} />
+            <DueText item={item} today={today} className="whitespace-nowrap text-xs" />
             {showAssignee && <span className="max-w-40 truncate text-xs text-muted">{item.assignedToMe ? "You" : item.assignee ? item.assignee.name : "Unassigned"}</span>}
           </span>
         </li>

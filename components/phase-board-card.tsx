@@ -4,6 +4,7 @@ import { useDraggable } from "@dnd-kit/core";
 import Link from "next/link";
 import { CategoryBadge, PriorityBadge } from "@/components/item-badges";
 import { itemUrl } from "@/lib/backlog/urls";
+import { componentUrl } from "@/lib/phases/schema";
 import { DUE_TONE_CLASSES, dueState } from "@/lib/backlog/due";
 import { formatHours } from "@/lib/backlog/effort";
 import type { ItemSummary } from "@/lib/backlog/schema";
@@ -21,6 +22,13 @@ export function PhaseBoardCardBody({ item, product }: { item: ItemSummary; produ
           {item.effortMaxHours !== null ? formatHours(item.effortMinHours ?? item.effortMaxHours, item.effortMaxHours) : "No estimate"}
         </span>
       </div>
+      {item.components.length > 0 && (
+        <p className="mt-1 flex flex-wrap gap-x-2 text-xs">
+          {item.components.map((c) => (
+            <Link key={c.slug} href={componentUrl(c.slug, product)} className="text-blue-700 hover:underline">{c.name}</Link>
+          ))}
+        </p>
+      )}
       {(item.assignee || item.dueDate) && (
         <p className="mt-1 text-xs text-muted">
           {item.assignee && <span>{item.assignee.name}</span>}

@@ -22,6 +22,9 @@ const KIND_WORDS: Partial<Record<Evidence, [string, string]>> = {
   in_review: ["in review", "in review"],
 };
 
+/** "2 of 6 components", or "all 6 components" rather than "6 of 6" (the same number twice). */
+const someOf = (n: number, total: number, things: string) => (n === total && total > 1 ? `all ${total} ${things}` : `${n} of ${total} ${things}`);
+
 /** "10 not run · 8 need sign-off · 1 failed": what kind of work remains, worst first. */
 function remainingSummary(remaining: RemainingRequirement[]): string {
   return EVIDENCE.filter((e) => KIND_WORDS[e])
@@ -38,7 +41,7 @@ function RemainingList({ remaining, product }: { remaining: RemainingRequirement
     <ul className="divide-y divide-line text-sm">
       {remaining.map((r) => (
         <li key={r.code} className="flex flex-wrap items-start gap-x-3 gap-y-1 py-1.5" data-testid={`remaining-${r.code}`}>
-          <span className="min-w-0 flex-1">
+          <span className="w-full min-w-0 sm:flex-1">
             <span className="font-mono text-xs">{r.code}</span> {r.title}
             <span className="block text-xs text-muted">{r.detail}</span>
           </span>
@@ -91,8 +94,9 @@ export function ReadinessPanel({ readiness, canSignOff }: { readiness: Readiness
           <strong className="text-green-800">Nothing remains: every component is ready and every listing requirement is settled.</strong>
         ) : (
           <>
-            <strong>Not ready to list yet.</strong> {notReady.length} of {readiness.components.length} components still have blocking requirements open;{" "}
-            {readiness.product.remaining.length} of {listing.length} listing requirements remain. Red Hat&apos;s own images are not counted: they are certified already.
+            <strong>Not ready to list yet.</strong> {someOf(notReady.length, readiness.components.length, "components").replace(/^a/, "A")} still{" "}
+            {notReady.length === 1 ? "has" : "have"} blocking requirements open; {someOf(readiness.product.remaining.length, listing.length, "listing requirements")}{" "}
+            {readiness.product.remaining.length === 1 ? "remains" : "remain"}. Red Hat&apos;s own images are not counted: they are certified already.
           </>
         )}
       </p>
@@ -123,14 +127,16 @@ export function ReadinessPanel({ readiness, canSignOff }: { readiness: Readiness
           {listing.map((row) => (
             <li key={row.code} className="py-1.5" data-testid={`listing-${row.code}`}>
               <div className="flex flex-wrap items-start gap-x-3 gap-y-1">
-                <span className="min-w-0 flex-1">
+                <span className="w-full min-w-0 sm:flex-1">
                   <span className="font-mono text-xs">{row.code}</span> {row.title}
                   <span className="block text-xs text-muted">{row.detail}</span>
                   {row.signOff && <SignOffNote signOff={row.signOff} />}
                 </span>
                 <EvidenceBadge evidence={row.evidence} />
                 {canSignOff && row.signOffAllowed && (
-                  <SignOffControl target={{ product, component: null }} code={row.code} title={row.title} current={row.signOff} />
+                  <span className="print:hidden">
+                    <SignOffControl target={{ product, component: null }} code={row.code} title={row.title} current={row.signOff} />
+                  </span>
                 )}
               </div>
             </li>

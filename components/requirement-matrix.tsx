@@ -135,7 +135,7 @@ export function RequirementMatrix({
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.code} className="border-t border-line align-top" data-testid={`requirement-${row.code}`}>
+              <tr key={row.code} id={`requirement-${row.code}`} className="scroll-mt-4 border-t border-line align-top target:bg-amber-50" data-testid={`requirement-${row.code}`}>
                 <th scope="row" className="py-2 pr-2 font-normal">
                   <span className="font-mono text-xs">{row.code}</span> {row.title}
                   <span className="block text-xs text-muted">{SEVERITY[row.severity] ?? row.severity} · verified by {row.verifiedBy}</span>

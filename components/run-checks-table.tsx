@@ -69,7 +69,7 @@ export function RunChecksTable({ checks }: { checks: RunCheckView[] }) {
             const kb = safeUrl(check.knowledgebaseUrl);
             const doc = safeUrl(check.checkUrl);
             return (
-              <tr key={`${check.name}-${index}`} className="border-t border-line align-top" data-testid="run-check">
+              <tr key={`${check.name}-${index}`} id={`check-${check.canonicalName}`} className="scroll-mt-4 border-t border-line align-top target:bg-amber-50" data-testid="run-check">
                 <td className="px-3 py-2"><CheckOutcomeBadge outcome={check.outcome} /></td>
                 <td className="px-3 py-2">
                   <p className="font-mono text-xs break-words">{check.name}</p>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RunSelectBox } from "@/components/run-compare-select";
 import { RunCounts, RunPassedBadge, type RunCountsView } from "@/components/run-badges";
 import { DateText } from "@/components/ui/date-text";
 import { architectureText, preflightText } from "@/lib/preflight/run-text";
@@ -17,13 +18,14 @@ export type RunListRow = {
   createdAt: string;
 };
 
-/** Runs, newest first; the date links to the run. */
-export function RunList({ runs, runHref }: { runs: RunListRow[]; runHref: (id: string) => string }) {
+/** Runs, newest first; the date links to the run. `selectable`: a tick box per row, inside a RunCompareSelection. */
+export function RunList({ runs, runHref, selectable = false }: { runs: RunListRow[]; runHref: (id: string) => string; selectable?: boolean }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-white">
       <table className="w-full text-left text-sm">
         <thead className="bg-gray-50 text-xs uppercase text-muted">
           <tr>
+            {selectable && <th scope="col" className="w-8 px-3 py-2"><span className="sr-only">Select</span></th>}
             <th scope="col" className="px-3 py-2">Uploaded</th>
             <th scope="col" className="px-3 py-2">Component and image</th>
             <th scope="col" className="px-3 py-2">Arch</th>
@@ -34,6 +36,11 @@ export function RunList({ runs, runHref }: { runs: RunListRow[]; runHref: (id: s
         <tbody>
           {runs.map((run) => (
             <tr key={run.id} className="border-t border-line align-top hover:bg-gray-50" data-testid="run-row">
+              {selectable && (
+                <td className="px-3 py-2">
+                  <RunSelectBox run={run} label={`${run.component?.name ?? "an unassigned run"} (${architectureText(run.architecture)}), uploaded ${run.createdAt.slice(0, 19).replace("T", " ")} UTC,`} />
+                </td>
+              )}
               <td className="px-3 py-2">
                 <Link href={runHref(run.id)} className="text-blue-700 hover:underline">
                   <DateText iso={run.createdAt} withTime />

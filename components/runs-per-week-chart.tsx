@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartCard, ChartTable, legendText, shortDate } from "@/components/chart-card";
+import { CHART, ChartCard, ChartTable, legendText, shortDate } from "@/components/chart-card";
 import type { WeekRuns } from "@/lib/overview/schema";
 
 function describe(weeks: WeekRuns[]): string {
@@ -27,13 +27,13 @@ export function RunsPerWeekChart({ weeks, empty }: { weeks: WeekRuns[]; empty?: 
       chart={
         !none && (
           <BarChart responsive accessibilityLayer={false} data={data} margin={{ top: 8, right: 12, bottom: 0, left: -20 }} style={{ width: "100%", height: "100%" }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#4b5563" }} minTickGap={8} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#4b5563" }} />
-            <Tooltip />
+            <CartesianGrid strokeDasharray="3 3" stroke={CHART.grid} vertical={false} />
+            <XAxis dataKey="label" tick={CHART.tick} minTickGap={8} />
+            <YAxis allowDecimals={false} tick={CHART.tick} />
+            <Tooltip {...CHART.tooltip} />
             <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
-            <Bar dataKey="failed" name="Failed" stackId="runs" fill="#b91c1c" isAnimationActive={false} />
-            <Bar dataKey="passed" name="Passed" stackId="runs" fill="#15803d" isAnimationActive={false} />
+            <Bar dataKey="failed" name="Failed" stackId="runs" fill="var(--color-red-600)" isAnimationActive={false} />
+            <Bar dataKey="passed" name="Passed" stackId="runs" fill="var(--color-green-700)" isAnimationActive={false} />
           </BarChart>
         )
       }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 
 const TABS = [
   { key: "tokens", href: "/settings/tokens", label: "API tokens", adminOnly: false },
@@ -9,6 +10,7 @@ const TABS = [
 export function SettingsNav({ current, showUsers }: { current: (typeof TABS)[number]["key"]; showUsers: boolean }) {
   return (
     <div className="space-y-3">
+      <Breadcrumbs items={[{ label: "Settings", href: "/settings" }, { label: TABS.find((tab) => tab.key === current)!.label }]} />
       <h1 className="text-2xl font-semibold">Settings</h1>
       <nav aria-label="Settings" className="flex gap-1 border-b border-line text-sm">
         {TABS.filter((tab) => showUsers || !tab.adminOnly).map((tab) => (

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { CommandBar } from "@/components/command-bar";
 import { RoleBadge } from "@/components/role-badge";
+import { ThemeToggle } from "@/components/theme-toggle";
 import { Button } from "@/components/ui/button";
 import { can, type UserRole } from "@/lib/auth/schema";
 import { useSignOut } from "@/lib/auth/client";
@@ -87,12 +88,14 @@ export function SiteHeader({ products, user }: { products: Product[]; user: Head
                 <span className="max-w-48 truncate font-medium" title={user.email}>{user.name || user.email}</span>
                 <RoleBadge role={user.role} />
               </p>
+              <ThemeToggle />
               <Button variant="secondary" size="sm" disabled={signOut.isPending || signOut.isSuccess} onClick={() => signOut.mutate()}>
                 {signOut.isPending ? "Signing out…" : "Sign out"}
               </Button>
             </div>
           </>
         )}
+        {!user && <ThemeToggle className="ml-auto" />}
       </div>
     </header>
   );

@@ -34,7 +34,7 @@ export function TokenSecret({ token, onDone }: { token: CreatedToken; onDone: ()
       <div>
         <p className="text-xs font-medium">Try it:</p>
         <div className="mt-1 flex flex-wrap items-center gap-2">
-          <code className="min-w-0 flex-1 rounded bg-gray-900 px-2 py-1.5 font-mono text-xs break-all text-gray-100 select-all">{curl}</code>
+          <code className="min-w-0 flex-1 rounded bg-gray-900 px-2 py-1.5 font-mono text-xs break-all text-gray-100 select-all dark:bg-gray-50 dark:text-gray-900">{curl}</code>
           <CopyButton value={curl} label="Copy command" />
         </div>
         {token.role === "uploader" && (

@@ -6,8 +6,9 @@ import { asOperatorRun, expect, test } from "./fixtures";
 import { stateFile, TOKEN_FILE } from "./people";
 
 // Every page of the app, each checked with axe (WCAG 2.1 A/AA, no serious or critical violation) and for
-// sideways page scrolling, at a laptop and a narrow window, with a full-page screenshot kept of each.
-// Add a page here and it is checked at both widths. Pages read the seeded demo product.
+// sideways page scrolling, at a laptop and a narrow window, in the light and the dark colour scheme
+// (the system setting, which the app follows by default), with a full-page screenshot kept of each.
+// Add a page here and it is checked at both widths in both schemes. Pages read the seeded demo product.
 
 type Who = "engineer" | "viewer" | "admin" | "anonymous";
 type PageCase = {
@@ -47,6 +48,7 @@ const PAGES: PageCase[] = [
     heading: "Compare preflight runs",
   },
   { name: "component", path: async (request) => (await demoRuns(request), `/components/neuron-openshift-operator?${q}`), heading: "Operator image" },
+  { name: "components", path: async (request) => (await demoRuns(request), `/components?${q}`), heading: "Components" },
   { name: "component-placeholder", path: `/components/node-metrics-image?${q}`, heading: "Node metrics" },
   { name: "phases", path: `/phases?${q}`, heading: "Phases" },
   { name: "phase", path: `/phases/phase-1?${q}`, heading: /^Phase 1: / },
@@ -59,6 +61,7 @@ const PAGES: PageCase[] = [
 ];
 
 const WIDTHS = [1280, 800] as const;
+const SCHEMES = ["light", "dark"] as const;
 
 const PREFLIGHT = path.resolve(process.cwd(), "../shared/fixtures/preflight");
 const RESULTS = ["container_1.15.2_amd64_passed.results.json", "container_1.16.0_amd64_failed_HasNoProhibitedLabels.results.json"];
@@ -88,16 +91,20 @@ const storageFor = (who: Who) => (who === "anonymous" ? { cookies: [], origins: 
 
 for (const entry of PAGES) {
   for (const width of WIDTHS) {
-    test.describe(`${entry.name} at ${width} px`, () => {
-      test.use({ viewport: { width, height: 900 }, storageState: storageFor(entry.as ?? "engineer") });
+    for (const colorScheme of SCHEMES) {
+      test.describe(`${entry.name} at ${width} px, ${colorScheme}`, () => {
+        test.use({ viewport: { width, height: 900 }, storageState: storageFor(entry.as ?? "engineer"), colorScheme });
 
-      test(`${entry.name} has no serious accessibility violations and fits ${width} px`, async ({ page, request }, testInfo) => {
-        const url = typeof entry.path === "string" ? entry.path : await entry.path(request);
-        await page.goto(url);
-        await expect(page.getByRole("heading", { level: 1, name: entry.heading })).toBeVisible();
-        await checkAccessible(page, testInfo, `${entry.name}-${width}`);
+        test(`${entry.name} has no serious accessibility violations in ${colorScheme} and fits ${width} px`, async ({ page, request }, testInfo) => {
+          const url = typeof entry.path === "string" ? entry.path : await entry.path(request);
+          await page.goto(url);
+          await expect(page.getByRole("heading", { level: 1, name: entry.heading })).toBeVisible();
+          // The page really is in the scheme under test (the app follows the system setting by default).
+          expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe(colorScheme);
+          await checkAccessible(page, testInfo, `${entry.name}-${width}-${colorScheme}`);
+        });
       });
-    });
+    }
   }
 }
 

@@ -19,11 +19,15 @@ setup("first-run setup, then people sign in", async ({ browser, baseURL }, testI
   const adminPage = await (await browser.newContext()).newPage();
   await adminPage.goto("/items");
   await expect(adminPage).toHaveURL(/\/setup$/);
-  // The only moment /setup exists: check it here at both widths of e2e/a11y.spec.ts.
+  // The only moment /setup exists: check it here at both widths and in both colour schemes of e2e/a11y.spec.ts.
   for (const width of [1280, 800]) {
-    await adminPage.setViewportSize({ width, height: 900 });
-    await checkAccessible(adminPage, testInfo, `setup-${width}`);
+    for (const colorScheme of ["light", "dark"] as const) {
+      await adminPage.setViewportSize({ width, height: 900 });
+      await adminPage.emulateMedia({ colorScheme });
+      await checkAccessible(adminPage, testInfo, `setup-${width}-${colorScheme}`);
+    }
   }
+  await adminPage.emulateMedia({ colorScheme: null });
   await adminPage.getByLabel("Name").fill(ADMIN.name);
   await adminPage.getByLabel("Email").fill(ADMIN.email);
   await adminPage.getByLabel("Password", { exact: true }).fill(ADMIN.password);

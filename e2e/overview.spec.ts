@@ -1,27 +1,110 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
-import { expectNoSeriousViolations } from "./axe";
+import { expectNoSeriousViolations, horizontalOverflow } from "./axe";
 import { asOperatorRun, expect, importIntoNewProduct, test } from "./fixtures";
-import { TOKEN_FILE } from "./people";
+import { ENGINEER, TOKEN_FILE } from "./people";
 
-test("the overview shows the computed summary: 6 critical blockers, 5 open", async ({ page, request }, testInfo) => {
+/** Numbers a reader sees in `text`, dates ("31 Jan", "2 Feb 2027") left out: they are days, not counts. */
+function numbersIn(text: string): string[] {
+  const withoutDates = text.replace(/\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)( \d{4})?\b/g, "");
+  return withoutDates.match(/\d+(?:[.,]\d+)?/g) ?? [];
+}
+
+test("the first screen gives the verdict and the open critical blockers as a list, and states no number twice", async ({ page, request }, testInfo) => {
   const product = await importIntoNewProduct(request, "overview");
+  const { token } = JSON.parse(readFileSync(TOKEN_FILE, "utf8")) as { token: string };
+  const headers = { authorization: `Bearer ${token}` };
+  // Someone owns one blocker; the others are nobody's yet.
+  const p03 = `/api/v1/items/P0-3?product=${product}`;
+  const { version } = (await (await request.get(p03, { headers })).json()) as { version: number };
+  expect((await request.patch(p03, { headers, data: { version, assignee: ENGINEER.email } })).status()).toBe(200);
+  const listed = (await (await request.get(`/api/v1/items?product=${product}&category=critical_blocker&limit=100`, { headers })).json()) as { items: { key: string; status: string }[] };
+  const open = listed.items.filter((i) => i.status !== "done" && i.status !== "wont_do").map((i) => i.key);
+  expect(open).toHaveLength(5);
+
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`/?product=${product}`);
   await expect(page.getByRole("heading", { name: "Executive summary" })).toBeVisible();
-  await expect(page.getByTestId("summary-critical_blocker-total")).toHaveText("6");
-  await expect(page.getByTestId("summary-critical_blocker-open")).toHaveText("5");
-  await expect(page.getByTestId("summary-compliant-total")).toHaveText("9");
-  await expect(page.getByTestId("summary-not_required-total")).toHaveText("3");
-  await expect(page.getByTestId("summary-needs_verification-total")).toHaveText("1");
-  await expect(page.getByText("Phase 1: Operator Image Fixes")).toBeVisible();
+
+  // 1. The verdict, in the first screen: the forecast's status and sentence, and how to set a target.
+  const verdict = page.getByRole("region", { name: "Forecast" });
+  await expect(verdict.getByTestId("forecast-status")).toHaveText("No target date");
+  await expect(verdict.getByTestId("forecast-sentence")).toContainText("(5 critical blockers)");
+  // Engineers get a link to set it; a viewer (the tablet project) is told who can.
+  if (await page.getByRole("form", { name: "Product plan" }).count()) {
+    await expect(verdict.getByRole("link", { name: "Set a target date" })).toHaveAttribute("href", "#plan");
+  } else {
+    await expect(verdict.getByTestId("forecast-no-target")).toContainText("An engineer can set one.");
+  }
+  await expect(verdict).toBeInViewport({ ratio: 1 });
+
+  // 2. The open critical blockers as a list, also in the first screen: key (to the item), title, owner, age, components.
+  const blockers = page.getByTestId("blockers");
+  await expect(blockers).toBeInViewport({ ratio: 1 });
+  const rows = blockers.getByTestId("blocker-row");
+  await expect(rows).toHaveCount(open.length);
+  expect((await rows.evaluateAll((els) => els.map((el) => el.getAttribute("data-key")))).sort()).toEqual([...open].sort());
+  for (const row of await rows.all()) {
+    const key = (await row.getAttribute("data-key"))!;
+    await expect(row.getByRole("link", { name: new RegExp(`^${key} `) })).toHaveAttribute("href", `/items/${key}?product=${product}`);
+    await expect(row.getByTestId("blocker-title")).not.toBeEmpty();
+    await expect(row.getByTestId("blocker-owner")).toHaveText(key === "P0-3" ? ENGINEER.name : "Unassigned");
+    await expect(row.getByTestId("blocker-age")).toHaveText(/^opened (just now|\d+ (seconds?|minutes?) ago)$/);
+    await expect(row.getByTestId("blocker-components").getByRole("link").first()).toHaveAttribute("href", new RegExp(`^/components/[a-z0-9-]+\\?product=${product}$`));
+  }
+
+  // No number twice in the summary: each figure (the sentence, the facts beside it) names in
+  // data-figure the quantities it states, and none is stated by two. The old page stated the open
+  // critical blockers three times ("5 of 6" on a tile, "6 · 5 open" on a card, and the sentence).
+  const figures = await page
+    .getByTestId("overview-summary")
+    .locator("[data-figure]")
+    .evaluateAll((els) => els.map((el) => ({ states: (el.getAttribute("data-figure") ?? "").split(" ").filter(Boolean), text: (el as HTMLElement).innerText })));
+  const stated = figures.flatMap((f) => f.states);
+  expect(stated).toEqual(expect.arrayContaining(["open-items", "open-critical-blockers", "remaining-effort", "components-certified", "phases-complete"]));
+  expect(stated.filter((s, i) => stated.indexOf(s) !== i), `stated twice in ${JSON.stringify(figures)}`).toEqual([]);
+  // And the count itself: the 5 open critical blockers are said once, in the sentence.
+  expect(figures.flatMap((f) => numbersIn(f.text)).filter((n) => n === String(open.length))).toHaveLength(1);
+  await page.screenshot({ path: testInfo.outputPath("overview-first-screen.png") });
   await page.screenshot({ path: testInfo.outputPath("overview.png"), fullPage: true });
 
-  // The card is a link to exactly the items it counts.
-  await page.getByTestId("summary-critical_blocker").click();
+  // The list leads to exactly the items it summarises.
+  await blockers.getByRole("link", { name: "All critical blockers" }).click();
   await expect(page).toHaveURL(/category=critical_blocker/);
   await expect(page.locator("tbody tr")).toHaveCount(6);
-  await page.screenshot({ path: testInfo.outputPath("items-critical.png"), fullPage: true });
+});
+
+test("with no open critical blocker the list says so calmly, a phone shows the verdict first, and what changed links to all of the week", async ({ page, request }, testInfo) => {
+  const product = await importIntoNewProduct(request, "no-blockers");
+  const { token } = JSON.parse(readFileSync(TOKEN_FILE, "utf8")) as { token: string };
+  const headers = { authorization: `Bearer ${token}` };
+  const listed = (await (await request.get(`/api/v1/items?product=${product}&category=critical_blocker&limit=100`, { headers })).json()) as { items: { key: string; status: string }[] };
+  // Each open blocker is started, then done: two status changes each, more than the overview shows at once.
+  const open = listed.items.filter((i) => i.status !== "done" && i.status !== "wont_do");
+  for (const item of open) {
+    for (const status of ["in_progress", "done"]) {
+      const url = `/api/v1/items/${item.key}?product=${product}`;
+      const { version } = (await (await request.get(url, { headers })).json()) as { version: number };
+      expect((await request.patch(url, { headers, data: { version, status } })).status()).toBe(200);
+    }
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/?product=${product}`);
+  await expect(page.getByTestId("blockers-empty")).toHaveText(/^No open critical blockers/);
+  await expect(page.getByTestId("blocker-row")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Forecast" })).toBeInViewport();
+  const { scrollWidth, clientWidth, culprits } = await horizontalOverflow(page);
+  expect(scrollWidth, `sticking out: ${culprits.join(", ")}`).toBeLessThanOrEqual(clientWidth + 1);
+  await page.screenshot({ path: testInfo.outputPath("overview-phone-first-screen.png") });
+  await page.screenshot({ path: testInfo.outputPath("overview-phone.png"), fullPage: true });
+
+  // What changed shows the newest few, and links to all of the week's.
+  const events = page.getByTestId("event-row");
+  await expect(events).toHaveCount(8);
+  await page.getByRole("link", { name: "Show every change of the last 7 days" }).click();
+  await expect(events).toHaveCount(open.length * 2 + 1);
+  await expect(page).toHaveURL(/changes=all/);
 });
 
 test("the items table filters by URL and searches as you type", async ({ page, request }, testInfo) => {
@@ -73,9 +156,9 @@ test("the overview's charts have text alternatives, and each component has a til
   const product = await productWithRun(request, "charts");
   await page.goto(`/?product=${product}`);
 
-  await expect(page.getByTestId("overview-open-blockers-value")).toHaveText(/^\d+$/);
-  await expect(page.getByTestId("overview-certified-value")).toHaveText(/^0 of \d+$/);
-  await expect(page.getByTestId("overview-phases-value")).toHaveText(/^\d of 3$/);
+  await expect(page.getByTestId("blocker-row").first()).toBeVisible();
+  await expect(page.getByTestId("overview-components-certified")).toHaveText(/^0 of \d+$/);
+  await expect(page.getByTestId("overview-phases-complete")).toHaveText(/^\d of 3$/);
 
   // Each chart is an image named by a visible sentence, with its numbers in a table.
   const burndown = page.getByTestId("chart-burndown");
@@ -149,10 +232,23 @@ test("the status report downloads as markdown, and the page prints without its c
   expect(markdown).toContain("## Open critical blockers");
   expect(markdown).toMatch(/\*\*Import\*\*: Backlog imported: 19 created/);
 
+  // Printed, the page is the status report: verdict, blockers, changes and what remains, without
+  // navigation or controls.
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
   await expect(page.getByRole("link", { name: "Download status report" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
   await expect(page.getByRole("search", { name: "Filter what changed" })).toBeHidden();
+  await expect(page.getByRole("form", { name: "Product plan" })).toBeHidden();
+  // Engineers see sign-off buttons on screen; none is printed.
+  const signOff = page.getByRole("button", { name: /^Sign off/, includeHidden: true });
+  if (await page.getByRole("form", { name: "Product plan", includeHidden: true }).count()) expect(await signOff.count()).toBeGreaterThan(0);
+  for (const button of await signOff.all()) await expect(button).toBeHidden();
+  await expect(page.getByRole("region", { name: "Forecast" }).getByTestId("forecast-sentence")).toBeVisible();
+  await expect(page.getByTestId("blocker-row")).toHaveCount(5);
+  await expect(page.getByTestId("blocker-row").first()).toBeVisible();
+  await expect(page.getByTestId("event-row").first()).toBeVisible();
+  await expect(page.getByTestId("readiness-verdict")).toBeVisible();
   await expect(page.getByTestId("chart-categories")).toBeVisible();
   await expect(page.getByText(/Printed \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\./)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("overview-print.png"), fullPage: true });

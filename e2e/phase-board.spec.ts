@@ -92,7 +92,7 @@ test("Escape cancels a keyboard move, and a click on a draggable card's link sti
   await expect(toasts(page)).toHaveCount(0);
 
   const { title } = (await boardOf(request, product)).columns.not_started.find((item) => item.key === "P0-4")!;
-  await page.getByTestId("phase-card-P0-4").getByRole("link").click();
+  await page.getByTestId("phase-card-P0-4").getByRole("link", { name: /P0-4/ }).click();
   await expect(page).toHaveURL(new RegExp(`/items/P0-4\\?product=${product}`));
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 });

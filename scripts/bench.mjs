@@ -189,6 +189,8 @@ async function main() {
     const dbSize = (await client.query(`SELECT pg_database_size(current_database())::bigint AS bytes, version() AS version`)).rows[0];
     const component = /** @type {string} */ (dataset.components[Math.floor(dataset.components.length / 2)]);
     const itemQuery = { category: "critical_blocker", status: "not_started" };
+    // Two words a person types into the palette, both in the titles of a sixth of the items.
+    const searchQuery = "license files";
     const plan = { components: dataset.components, archs: dataset.archs, checks: sizes.checks, firstBuild: sizes.runs + 1 };
     const counter = { next: 0 };
     const componentIds = new Map(
@@ -199,7 +201,7 @@ async function main() {
     log("[bench] recording the SQL of each path (scripts/bench/in-app.ts)");
     const upload = ingestRun(counter.next++, plan);
     const app = /** @type {{ user: { email: string, password: string }, token: string, paths: Record<string, { text: string, values: unknown[] }[]>, upload: { text: string, values: unknown[] }[] }} */ (
-      await runInApp(db.url, { component, itemQuery, upload: { body: upload.body, component: upload.slug, arch: upload.arch } })
+      await runInApp(db.url, { component, itemQuery, searchQuery, upload: { body: upload.body, component: upload.slug, arch: upload.arch } })
     );
     log("[bench] EXPLAIN of every statement");
     const explain = await explainPaths(db.url, { ...app.paths, upload: app.upload });
@@ -228,6 +230,7 @@ async function main() {
       { name: "component", label: `GET /api/v1/components/${component}`, url: `${base}/api/v1/components/${component}`, headers: bearer },
       { name: "items", label: `GET /api/v1/items?${new URLSearchParams(itemQuery)}`, url: `${base}/api/v1/items?${new URLSearchParams(itemQuery)}`, headers: bearer },
       { name: "overview", label: "GET / (overview HTML)", url: `${base}/`, headers: { cookie: cookieHeader } },
+      { name: "search", label: `GET /api/v1/search?q=${encodeURIComponent(searchQuery)}`, url: `${base}/api/v1/search?${new URLSearchParams({ q: searchQuery })}`, headers: bearer },
     ];
     log(`[bench] reads: GET /api/health, ${options.clients} clients, ${options.warmup} s warm-up + ${options.duration} s`);
     let cpu0 = cpuSeconds(server.pid);

@@ -66,7 +66,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
             {total} {total === 1 ? "item" : "items"}
           </p>
           {product && canEdit && (
-            <Link href={newItemUrl(product, { phase: rest.phase && rest.phase !== "none" ? rest.phase : undefined })} className="rounded-md bg-brand-600 px-2.5 py-1 text-sm font-medium text-white hover:bg-brand-700">
+            <Link href={newItemUrl(product, { phase: rest.phase && rest.phase !== "none" ? rest.phase : undefined })} className="rounded-md bg-brand-600 px-2.5 py-1 text-sm font-medium text-on-brand hover:bg-brand-700">
               New item
             </Link>
           )}

@@ -5,6 +5,7 @@ import { AssignRunForm } from "@/components/assign-run-form";
 import { Pagination } from "@/components/pagination";
 import { RunFilters } from "@/components/run-filters";
 import { RunList } from "@/components/run-list";
+import { RunCompareSelection } from "@/components/run-compare-select";
 import { RunCounts, RunPassedBadge } from "@/components/run-badges";
 import { Card } from "@/components/ui/card";
 import { DateText } from "@/components/ui/date-text";
@@ -59,7 +60,7 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
             {total} {total === 1 ? "run" : "runs"}
           </p>
           {mayUpload && (
-            <Link href={uploadHref} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+            <Link href={uploadHref} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-on-brand hover:bg-brand-700">
               Upload results
             </Link>
           )}
@@ -118,7 +119,9 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
           </EmptyState>
         )
       ) : (
-        <RunList runs={runs} runHref={runUrl} />
+        <RunCompareSelection product={product}>
+          <RunList runs={runs} runHref={runUrl} selectable />
+        </RunCompareSelection>
       )}
       <Pagination offset={offset} limit={PAGE_SIZE} total={total} hrefFor={(next) => runsUrl({ product, component, arch, offset: next })} />
     </div>

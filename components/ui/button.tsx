@@ -1,7 +1,7 @@
 import type { ButtonHTMLAttributes } from "react";
 
 const VARIANTS = {
-  primary: "bg-brand-600 text-white hover:bg-brand-700",
+  primary: "bg-brand-600 text-on-brand hover:bg-brand-700",
   secondary: "border border-line bg-white text-ink hover:bg-gray-50",
   danger: "border border-red-300 bg-white text-red-800 hover:bg-red-50",
 } as const;

@@ -183,6 +183,7 @@ export async function getItem(key: string, productSlug?: string): Promise<ItemDe
       oldValue: e.oldValue,
       newValue: e.newValue,
       note: e.note,
+      runId: e.runId,
       run: e.run ? { id: e.run.id, component: e.run.component?.name ?? null, tag: e.run.imageTag, architecture: e.run.architecture } : null,
     })),
   };

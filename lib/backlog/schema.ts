@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDaySchema } from "@/lib/calendar/days";
 import { EFFORT_FORMS, parseEffort } from "./effort";
+import { emptyToUndefined } from "@/lib/query-params";
 
 // Wire values shared by the API, the UI, the importer and the exporter.
 export const CATEGORIES = ["critical_blocker", "needs_verification", "not_required", "compliant"] as const;
@@ -117,8 +118,6 @@ export type ParsedBacklog = {
 
 // ---- Doors: query and patch schemas --------------------------------------------------------
 
-const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
-
 export const ITEM_SORTS = ["key", "title", "category", "priority", "status", "effort", "due", "updated"] as const;
 export const itemSortSchema = z.enum(ITEM_SORTS);
 export type ItemSort = z.infer<typeof itemSortSchema>;
@@ -142,7 +141,6 @@ export const itemFilterSchema = z.object({
   offset: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1_000_000).default(0)),
 });
 export type ItemFilter = z.infer<typeof itemFilterSchema>;
-
 
 const slugList = z
   .array(z.string().trim().min(1).max(100))
@@ -263,6 +261,8 @@ export type ItemEventView = {
   oldValue: unknown;
   newValue: unknown;
   note: string | null;
+  /** The preflight run behind a change an upload made. */
+  runId: string | null;
   /** The run behind a change made by an upload (null for people, imports, and deleted runs). */
   run: { id: string; component: string | null; tag: string | null; architecture: string } | null;
 };

@@ -12,7 +12,7 @@ import { evaluateComponents } from "@/lib/readiness/data";
 import { remainingOf } from "@/lib/readiness/remaining";
 import { countEvidence, signOffView } from "@/lib/requirements/matrix";
 import { runGrid, staleness, stalenessWarnings, type BoardRun } from "./grid";
-import type { ComponentBoard } from "./schema";
+import type { ComponentBoard, ComponentIndexRow } from "./schema";
 
 const HISTORY = 50;
 
@@ -161,4 +161,44 @@ async function gridRuns(componentId: string): Promise<BoardRun[]> {
     preflightVersion: r.preflightVersion,
     createdAt: r.createdAt,
   }));
+}
+
+/** Every component of a product with its open items and the newest run of each architecture, by name. */
+export async function listComponentIndex(productSlug?: string): Promise<{ product: string; rows: ComponentIndexRow[] }> {
+  const product = await getProduct(productSlug);
+  const db = getDb();
+  const closed = [...CLOSED_STATUSES];
+  const [components, open, latest] = await Promise.all([
+    db.component.findMany({
+      where: { productId: product.id },
+      select: { id: true, slug: true, name: true, type: true, registry: true, repository: true, placeholder: true, certificationStatus: true },
+    }),
+    db.$queryRaw<{ componentId: string; open: number }[]>`
+      SELECT l."componentId"::text AS "componentId", count(*)::int AS open
+      FROM "ItemComponent" l JOIN "BacklogItem" i ON i."id" = l."itemId"
+      WHERE i."productId" = ${product.id}::uuid AND NOT (i."status"::text = ANY(${closed}))
+      GROUP BY l."componentId"`,
+    db.$queryRaw<{ componentId: string; architecture: string; id: string; passed: boolean; failed: number; errors: number; createdAt: Date }[]>`
+      SELECT DISTINCT ON (r."componentId", r."architecture") r."componentId"::text AS "componentId", r."architecture", r."id"::text AS id,
+        r."passed", r."failedCount" AS failed, r."errorCount" AS errors, r."createdAt"
+      FROM "PreflightRun" r
+      WHERE r."productId" = ${product.id}::uuid AND r."componentId" IS NOT NULL
+      ORDER BY r."componentId", r."architecture", r."createdAt" DESC, r."id" DESC`,
+  ]);
+  const openOf = new Map(open.map((row) => [row.componentId, row.open]));
+  return {
+    product: product.slug,
+    // By name as a person reads it (the database's collation puts "Zed" before "alpha").
+    rows: components.sort((a, b) => a.name.localeCompare(b.name, "en") || a.slug.localeCompare(b.slug)).map((c) => ({
+      slug: c.slug,
+      name: c.name,
+      type: c.type,
+      image: c.placeholder || !c.repository ? null : `${c.registry}/${c.repository}`,
+      certificationStatus: c.certificationStatus,
+      openItems: openOf.get(c.id) ?? 0,
+      latest: latest
+        .filter((run) => run.componentId === c.id)
+        .map((run) => ({ architecture: run.architecture, runId: run.id, passed: run.passed, failed: run.failed, errors: run.errors, createdAt: run.createdAt.toISOString() })),
+    })),
+  };
 }

@@ -70,3 +70,16 @@ export type ComponentBoard = {
     diff: { newlyFailed?: string[]; newlyPassed?: string[]; newlyErrored?: string[] } | null;
   }[];
 };
+
+/** One row of the /components index: what the component is and how its newest runs went. */
+export type ComponentIndexRow = {
+  slug: string;
+  name: string;
+  type: string;
+  /** registry/repository, or null while the image is to be decided. */
+  image: string | null;
+  certificationStatus: string;
+  openItems: number;
+  /** The newest run of each architecture, by architecture. */
+  latest: { architecture: string; runId: string; passed: boolean; failed: number; errors: number; createdAt: string }[];
+};

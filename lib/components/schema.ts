@@ -71,3 +71,10 @@ export const componentPatchSchema = z
   .refine((body) => Object.keys(body).length > 1, { message: "Nothing to change: send at least one field besides version." });
 export type ComponentPatch = z.infer<typeof componentPatchSchema>;
 
+
+/** What kind of component it is, in words. */
+export const COMPONENT_TYPE_LABELS: Record<string, string> = {
+  container: "Container image",
+  operator_bundle: "Operator bundle",
+  helm_chart: "Helm chart",
+};

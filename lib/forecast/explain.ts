@@ -1,12 +1,12 @@
 import { formatHours } from "@/lib/backlog/effort";
 import { DEFAULT_RUNS, MAX_WEEKS, MIN_HISTORY_WEEKS, type ForecastStatus } from "@/lib/forecast/projection";
-import { FORECAST_STATUS_LABELS, type Basis, type ForecastInput, type RemainingWork } from "@/lib/forecast/schema";
+import { FORECAST_STATUS_LABELS, type Basis, type SentenceFigure, type ForecastInput, type RemainingWork } from "@/lib/forecast/schema";
 
 // The forecast in words: one sentence a product manager can repeat ("At risk: 6 open items (2
 // critical blockers), 2 unestimated; the team closes 3 items a week; 85% likely by 2 Feb, target
 // 31 Jan.") and the reasons behind it, each saying what the numbers stand on.
 
-export type Explained = { sentence: string; reasons: string[] };
+export type Explained = { sentence: string; reasons: string[]; sentenceFigures: SentenceFigure[] };
 
 const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const DAY_YEAR = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
@@ -120,8 +120,27 @@ function reasonsOf(ctx: Context): string[] {
   return reasons;
 }
 
+/** The quantities the phrases above put in the sentence, in the same cases. */
+function figuresOf({ input, basis, p50, p85 }: Context, prerequisiteItems: number): SentenceFigure[] {
+  const { own } = input;
+  const projected = (basis.basis === "throughput" || basis.basis === "effort") && p50 && p85;
+  const figures: [SentenceFigure, unknown][] = [
+    ["open-items", own.items > 0],
+    ["open-critical-blockers", own.items > 0 && own.blockers > 0],
+    ["unestimated", own.unestimated > 0],
+    ["waiting-items", prerequisiteItems > 0],
+    ["pace", basis.basis === "throughput"],
+    ["hours-per-week", basis.basis === "effort"],
+    ["remaining-effort", basis.basis === "effort"],
+    ["p85", projected],
+    ["p50", projected && !input.targetDate && p50.getTime() !== p85.getTime()],
+    ["target-date", input.targetDate],
+  ];
+  return figures.filter(([, stated]) => Boolean(stated)).map(([figure]) => figure);
+}
+
 export function explainForecast(ctx: Context): Explained {
   const prerequisiteItems = ctx.input.prerequisites.reduce((sum, p) => sum + p.items, 0);
   const parts = [workPhrase(ctx.input.own, prerequisiteItems), pacePhrase(ctx), datePhrase(ctx)].filter(Boolean);
-  return { sentence: `${FORECAST_STATUS_LABELS[ctx.status]}: ${parts.join("; ")}.`, reasons: reasonsOf(ctx) };
+  return { sentence: `${FORECAST_STATUS_LABELS[ctx.status]}: ${parts.join("; ")}.`, reasons: reasonsOf(ctx), sentenceFigures: figuresOf(ctx, prerequisiteItems) };
 }

@@ -36,6 +36,7 @@ describe("a forecast from the team's throughput", () => {
       throughput: { weeks: 4, itemsPerWeek: [2, 2, 2, 2] },
     });
     expect(forecast.sentence).toBe("On track: 6 open items (2 critical blockers), 1 unestimated; the team closes 2 items a week; 85% likely by 26 Dec, target 31 Dec.");
+    expect(forecast.sentenceFigures).toEqual(["open-items", "open-critical-blockers", "unestimated", "pace", "p85", "target-date"]);
     expect(forecast.reasons[0]).toBe(
       "Projected from the team's own pace: 2, 2, 2, 2 items closed in the last 4 full weeks (2 a week on average), each simulated week drawing one of those weeks at random, 10,000 times.",
     );
@@ -61,6 +62,7 @@ describe("a forecast from the team's throughput", () => {
     const noTarget = buildForecast(input({ weeklyClosed: [4, 0, 0] }));
     expect(noTarget.status).toBe("no_target");
     expect(noTarget.sentence).toBe("No target date: 3 open items; the team closes 1.3 items a week; 85% likely by 9 Jan 2027 (50% by 19 Dec).");
+    expect(noTarget.sentenceFigures).toEqual(["open-items", "pace", "p85", "p50"]);
     expect(noTarget.reasons).toContain("No target date is set: set one to see whether the product will make it.");
   });
 });
@@ -71,6 +73,7 @@ describe("a forecast from the remaining effort", () => {
     // 102.5 h / 20 = 5.125 weeks = 35.9 days → 36 days; (82 + 0.85 × 41) h / 20 = 5.8425 weeks = 40.9 days → 41 days.
     expect(forecast).toMatchObject({ basis: "effort", status: "at_risk", projected: { p50: "2027-01-10", p85: "2027-01-15" }, hoursPerWeek: 20 });
     expect(forecast.sentence).toBe("At risk: 4 open items, 1 unestimated; at 20 h a week for 82–123 h of estimated work; 85% likely by 15 Jan 2027, target 12 Jan 2027.");
+    expect(forecast.sentenceFigures).toEqual(["open-items", "unestimated", "hours-per-week", "remaining-effort", "p85", "target-date"]);
     expect(forecast.reasons[0]).toMatch(/^Not projected from the team's pace \(2 full weeks of history, 3 needed for a pace\): projected from the remaining estimate, 82–123 h, at the product's 20 h a week/);
     expect(forecast.reasons[1]).toBe("1 open item without an estimate is left out, so these dates are optimistic.");
   });
@@ -87,6 +90,7 @@ describe("no projection", () => {
     const forecast = buildForecast(input({ own: work(5, { minHours: 8, maxHours: 16 }), weeklyClosed: [1] }));
     expect(forecast).toMatchObject({ basis: "none", status: "no_target", projected: { p50: null, p85: null } });
     expect(forecast.sentence).toBe("No target date: 5 open items; no projection yet: set hours per week.");
+    expect(forecast.sentenceFigures).toEqual(["open-items"]);
     expect(forecast.reasons[0]).toBe(
       "No projection: 1 full week of history, 3 needed for a pace, and no hours per week is set. Set the product's hours per week to project from the remaining estimate, or keep closing items until there are enough weeks of history.",
     );

@@ -67,6 +67,7 @@ export function buildForecast(input: ForecastInput): Forecast {
     phase: input.phase && { key: input.phase.key, order: input.phase.order, name: input.phase.name },
     status,
     sentence: explained.sentence,
+    sentenceFigures: explained.sentenceFigures,
     targetDate: input.targetDate && isoDay(input.targetDate),
     hoursPerWeek: input.hoursPerWeek,
     asOf: isoDay(today),

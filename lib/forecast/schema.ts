@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { ForecastStatus, Projection } from "@/lib/forecast/projection";
+import { emptyToUndefined } from "@/lib/query-params";
 
 // The forecast's query and wire shape (safe in the browser).
-
-const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 /** GET /api/v1/forecast?product=SLUG&phase=KEY */
 export const forecastQuerySchema = z.object({
@@ -29,12 +28,27 @@ export type RemainingWork = {
   unestimated: number;
 };
 
+/** A quantity the forecast's sentence states. */
+export type SentenceFigure =
+  | "open-items"
+  | "open-critical-blockers"
+  | "unestimated"
+  | "waiting-items"
+  | "pace"
+  | "hours-per-week"
+  | "remaining-effort"
+  | "p85"
+  | "p50"
+  | "target-date";
+
 export type Forecast = {
   product: string;
   phase: { key: string; order: number; name: string } | null;
   status: ForecastStatus;
   /** One sentence a product manager can repeat. */
   sentence: string;
+  /** What the sentence states, so a page showing it beside other figures states none of them twice. */
+  sentenceFigures: SentenceFigure[];
   /** YYYY-MM-DD, or null when none is set. */
   targetDate: string | null;
   hoursPerWeek: number | null;

@@ -1,6 +1,7 @@
 import type { Nodes } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { parseMarkdown } from "@/lib/backlog/markdown";
+import { cutAtWord } from "@/lib/excerpt";
 
 /** Containers of blocks (lists, quotes, tables) are walked, so their parts stay separate words. */
 const CONTAINERS = new Set(["root", "list", "listItem", "blockquote", "table", "tableRow", "footnoteDefinition"]);
@@ -19,8 +20,5 @@ export function commentExcerpt(markdown: string, max = 160): string {
     .join(" ")
     .replace(/\s+/g, " ")
     .trim();
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
+  return cutAtWord(text, max);
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Priority, Status } from "@/lib/backlog/schema";
+import { emptyToUndefined } from "@/lib/query-params";
 
 export const myWorkQuerySchema = z.object({
-  product: z.preprocess((value) => (value === "" ? undefined : value), z.string().max(100).optional()),
+  product: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
 });
 
 /** An open item on someone's list. `dueDate` is a calendar day, "YYYY-MM-DD". */

@@ -12,7 +12,7 @@ import { categoryStatusTable } from "./category-status";
 import { importFeedEvent, itemFeedEvent, runFeedEvents, selectFeed } from "./event-feed";
 import type { StatusReport } from "./report-markdown";
 import { runsPerWeek, weekStart } from "./runs-per-week";
-import { EVENT_WINDOW_DAYS, isCertified, type EventFeed, type EventKind, type EventQuery, type FeedEvent, type OverviewData } from "./schema";
+import { EVENT_WINDOW_DAYS, OVERVIEW_BLOCKERS, isCertified, type EventFeed, type EventKind, type EventQuery, type FeedEvent, type OverviewData } from "./schema";
 
 const DAY_MS = 86_400_000;
 const BURNDOWN_DAYS = 30;
@@ -20,6 +20,27 @@ const RUN_WEEKS = 12;
 /** Rows read per source for one feed page: a week of a busy product stays far below this. */
 const SOURCE_CAP = 2000;
 const closed = [...CLOSED_STATUSES];
+
+/**
+ * A product's open critical blockers in the item list's order (priority, then position), with who
+ * owns each and the components it names: the overview's list (first `take`) and the report's (all).
+ */
+function readOpenBlockers(productId: string, take?: number) {
+  return getDb().backlogItem.findMany({
+    where: { productId, category: "critical_blocker", status: { notIn: closed } },
+    orderBy: [{ priority: { sort: "asc", nulls: "last" } }, { position: "asc" }, { key: "asc" }],
+    take,
+    select: {
+      key: true,
+      title: true,
+      status: true,
+      priority: true,
+      createdAt: true,
+      assignee: { select: { name: true } },
+      components: { select: { component: { select: { slug: true, name: true } } }, orderBy: { component: { slug: "asc" } } },
+    },
+  });
+}
 
 /** Everything the overview draws besides the backlog summary; null when no product exists yet. */
 export async function getOverview(productSlug?: string, now = new Date()): Promise<OverviewData | null> {
@@ -31,7 +52,7 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
   const db = getDb();
   const burndownStart = new Date(utcDay(now) - (BURNDOWN_DAYS - 1) * DAY_MS);
   const runsStart = new Date(weekStart(now) - (RUN_WEEKS - 1) * 7 * DAY_MS);
-  const [items, events, groups, components, openCounts, lastRuns, runsByDay] = await Promise.all([
+  const [items, events, groups, components, openCounts, lastRuns, runsByDay, blockers] = await Promise.all([
     db.backlogItem.findMany({ where: { productId: product.id }, select: { id: true, category: true, status: true, createdAt: true } }),
     db.itemEvent.findMany({
       where: { item: { productId: product.id }, at: { gte: burndownStart }, field: { in: ["created", "status", "category"] } },
@@ -76,6 +97,7 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
       FROM "PreflightRun" r
       WHERE r."productId" = ${product.id}::uuid AND r."componentId" IS NOT NULL AND r."createdAt" >= ${runsStart} AND r."createdAt" <= ${now}
       GROUP BY 1, 2`,
+    readOpenBlockers(product.id, OVERVIEW_BLOCKERS),
   ]);
   const lastRunOf = new Map(lastRuns.map((run) => [run.componentId, run]));
   const openOf = new Map(openCounts.map((row) => [row.componentId, row]));
@@ -106,6 +128,13 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
     categoryStatus: categoryStatusTable(groups.map((g) => ({ category: g.category, status: g.status, count: g._count._all }))),
     runsPerWeek: runsPerWeek(runsByDay.map((d) => ({ createdAt: d.day, passed: d.passed, count: d.count })), now, RUN_WEEKS),
     tiles,
+    blockers: blockers.map((b) => ({
+      key: b.key,
+      title: b.title,
+      owner: b.assignee?.name ?? null,
+      createdAt: b.createdAt.toISOString(),
+      components: b.components.map((l) => l.component),
+    })),
   };
 }
 
@@ -210,11 +239,7 @@ export async function getStatusReport(productSlug?: string, now = new Date()): P
   const [summary, components, blockers, feed] = await Promise.all([
     getSummary(product.slug),
     db.component.findMany({ where: { productId: product.id }, select: { certificationStatus: true, registry: true } }),
-    db.backlogItem.findMany({
-      where: { productId: product.id, category: "critical_blocker", status: { notIn: closed } },
-      orderBy: [{ priority: { sort: "asc", nulls: "last" } }, { position: "asc" }, { key: "asc" }],
-      select: { key: true, title: true, status: true, priority: true, components: { select: { component: { select: { slug: true } } }, orderBy: { component: { slug: "asc" } } } },
-    }),
+    readOpenBlockers(product.id),
     listEvents({ product: product.slug, since, limit: REPORT_CHANGES }, now),
   ]);
   return {

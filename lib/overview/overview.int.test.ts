@@ -10,7 +10,7 @@ import { updateItem } from "@/lib/items/mutations";
 import { itemFilterSchema } from "@/lib/backlog/schema";
 import { disconnectDb, getDb } from "@/lib/db";
 import { getOverview, getStatusReport, listEvents } from "@/lib/overview/data";
-import { eventQuerySchema, type EventFeed } from "@/lib/overview/schema";
+import { eventQuerySchema, OVERVIEW_BLOCKERS, type EventFeed } from "@/lib/overview/schema";
 import { ingestPreflightRuns } from "@/lib/preflight/mutations";
 import { prepareUpload } from "@/lib/preflight/prepare-upload";
 import { createSignedInUser, request, type TestUser } from "@/tests/auth";
@@ -159,6 +159,23 @@ describe.skipIf(!available)("the overview's data", () => {
     const tile = overview.tiles.find((t) => t.slug === OPERATOR)!;
     expect(tile).toMatchObject({ certified: true, policy: "container", lastRun: { passed: false, architecture: "amd64" } });
     expect(tile.openBlockers).toBe(await openBlockers(product, OPERATOR));
+  });
+
+  it("lists the open critical blockers in the report's order, with owner, age and components, at most OVERVIEW_BLOCKERS", async () => {
+    const product = await productWithBacklog("blockers");
+    const db = getDb();
+    await setStatus(product, "P0-1", "done");
+    await db.backlogItem.update({ where: { productId_key: { productId: (await db.product.findUniqueOrThrow({ where: { slug: product } })).id, key: "P0-3" } }, data: { assigneeId: viewer.id } });
+    const [overview, report] = await Promise.all([getOverview(product), getStatusReport(product)]);
+    const blockers = overview!.blockers;
+    expect(blockers.map((b) => b.key)).toEqual(report.blockers.slice(0, OVERVIEW_BLOCKERS).map((b) => b.key));
+    expect(blockers.map((b) => b.key)).not.toContain("P0-1");
+    expect(blockers.length).toBe(Math.min(OVERVIEW_BLOCKERS, await openBlockers(product)));
+    const p03 = blockers.find((b) => b.key === "P0-3")!;
+    expect(p03.owner).toBe(viewer.name);
+    expect(p03.components).toContainEqual(expect.objectContaining({ slug: OPERATOR }));
+    expect(Date.parse(p03.createdAt)).not.toBeNaN();
+    expect(blockers.filter((b) => b.key !== "P0-3").every((b) => b.owner === null)).toBe(true);
   });
 
   it("serves the markdown status report with this week's changes, and refuses other formats", async () => {

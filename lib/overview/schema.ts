@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Category, Priority, Status } from "@/lib/backlog/schema";
+import { emptyToUndefined } from "@/lib/query-params";
 
 // The overview's URL, the event feed's query and the wire shapes they return (safe in the browser).
 
@@ -22,9 +23,12 @@ export const isCertified = (status: string) => (CERTIFIED_STATUSES as readonly s
 /** "What changed" looks back this far unless `since` says otherwise. */
 export const EVENT_WINDOW_DAYS = 7;
 export const DEFAULT_EVENT_LIMIT = 100;
+/** Events the overview shows until someone asks for all of the week's (`changes=all`) or filters. */
+export const OVERVIEW_EVENT_LIMIT = 8;
+/** Open critical blockers the overview lists; the rest are a link to the item list away. */
+export const OVERVIEW_BLOCKERS = 8;
 export const MAX_EVENT_LIMIT = 500;
 
-const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 const slug = z.preprocess(emptyToUndefined, z.string().max(100).optional());
 
 // A date (2025-01-31) or a date-time with a zone (2025-01-31T09:00:00Z, …+02:00).
@@ -66,6 +70,8 @@ export const overviewQuerySchema = z.object({
   product: slug,
   component: slug,
   kind: z.preprocess(emptyToUndefined, eventKindSchema.optional()),
+  /** `all`: every change of the week, not only the newest few. */
+  changes: z.preprocess(emptyToUndefined, z.enum(["all"]).optional()),
 });
 export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
 
@@ -126,6 +132,16 @@ export type BurndownPoint = { date: string; open: number; items: number };
 export type WeekRuns = { weekStart: string; passed: number; failed: number };
 export type CategoryStatusRow = { category: Category } & Record<Status, number>;
 
+/** An open critical blocker as the overview lists it: who owns it, since when, on which components. */
+export type OverviewBlocker = {
+  key: string;
+  title: string;
+  /** The assignee's name; null when nobody is assigned. */
+  owner: string | null;
+  createdAt: string;
+  components: { slug: string; name: string }[];
+};
+
 export type OverviewData = {
   product: string;
   components: { certified: number; total: number };
@@ -133,6 +149,8 @@ export type OverviewData = {
   categoryStatus: CategoryStatusRow[];
   runsPerWeek: WeekRuns[];
   tiles: ComponentTile[];
+  /** The first open critical blockers (OVERVIEW_BLOCKERS), in the item list's order. */
+  blockers: OverviewBlocker[];
 };
 
 export type ReportBlocker = { key: string; title: string; status: Status; priority: Priority | null; components: string[] };

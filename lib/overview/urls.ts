@@ -7,12 +7,17 @@ const query = (params: Record<string, string | undefined>) => {
   return qs ? `?${qs}` : "";
 };
 
-export function overviewUrl(params: { product?: string; component?: string; kind?: string }): string {
+export function overviewUrl(params: { product?: string; component?: string; kind?: string; changes?: "all" }): string {
   return `/${query(params)}`;
 }
 
 export function statusReportUrl(product?: string): string {
   return `/api/v1/report${query({ product, format: "md" })}`;
+}
+
+/** The product's components, the index of their boards. */
+export function componentsUrl(product?: string): string {
+  return `/components${query({ product })}`;
 }
 
 export function componentUrl(slug: string, product?: string): string {

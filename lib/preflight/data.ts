@@ -4,9 +4,8 @@ import { getDb } from "@/lib/db";
 import { changeText } from "@/lib/backlog/describe-event";
 import { AppError } from "@/lib/errors";
 import { compareRuns } from "@/lib/preflight/compare-runs";
-import { findProduct } from "@/lib/products/data";
-
-const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
+import { findProduct, getProduct } from "@/lib/products/data";
+import { emptyToUndefined } from "@/lib/query-params";
 
 export const runListQuerySchema = z.object({
   product: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
@@ -165,4 +164,20 @@ export async function getRunComparison(query: RunCompareQuery) {
   }
   const side = ({ checks, ...rest }: typeof from) => ({ ...toView(rest), product: rest.product.slug, checkCount: checks.length });
   return { product: from.product.slug, from: side(from), to: side(to), comparison: compareRuns(from, to) };
+}
+
+/**
+ * For each check name, the id of the newest run of the product that reported it: among the runs of
+ * `components` when given (an item's own images), else among all the product's runs.
+ */
+export async function latestRunsOfChecks(productSlug: string, names: string[], components: string[] = []): Promise<Map<string, string>> {
+  if (names.length === 0) return new Map();
+  const product = await getProduct(productSlug);
+  const rows = await getDb().$queryRaw<{ name: string; runId: string }[]>`
+    SELECT DISTINCT ON (c."canonicalName") c."canonicalName" AS name, r."id"::text AS "runId"
+    FROM "PreflightRun" r JOIN "CheckResult" c ON c."runId" = r."id" AND c."canonicalName" = ANY(${names})
+    WHERE r."productId" = ${product.id}::uuid
+      AND (cardinality(${components}::text[]) = 0 OR r."componentId" IN (SELECT "id" FROM "Component" WHERE "productId" = ${product.id}::uuid AND "slug" = ANY(${components})))
+    ORDER BY c."canonicalName", r."createdAt" DESC, r."id" DESC`;
+  return new Map(rows.map((row) => [row.name, row.runId]));
 }

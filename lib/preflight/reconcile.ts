@@ -5,6 +5,7 @@ import type { Tx } from "@/lib/db";
 import { requirementForCheck } from "@/lib/requirements/catalog";
 import { failedCheckTitle } from "@/lib/requirements/check-meaning";
 import type { ParsedCheck } from "./schema";
+import { architectureText } from "./run-text";
 
 // Machine evidence opens and confirms work; it never silently overrides a person's decision.
 // A check of a stored run speaks for every item of the component that names it (checks missing from
@@ -109,7 +110,7 @@ export async function reconcileRun(tx: Tx, ctx: Context): Promise<ReconcileOutco
     const what = (failures.length ? failures : results).map((r) => r.name).join(", ");
 
     if (PERSON_DECISIONS.has(item.status)) {
-      events.push(event(item.id, "flagged", null, worst, `${what} ${worst} on ${ctx.run.imageRef} (${ctx.run.architecture}); status left as a person set it`));
+      events.push(event(item.id, "flagged", null, worst, `${what} ${worst} on ${ctx.run.imageRef} (${architectureText(ctx.run.architecture)}); status left as a person set it`));
       outcome.flagged.push(item.key);
     } else if (worst !== "passed") {
       if (item.latestResult !== worst) {
@@ -205,7 +206,7 @@ async function openItem(tx: Tx, ctx: Context, check: ReconcileCheck, event: (ite
       description: [
         requirement ? `Requirement ${requirement.code}: ${requirement.title}.` : null,
         check.description ? `Check: ${check.description}` : null,
-        `Found by preflight on \`${ctx.run.imageRef}\` (${ctx.run.architecture}).`,
+        `Found by preflight on \`${ctx.run.imageRef}\` (${architectureText(ctx.run.architecture)}).`,
       ]
         .filter(Boolean)
         .join("\n\n"),

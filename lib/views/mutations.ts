@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import { can, type Principal } from "@/lib/auth/schema";
+import type { Principal } from "@/lib/auth/schema";
 import { getDb } from "@/lib/db";
 import { isUuid } from "@/lib/encoding";
 import { AppError } from "@/lib/errors";
@@ -42,7 +42,7 @@ export async function deleteSavedView(input: { id: string; principal: Principal 
   const view = await db.savedView.findUnique({ where: { id: input.id }, select: { userId: true, shared: true, product: { select: { slug: true } } } });
   if (!view) throw missing();
   // An admin moderates by their role on the view's product (a viewer member there moderates nothing).
-  const isAdmin = can(input.principal, "manage_settings") && (await mayOn(input.principal, view.product.slug, "manage_settings").catch(() => false));
+  const isAdmin = await mayOn(input.principal, view.product.slug, "manage_settings").catch(() => false);
   const mine = ownerId !== null && view.userId === ownerId;
   if (!mine && !isAdmin) {
     if (!view.shared || !(await findProductFor(input.principal, view.product.slug))) throw missing();

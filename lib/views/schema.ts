@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Principal } from "@/lib/auth/schema";
 import { itemFilterSchema } from "@/lib/backlog/schema";
+import { emptyToUndefined } from "@/lib/query-params";
 
 // A saved view names a set of /items filters. It stores the list's own query string, so the list's
 // schema decides what a view may hold: a filter added there is savable here without a change.
@@ -78,7 +79,7 @@ export const createViewSchema = z
 export type CreateViewInput = z.input<typeof createViewSchema>;
 
 export const listViewsQuerySchema = z.object({
-  product: z.preprocess((value) => (value === "" ? undefined : value), z.string().max(100).optional()),
+  product: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
 });
 
 /** A saved view as the API and the UI see it. */

@@ -19,6 +19,8 @@ import { disconnectDb } from "@/lib/db";
 import { getOverview, listEvents } from "@/lib/overview/data";
 import { DEFAULT_EVENT_LIMIT } from "@/lib/overview/schema";
 import { getReadiness } from "@/lib/readiness/data";
+import { findProduct } from "@/lib/products/data";
+import { searchProduct } from "@/lib/search/data";
 import { ingestPreflightRuns } from "@/lib/preflight/mutations";
 import { prepareUpload } from "@/lib/preflight/prepare-upload";
 import { createApiToken } from "@/lib/tokens/mutations";
@@ -27,6 +29,7 @@ import { createUser } from "@/lib/users/mutations";
 type Input = {
   component: string;
   itemQuery: Record<string, string>;
+  searchQuery: string;
   upload: { body: string; component: string; arch: string };
 };
 
@@ -86,6 +89,10 @@ async function main() {
     component: await capture(() => getComponentBoard(input.component)),
     items: await capture(() => listItems(itemFilterSchema.parse(input.itemQuery))),
     overview: await capture(overviewPage),
+    search: await capture(async () => {
+      const product = await findProduct();
+      if (product) await searchProduct(product, input.searchQuery);
+    }),
   };
   const upload = await capture(async () => {
     const runs = prepareUpload([{ name: "results.json", bytes: new TextEncoder().encode(input.upload.body), role: "results" }], { arch: input.upload.arch });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ComponentFactsForm } from "@/components/component-facts-form";
 import { ComponentRunGrid } from "@/components/component-run-grid";
 import { ComponentRunHistory } from "@/components/component-run-history";
@@ -19,6 +20,7 @@ import { pageProduct } from "@/lib/products/page";
 import { requirePageUser } from "@/lib/auth/session";
 import { CATEGORIES, CATEGORY_LABELS, productQuerySchema } from "@/lib/backlog/schema";
 import { itemUrl } from "@/lib/backlog/urls";
+import { componentsUrl } from "@/lib/overview/urls";
 import { getComponentBoard } from "@/lib/component-board/data";
 import { listComponents } from "@/lib/components/data";
 import { CERTIFICATION_STATUS_LABELS, OS_CONTENT_LABELS, type CertificationStatus } from "@/lib/components/schema";
@@ -53,6 +55,7 @@ export default async function ComponentPage({ params, searchParams }: Props) {
   const titles = new Map(board.requirements.rows.map((r) => [r.code, r.title]));
   return (
     <div className="space-y-6">
+      <Breadcrumbs items={[{ label: "Components", href: componentsUrl(board.product) }, { label: c.name }]} />
       <div>
         <p className="text-sm text-muted">
           {c.type.replace("_", " ")} · {c.role.replaceAll("_", " ")}

@@ -1,13 +1,14 @@
 import { isoDay } from "@/lib/calendar/days";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ItemComments } from "@/components/item-comments";
 import { ItemEditor } from "@/components/item-editor";
 import { getItem, listPhases } from "@/lib/backlog/data";
 import { listComponents } from "@/lib/components/data";
 import { listAssignees } from "@/lib/users/data";
 import { listComments } from "@/lib/comments/data";
+import { getItemLinks } from "@/lib/item-links/data";
 import { productQuerySchema } from "@/lib/backlog/schema";
 import { itemsUrl } from "@/lib/backlog/urls";
 import { isAppError } from "@/lib/errors";
@@ -35,13 +36,12 @@ export default async function ItemPage({ params, searchParams }: Props) {
     throw error;
   });
   const [phases, people, components] = await Promise.all([listPhases(item.product), listAssignees(item.product), listComponents(item.product)]);
+  const links = await getItemLinks(item, components);
   const comments = await listComments({ product: await productFor(user, item.product, "read"), key: item.key, principal: await principalOn(user, item.product) });
 
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={itemsUrl({ product })} className="text-blue-700 hover:underline">← All items</Link>
-      </nav>
+      <Breadcrumbs items={[{ label: "Items", href: itemsUrl({ product: item.product }) }, { label: `${item.key} · ${item.title}` }]} />
       <ItemEditor
         initial={item}
         phases={phases}
@@ -50,6 +50,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
         meId={user.id}
         today={isoDay(new Date())}
         canEdit={await mayOn(user, item.product, "edit_items")}
+        links={links}
       />
       <ItemComments product={item.product} itemKey={item.key} initial={comments} canComment={await mayOn(user, item.product, "comment")} />
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ItemCreateForm } from "@/components/item-create-form";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -34,9 +35,7 @@ export default async function NewItemPage({ searchParams }: { searchParams: Prom
   const [phases, people, components] = await Promise.all([listPhases(product), listAssignees(product), listComponents(product)]);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={itemsUrl({ product })} className="text-blue-700 hover:underline">← All items</Link>
-      </nav>
+      <Breadcrumbs items={[{ label: "Items", href: itemsUrl({ product }) }, { label: "New item" }]} />
       <h1 className="text-2xl font-semibold">New item</h1>
       <Card>
         <ItemCreateForm

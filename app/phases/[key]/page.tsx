@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 import { LiveRefresh } from "@/components/live-refresh";
 import { BurndownChart } from "@/components/burndown-chart";
 import { ForecastCard } from "@/components/forecast-card";
@@ -45,9 +45,7 @@ export default async function PhasePage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/phases?product=${encodeURIComponent(board.product)}`} className="text-blue-700 hover:underline">← All phases</Link>
-      </nav>
+      <Breadcrumbs items={[{ label: "Phases", href: `/phases?product=${encodeURIComponent(board.product)}` }, { label: `Phase ${phase.order}: ${phase.name}` }]} />
       <header className="space-y-1">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-2xl font-semibold">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 import { AssignRunForm } from "@/components/assign-run-form";
 import { RunChecksTable } from "@/components/run-checks-table";
 import { RunDiff } from "@/components/run-diff";
@@ -17,6 +17,8 @@ import { isAppError } from "@/lib/errors";
 import { isFirstRunDiff, readRunDiff, runsUrl } from "@/lib/preflight/client";
 import { listComponents } from "@/lib/components/data";
 import { getRun } from "@/lib/preflight/data";
+import { runLabel } from "@/lib/preflight/run-label";
+import { componentUrl } from "@/lib/overview/urls";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Preflight run" };
@@ -44,11 +46,13 @@ export default async function RunPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={runsUrl({})} className="text-blue-700 hover:underline">
-          ← All preflight runs
-        </Link>
-      </nav>
+      <Breadcrumbs
+        items={[
+          { label: "Preflight runs", href: runsUrl({ product: run.product }) },
+          ...(run.component ? [{ label: run.component.name, href: componentUrl(run.component.slug, run.product) }] : []),
+          { label: runLabel(run) },
+        ]}
+      />
       <RunSummary run={run} />
       {run.component === null && (
         <Alert tone="warning" title="Unassigned: this run is evidence for no component yet">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 import { CompareSide, RunComparisonLists, RunComparisonUnchanged } from "@/components/run-compare";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -12,6 +13,8 @@ import { describeZodError, isAppError } from "@/lib/errors";
 import { compareRunsUrl, runsUrl } from "@/lib/preflight/client";
 import { getRunComparison, runCompareQuerySchema } from "@/lib/preflight/data";
 import { architectureText, versionText } from "@/lib/preflight/run-text";
+import { runLabel } from "@/lib/preflight/run-label";
+import { componentUrl } from "@/lib/overview/urls";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Compare preflight runs" };
@@ -25,18 +28,16 @@ export default async function CompareRunsPage({ searchParams }: Props) {
   const user = await requirePageUser(pagePath("/runs/compare", raw));
   if (!can(user, "read")) return <Alert title="Not allowed">Your role ({user.role}) may not read preflight runs.</Alert>;
   const product = one(raw.product);
-  const back = (
-    <nav aria-label="Breadcrumb" className="text-sm">
-      <Link href={runsUrl({ product })} className="text-blue-700 hover:underline">← All preflight runs</Link>
-    </nav>
-  );
+  const back = <Breadcrumbs items={[{ label: "Preflight runs", href: runsUrl({ product }) }, { label: "Compare runs" }]} />;
 
   if (!one(raw.from) && !one(raw.to)) {
     return (
       <div className="space-y-4">
         {back}
         <h1 className="text-2xl font-semibold">Compare preflight runs</h1>
-        <EmptyState title="Pick two runs to compare">Open a component&apos;s board and, in its run history, mark one run From and another To.</EmptyState>
+        <EmptyState title="Pick two runs to compare">
+          <Link href={runsUrl({ product })} className="text-blue-700 underline">Select two runs in the list of preflight runs</Link>, or mark one run From and another To in a component&apos;s run history.
+        </EmptyState>
       </div>
     );
   }
@@ -72,14 +73,13 @@ export default async function CompareRunsPage({ searchParams }: Props) {
   const nameOf = (side: typeof from) => side.component?.name ?? "an unassigned run";
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="flex flex-wrap gap-x-4 text-sm">
-        {to.component && (
-          <Link href={`/components/${encodeURIComponent(to.component.slug)}?product=${encodeURIComponent(result.value.product)}`} className="text-blue-700 hover:underline">
-            ← {to.component.name}
-          </Link>
-        )}
-        <Link href={runsUrl({ product: result.value.product })} className="text-blue-700 hover:underline">All preflight runs</Link>
-      </nav>
+      <Breadcrumbs
+        items={[
+          { label: "Preflight runs", href: runsUrl({ product: result.value.product }) },
+          ...(sameComponent && to.component ? [{ label: to.component.name, href: componentUrl(to.component.slug, result.value.product) }] : []),
+          { label: `Compare ${runLabel(from)} with ${runLabel(to)}` },
+        ]}
+      />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Compare preflight runs</h1>
         <Link href={compareRunsUrl({ from: to.id, to: from.id, product: result.value.product })} className="text-sm text-blue-700 hover:underline">
