@@ -5,6 +5,7 @@ import { CERTIFICATION_STATUS_LABELS, COMPONENT_TYPE_LABELS, type CertificationS
 import { componentUrl } from "@/lib/overview/urls";
 import { itemsUrl } from "@/lib/backlog/urls";
 import { runUrl } from "@/lib/preflight/client";
+import { architectureText } from "@/lib/preflight/run-text";
 
 type Latest = ComponentIndexRow["latest"][number];
 
@@ -49,7 +50,7 @@ export function ComponentIndex({ rows, product }: { rows: ComponentIndexRow[]; p
                     {row.latest.map((run) => (
                       <li key={run.architecture}>
                         <Link href={runUrl(run.runId)} className="hover:underline">
-                          <span className="font-mono">{run.architecture}</span>:{" "}
+                          <span className="font-mono">{architectureText(run.architecture)}</span>:{" "}
                           <span className={run.passed ? "text-green-800" : "text-red-800"}>{outcome(run)}</span>
                         </Link>{" "}
                         <span className="text-muted">(<DateText iso={run.createdAt} />)</span>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { RunPassedBadge } from "@/components/run-badges";
 import { DateText } from "@/components/ui/date-text";
 import type { ComponentBoard } from "@/lib/component-board/schema";
+import { architectureText, versionText } from "@/lib/preflight/run-text";
 
 /** Tags × architectures: the newest run of each, and tags nobody has tested yet. */
 export function ComponentRunGrid({ grid }: { grid: ComponentBoard["grid"] }) {
@@ -9,7 +10,7 @@ export function ComponentRunGrid({ grid }: { grid: ComponentBoard["grid"] }) {
   if (grid.architectures.length === 0) {
     return (
       <p className="text-sm text-muted">
-        Tags {grid.tags.join(", ")} have no preflight run yet.
+        Tags {grid.tags.map((tag) => versionText(tag)).join(", ")} have no preflight run yet.
       </p>
     );
   }
@@ -20,14 +21,14 @@ export function ComponentRunGrid({ grid }: { grid: ComponentBoard["grid"] }) {
           <tr>
             <th scope="col" className="py-2 pr-3">Tag</th>
             {grid.architectures.map((arch) => (
-              <th key={arch} scope="col" className="py-2 pr-3">{arch}</th>
+              <th key={arch} scope="col" className="py-2 pr-3">{architectureText(arch)}</th>
             ))}
           </tr>
         </thead>
         <tbody>
           {grid.tags.map((tag) => (
             <tr key={tag} className="border-t border-line align-top">
-              <th scope="row" className="py-2 pr-3 font-mono text-xs font-normal break-all">{tag}</th>
+              <th scope="row" className="py-2 pr-3 font-mono text-xs font-normal break-all">{versionText(tag)}</th>
               {grid.architectures.map((arch) => {
                 const run = grid.cells.find((c) => c.tag === tag && c.architecture === arch)?.run;
                 return (
@@ -39,7 +40,7 @@ export function ComponentRunGrid({ grid }: { grid: ComponentBoard["grid"] }) {
                           {run.counts.passed} passed · {run.counts.failed} failed · {run.counts.errors} errors
                         </span>
                         <span className="text-xs text-muted">
-                          preflight {run.preflightVersion}, <DateText iso={run.createdAt} />
+                          preflight {versionText(run.preflightVersion)}, <DateText iso={run.createdAt} />
                         </span>
                       </Link>
                     ) : (

@@ -7,11 +7,12 @@ import { Button } from "@/components/ui/button";
 import { DateText } from "@/components/ui/date-text";
 import type { ComponentBoard } from "@/lib/component-board/schema";
 import { runUrl } from "@/lib/preflight/client";
+import { architectureText, versionText } from "@/lib/preflight/run-text";
 
 type HistoryRun = ComponentBoard["history"][number];
 
 const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const describeRun = (run: HistoryRun) => `${run.tag ?? "untagged"} · ${run.architecture}, ${DATE_TIME.format(new Date(run.createdAt))} UTC`;
+const describeRun = (run: HistoryRun) => `${versionText(run.tag)} · ${architectureText(run.architecture)}, ${DATE_TIME.format(new Date(run.createdAt))} UTC`;
 
 /**
  * The component's runs, newest first, each with what changed since the previous run of its
@@ -81,10 +82,10 @@ function RunEntry({ run }: { run: HistoryRun }) {
       <p className="flex flex-wrap items-center gap-2">
         <RunPassedBadge passed={run.passed} />
         <Link href={runUrl(run.id)} className="font-mono text-xs text-blue-700 hover:underline">
-          {run.tag ?? "untagged"} · {run.architecture}
+          {versionText(run.tag)} · {architectureText(run.architecture)}
         </Link>
         <span className="text-xs text-muted">
-          preflight {run.preflightVersion}
+          preflight {versionText(run.preflightVersion)}
           {run.policy ? `, ${run.policy} policy` : ""} · {run.actor}
         </span>
       </p>

@@ -1,14 +1,17 @@
 import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
+import { CERTIFICATION_STATUS_LABELS, type CertificationStatus } from "@/lib/components/schema";
 import { formatAge } from "@/lib/overview/relative-time";
 import type { ComponentTile } from "@/lib/overview/schema";
 import { componentUrl } from "@/lib/overview/urls";
+import { architectureText } from "@/lib/preflight/run-text";
 
 function certification(tile: ComponentTile): { tone: Tone; border: string; label: string } {
-  const status = tile.certificationStatus.replaceAll("_", " ");
-  if (tile.certified) return { tone: "green", border: "border-l-green-600", label: `Certified (${status})` };
+  const status = CERTIFICATION_STATUS_LABELS[tile.certificationStatus as CertificationStatus] ?? tile.certificationStatus.replaceAll("_", " ");
+  if (tile.certified) return { tone: "green", border: "border-l-green-600", label: `Certified (${status.toLowerCase()})` };
   if (tile.certificationStatus === "not_created") return { tone: "gray", border: "border-l-gray-400", label: "Not started with Red Hat" };
-  return { tone: "blue", border: "border-l-blue-600", label: `In progress (${status})` };
+  // Every other status is a stage of work with Red Hat, named once ("Tests in progress").
+  return { tone: "blue", border: "border-l-blue-600", label: status };
 }
 
 /** One tile per component: Red Hat status in words and colour, policy, newest run, open blockers. */
@@ -45,7 +48,7 @@ export function ComponentTiles({ tiles, product, now }: { tiles: ComponentTile[]
                 {tile.lastRun ? (
                   <>
                     <time dateTime={tile.lastRun.at} title={tile.lastRun.at}>{formatAge(tile.lastRun.at, at)}</time>,{" "}
-                    <span className={tile.lastRun.passed ? "text-green-800" : "font-medium text-red-800"}>{tile.lastRun.passed ? "passed" : "failed"}</span> ({tile.lastRun.architecture})
+                    <span className={tile.lastRun.passed ? "text-green-800" : "font-medium text-red-800"}>{tile.lastRun.passed ? "passed" : "failed"}</span> ({architectureText(tile.lastRun.architecture)})
                   </>
                 ) : (
                   <span className="text-muted">no run yet</span>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { formatAge } from "@/lib/overview/relative-time";
 import { EVENT_KIND_LABELS, type EventKind, type FeedEvent } from "@/lib/overview/schema";
+import { architectureText } from "@/lib/preflight/run-text";
 
 const TONES: Record<EventKind, Tone> = {
   status: "blue",
@@ -28,7 +29,7 @@ export function EventFeed({ events, now }: { events: FeedEvent[]; now: string })
               </Link>
             ) : event.run ? (
               <Link href={event.href} className="text-blue-700 hover:underline">
-                Preflight run ({event.run.architecture})
+                Preflight run ({architectureText(event.run.architecture)})
               </Link>
             ) : (
               <Link href={event.href} className="text-blue-700 hover:underline">

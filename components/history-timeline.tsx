@@ -1,69 +1,46 @@
 import Link from "next/link";
-import { runUrl } from "@/lib/preflight/client";
 import { CommentEventText } from "@/components/item-comment-event";
-import { CATEGORY_LABELS, STATUS_LABELS, type Category, type Status } from "@/lib/backlog/schema";
+import { describeEvent, type EventAgent } from "@/lib/backlog/describe-event";
+import type { ItemEventView } from "@/lib/backlog/schema";
+import { runUrl } from "@/lib/preflight/client";
 
-type Event = { id: string; actor: string; at: string; field: string; oldValue: unknown; newValue: unknown; note: string | null; runId?: string | null };
-
-const FIELD_LABELS: Record<string, string> = {
-  created: "created the item",
-  title: "title",
-  category: "category",
-  priority: "priority",
-  status: "status",
-  latestResult: "latest result",
-  statusNote: "status note",
-  effortText: "effort",
-  source: "source",
-  fileRefs: "files",
-  description: "description",
-  actions: "action checklist",
-  checkNames: "preflight checks",
-  phase: "phase",
-  components: "components",
-  exception: "exception status",
-  assignee: "owner",
-  dueDate: "due date",
-  requirements: "requirements",
-};
-
-function show(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === "") return "none";
-  if (field === "status" && typeof value === "string") return STATUS_LABELS[value as Status] ?? value;
-  if (field === "category" && typeof value === "string") return CATEGORY_LABELS[value as Category] ?? value;
-  if (field === "actions" && Array.isArray(value)) {
-    const done = value.filter((a) => a && typeof a === "object" && (a as { done?: boolean }).done).length;
-    return `${done}/${value.length} done`;
-  }
-  if (Array.isArray(value)) return value.join(", ") || "none";
-  if (typeof value === "string") return value.length > 80 ? `${value.slice(0, 77)}…` : value;
-  return JSON.stringify(value);
+/** Who made a change; a run links to its page. */
+function Agent({ by }: { by: EventAgent }) {
+  if (!by.run) return <strong>{by.name}</strong>;
+  return (
+    <>
+      <Link href={runUrl(by.run.id)} className="font-medium text-blue-700 hover:underline">{by.run.label}</Link> of {by.run.of}
+    </>
+  );
 }
 
-export function HistoryTimeline({ events }: { events: Event[] }) {
+/** An item's history as sentences: "Status changed from Done to Not started by run … : HasLicense failed." */
+export function HistoryTimeline({ events }: { events: ItemEventView[] }) {
   if (events.length === 0) return <p className="text-sm text-muted">No changes recorded yet.</p>;
   return (
     <ol className="space-y-3" data-testid="history">
-      {events.map((e) => (
-        <li key={e.id} className="border-l-2 border-line pl-3 text-sm">
-          <p>
-            <strong>{e.runId ? <Link href={runUrl(e.runId)} className="text-blue-700 hover:underline">{e.actor}</Link> : e.actor}</strong>{" "}
-            {e.field === "created" ? (
-              FIELD_LABELS.created
-            ) : e.field === "comment" ? (
-              <CommentEventText note={e.note} oldValue={e.oldValue} newValue={e.newValue} />
-            ) : (
-              <>
-                changed {FIELD_LABELS[e.field] ?? e.field} from <em>{show(e.field, e.oldValue)}</em> to <em>{show(e.field, e.newValue)}</em>
-              </>
-            )}
-          </p>
-          <p className="text-xs text-muted">
-            <time dateTime={e.at}>{new Date(e.at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC</time>
-            {e.note && e.field !== "comment" ? ` · ${e.note}` : ""}
-          </p>
-        </li>
-      ))}
+      {events.map((e) => {
+        const words = describeEvent(e);
+        return (
+          <li key={e.id} className="border-l-2 border-line pl-3 text-sm">
+            <p className="break-words">
+              {e.field === "comment" ? (
+                <>
+                  <strong>{e.actor}</strong> <CommentEventText note={e.note} oldValue={e.oldValue} newValue={e.newValue} />
+                </>
+              ) : (
+                <>
+                  {words.what} by <Agent by={words.by} />
+                  {words.why ? `: ${words.why}` : ""}
+                </>
+              )}
+            </p>
+            <p className="text-xs text-muted">
+              <time dateTime={e.at}>{new Date(e.at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC</time>
+            </p>
+          </li>
+        );
+      })}
     </ol>
   );
 }

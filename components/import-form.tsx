@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, type DragEvent } from "react";
 import { apiFetch } from "@/lib/api-client";
+import { describeConflict } from "@/lib/backlog/describe-event";
 import { PRODUCT_SLUG_MAX, PRODUCT_SLUG_PATTERN } from "@/lib/products/schema";
 
 type ImportResult = {
@@ -20,11 +21,6 @@ type ImportResult = {
 };
 
 const MAX_BYTES = 2 * 1024 * 1024;
-
-function show(value: unknown): string {
-  if (value === null || value === undefined) return "none";
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
 
 export function ImportForm({ defaultProduct }: { defaultProduct: string }) {
   const router = useRouter();
@@ -166,7 +162,7 @@ export function ImportForm({ defaultProduct }: { defaultProduct: string }) {
               <ul className="list-disc pl-5 text-red-900">
                 {result.conflicts.map((c) => (
                   <li key={`${c.item}:${c.field}`}>
-                    {c.item} {c.field}: kept <em>{show(c.current)}</em>, document says <em>{show(c.incoming)}</em>
+                    <span className="font-mono">{c.item}</span> · {describeConflict(c)}
                   </li>
                 ))}
               </ul>

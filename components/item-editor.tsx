@@ -14,6 +14,7 @@ import { Markdown } from "@/components/markdown";
 import { Card } from "@/components/ui/card";
 import { useItem, useUnsavedChangesGuard, useUpdateItem, type ItemChanges } from "@/lib/backlog/client";
 import type { ItemDetail } from "@/lib/backlog/schema";
+import { valueText } from "@/lib/backlog/describe-event";
 import type { ItemLinks } from "@/lib/item-links/schema";
 import { phaseBoardUrl } from "@/lib/phases/schema";
 import { EFFORT_FORMS, formatHours, parseEffort } from "@/lib/backlog/effort";
@@ -59,9 +60,14 @@ export function ItemEditor({ initial, phases, people, components, meId, today, c
             <CategoryBadge category={item.category} />
             <PriorityBadge priority={item.priority} />
             <StatusBadge status={item.status} />
-            {item.latestResult && <span className="text-xs text-red-700">latest result: {item.latestResult}</span>}
+            {item.latestResult && (
+              <span className={`text-xs ${item.latestResult === "passed" ? "text-green-800" : "text-red-700"}`}>
+                Latest preflight result: {valueText("latestResult", item.latestResult).toLowerCase()}
+              </span>
+            )}
           </div>
-          {item.statusNote && <p className="mt-2 text-sm text-gray-700">{item.statusNote}</p>}
+          {/* The document's status line is markdown (`code`, **bold**): rendered, not shown raw. */}
+          {item.statusNote && <div className="mt-2 text-gray-700" data-testid="status-note"><Markdown>{item.statusNote}</Markdown></div>}
         </div>
         {editing ? (
           <Card title="Edit item">
@@ -192,7 +198,6 @@ export function ItemEditor({ initial, phases, people, components, meId, today, c
             <Field label="Preflight checks"><CheckLinks names={item.checkNames} hrefs={links.checks} /></Field>
             <Field label="Components"><ComponentLinks components={item.components} product={item.product} /></Field>
             <Field label="Requirements"><RequirementLinks codes={item.requirements} links={links.requirements} /></Field>
-            <Field label="Version">{item.version}</Field>
           </dl>
         </Card>
       </aside>

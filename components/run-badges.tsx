@@ -1,4 +1,5 @@
 import { Badge, type Tone } from "@/components/ui/badge";
+import { CHECK_OUTCOME_LABELS, checkOutcomeSchema, type CheckOutcome } from "@/lib/preflight/schema";
 
 export type RunCountsView = { passed: number; failed: number; errors: number; warnings: number };
 
@@ -6,16 +7,12 @@ export function RunPassedBadge({ passed }: { passed: boolean }) {
   return <Badge tone={passed ? "green" : "red"}>{passed ? "Passed" : "Failed"}</Badge>;
 }
 
-const OUTCOME: Record<string, { tone: Tone; label: string }> = {
-  passed: { tone: "green", label: "Passed" },
-  failed: { tone: "red", label: "Failed" },
-  errored: { tone: "purple", label: "Errored" },
-  warned: { tone: "amber", label: "Warning" },
-};
+const OUTCOME_TONES: Record<CheckOutcome, Tone> = { passed: "green", failed: "red", errored: "purple", warned: "amber" };
 
 export function CheckOutcomeBadge({ outcome }: { outcome: string }) {
-  const shown = OUTCOME[outcome] ?? { tone: "gray", label: outcome };
-  return <Badge tone={shown.tone}>{shown.label}</Badge>;
+  const known = checkOutcomeSchema.safeParse(outcome);
+  if (!known.success) return <Badge tone="gray">{outcome}</Badge>;
+  return <Badge tone={OUTCOME_TONES[known.data]}>{CHECK_OUTCOME_LABELS[known.data]}</Badge>;
 }
 
 /** Pass/fail/error/warning counts; zeros are dimmed so the numbers that matter stand out. */

@@ -3,6 +3,7 @@ import { CheckOutcomeBadge, RunCounts, RunPassedBadge, type RunCountsView } from
 import { DateText } from "@/components/ui/date-text";
 import type { RunComparison } from "@/lib/preflight/compare-runs";
 import { runUrl } from "@/lib/preflight/client";
+import { architectureText, versionText } from "@/lib/preflight/run-text";
 
 export type CompareSideView = {
   id: string;
@@ -26,7 +27,7 @@ export function CompareSide({ label, run }: { label: "From" | "To"; run: Compare
       <p className="mt-1 flex flex-wrap items-center gap-2">
         <span className="font-semibold">{run.component?.name ?? "Unassigned run"}</span>
         <span className="font-mono text-xs">
-          {run.imageTag ?? run.imageDigest?.slice(0, 19) ?? "untagged"} · {run.architecture}
+          {run.imageTag ? versionText(run.imageTag) : (run.imageDigest?.slice(0, 19) ?? "untagged")} · {architectureText(run.architecture)}
         </span>
         <RunPassedBadge passed={run.passed} />
       </p>
@@ -34,7 +35,7 @@ export function CompareSide({ label, run }: { label: "From" | "To"; run: Compare
         <RunCounts counts={run.counts} />
       </div>
       <p className="mt-1 text-xs text-muted">
-        <DateText iso={run.createdAt} withTime /> · preflight <span className="font-mono">{run.preflightVersion}</span>
+        <DateText iso={run.createdAt} withTime /> · preflight {versionText(run.preflightVersion)}
         {run.policy ? `, ${run.policy} policy` : ""} · {run.actor}
       </p>
       <p className="mt-2 text-sm">

@@ -14,7 +14,7 @@ export function RunItems({ items }: { items: RunItemView[] }) {
             <span className="font-mono text-xs text-blue-700">{item.key}</span>
             <span>{item.title}</span>
           </Link>
-          <span className="text-xs text-muted break-all">{item.changes.join("; ")}</span>
+          <span className="text-xs text-muted break-words">{item.changes.join("; ")}</span>
         </li>
       ))}
     </ul>

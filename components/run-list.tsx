@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { RunSelectBox } from "@/components/run-compare-select";
 import { RunCounts, RunPassedBadge, type RunCountsView } from "@/components/run-badges";
-import { Badge } from "@/components/ui/badge";
 import { DateText } from "@/components/ui/date-text";
+import { architectureText, preflightText } from "@/lib/preflight/run-text";
 
 export type RunListRow = {
   id: string;
@@ -38,7 +38,7 @@ export function RunList({ runs, runHref, selectable = false }: { runs: RunListRo
             <tr key={run.id} className="border-t border-line align-top hover:bg-gray-50" data-testid="run-row">
               {selectable && (
                 <td className="px-3 py-2" data-label="Compare">
-                  <RunSelectBox run={run} label={`${run.component?.name ?? "an unassigned run"} (${run.architecture}), uploaded ${run.createdAt.slice(0, 19).replace("T", " ")} UTC,`} />
+                  <RunSelectBox run={run} label={`${run.component?.name ?? "an unassigned run"} (${architectureText(run.architecture)}), uploaded ${run.createdAt.slice(0, 19).replace("T", " ")} UTC,`} />
                 </td>
               )}
               <td className="px-3 py-2" data-label="Uploaded">
@@ -53,9 +53,9 @@ export function RunList({ runs, runHref, selectable = false }: { runs: RunListRo
                 </Link>
                 <p className="max-w-xs font-mono text-xs break-all text-muted">{run.imageRef || "(no image named)"}</p>
               </td>
-              <td className="px-3 py-2 font-mono text-xs" data-label="Arch">{run.architecture}</td>
+              <td className="px-3 py-2 font-mono text-xs" data-label="Arch">{architectureText(run.architecture)}</td>
               <td className="px-3 py-2 text-xs" data-label="Preflight">
-                <span className="font-mono">{run.preflightVersion}</span> {run.devBuild && <Badge tone="amber">dev</Badge>}
+                {preflightText(run)}
                 {run.policy && <p className="text-muted">{run.policy}</p>}
               </td>
               <td className="space-y-1 px-3 py-2" data-label="Result">

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { RunCounts, RunPassedBadge, type RunCountsView } from "@/components/run-badges";
-import { Badge } from "@/components/ui/badge";
 import { DateText } from "@/components/ui/date-text";
 import { connectLinkKind } from "@/lib/preflight/submission";
+import { architectureText, preflightVersionText } from "@/lib/preflight/run-text";
 
 export type RunSummaryView = {
   id: string;
@@ -45,7 +45,7 @@ export function RunSummary({ run }: { run: RunSummaryView }) {
     <section className="rounded-lg border border-line bg-white p-4 shadow-sm" aria-labelledby="run-title">
       <div className="flex flex-wrap items-center gap-2">
         <h1 id="run-title" className="text-2xl font-semibold">
-          {run.component?.name ?? "Unassigned run"} <span className="text-muted">· {run.architecture}</span>
+          {run.component?.name ?? "Unassigned run"} <span className="text-muted">· {architectureText(run.architecture)}</span>
         </h1>
         <RunPassedBadge passed={run.passed} />
       </div>
@@ -73,11 +73,10 @@ export function RunSummary({ run }: { run: RunSummaryView }) {
             <span className="text-amber-800">Unassigned: evidence for no component yet</span>
           )}
         </Row>
-        <Row label="Architecture">{run.architecture}</Row>
+        <Row label="Architecture">{architectureText(run.architecture, "full")}</Row>
         <Row label="Preflight">
-          <span className="font-mono">{run.preflightVersion}</span>{" "}
-          {run.devBuild && <Badge tone="amber" title="Identified by its commit">dev build</Badge>}
-          {run.preflightCommit && <span className="ml-1 font-mono text-xs text-muted">{run.preflightCommit.slice(0, 12)}</span>}
+          {preflightVersionText(run)}
+          {run.preflightCommit && !run.devBuild && <span className="ml-1 font-mono text-xs text-muted">commit {run.preflightCommit.slice(0, 7)}</span>}
         </Row>
         <Row label="Policy">
           {run.policy ?? none} {run.kind !== run.policy && <span className="text-xs text-muted">({run.kind} run)</span>}

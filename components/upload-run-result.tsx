@@ -4,6 +4,7 @@ import { RunDiff } from "@/components/run-diff";
 import { Badge } from "@/components/ui/badge";
 import { itemUrl } from "@/lib/backlog/urls";
 import { isFirstUploadedRun, runUrl, type UploadedRun } from "@/lib/preflight/client";
+import { ARCHITECTURE_HINT, architectureText, isKnownArchitecture, versionText } from "@/lib/preflight/run-text";
 
 const ITEM_GROUPS = [
   { key: "opened", label: "Opened" },
@@ -21,9 +22,10 @@ export function UploadRunResult({ run, product }: { run: UploadedRun; product?: 
         {run.duplicate ? <Badge tone="gray">Duplicate — already stored</Badge> : <Badge tone="blue">New run</Badge>}
         <RunPassedBadge passed={run.passed} />
         <Link href={runUrl(run.id)} className="font-medium text-blue-700 hover:underline">
-          {run.component ?? "Unassigned"} · {run.arch}
+          {run.component ?? "Unassigned"} · {architectureText(run.arch)}
         </Link>
-        <span className="text-muted">preflight {run.preflightVersion}{run.policy ? `, ${run.policy} policy` : ""}</span>
+        <span className="text-muted">preflight {versionText(run.preflightVersion)}{run.policy ? `, ${run.policy} policy` : ""}</span>
+        {!isKnownArchitecture(run.arch) && <span className="text-amber-900" data-testid="upload-run-arch-hint">Architecture not known: {ARCHITECTURE_HINT}</span>}
       </p>
       <p className="font-mono text-xs break-all text-muted">{run.image || "(no image named)"}</p>
       <RunCounts counts={run.counts} />

@@ -10,13 +10,13 @@ test("an engineer changes P0-2 to in progress and sees it in the history", async
   await page.getByLabel("Status").selectOption("in_progress");
   const history = page.getByTestId("history");
   // The history names the engineer who made the change.
-  await expect(history.getByText(`${ENGINEER.name} changed status from Not started to In progress`)).toBeVisible();
+  await expect(history.getByText(`Status changed from Not started to In progress by ${ENGINEER.name}`)).toBeVisible();
   await expect(page.getByTestId("item-badges").getByText("In progress")).toBeVisible();
 
   // The change is stored, not only shown: a fresh load sees it.
   await page.reload();
   await expect(page.getByLabel("Status")).toHaveValue("in_progress");
-  await expect(page.getByTestId("history").getByText(/changed status from Not started to In progress/)).toBeVisible();
+  await expect(page.getByTestId("history").getByText(/Status changed from Not started to In progress/)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("item-after.png"), fullPage: true });
 });
 
@@ -49,7 +49,7 @@ test("ticking a required action is saved and keyboard reachable", async ({ page,
   await first.focus();
   await page.keyboard.press("Space");
   await expect(page.getByRole("heading", { name: /Required actions \(1\/3 done\)/ })).toBeVisible();
-  await expect(page.getByTestId("history").getByText(/changed action checklist from 0\/3 done to 1\/3 done/)).toBeVisible();
+  await expect(page.getByTestId("history").getByText(/^Required action “.+” marked done by /)).toBeVisible();
   await page.reload();
   await expect(page.getByRole("checkbox").first()).toBeChecked();
 });
@@ -71,7 +71,7 @@ test("an effort it cannot read is explained in place, and a readable one is save
 
   await page.getByRole("textbox", { name: "Effort", exact: true }).fill("30m");
   await page.getByRole("textbox", { name: "Effort", exact: true }).press("Enter");
-  await expect(page.getByTestId("history").getByText(/changed effort/)).toBeVisible();
+  await expect(page.getByTestId("history").getByText(/^Effort (set to|changed from .* to) 30m by /)).toBeVisible();
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Effort", exact: true })).toHaveValue("30m");
 });

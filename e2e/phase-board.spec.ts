@@ -74,7 +74,7 @@ test("an engineer drags P0-2 by the card's body and moves P0-3 with the keyboard
   await expect(page.getByTestId("phase-column-in_progress").getByTestId("phase-card-P0-3")).toBeVisible();
   for (const key of ["P0-2", "P0-3"]) {
     await page.goto(`/items/${key}?product=${product}`);
-    await expect(page.getByTestId("history").getByText(`${ENGINEER.name} changed status from Not started to In progress`)).toBeVisible();
+    await expect(page.getByTestId("history").getByText(`Status changed from Not started to In progress by ${ENGINEER.name}`)).toBeVisible();
   }
 });
 

@@ -23,12 +23,12 @@ test("an engineer creates an item, assigns it, dates it, and bulk-moves three it
   // The first item a person creates in a product is T-1.
   await expect(page).toHaveURL(new RegExp(`/items/T-1\\?product=${product}`));
   await expect(page.getByRole("heading", { name: "Rebuild the driver image on UBI 9" })).toBeVisible();
-  await expect(page.getByTestId("history").getByText(`${ENGINEER.name} created the item`)).toBeVisible();
+  await expect(page.getByTestId("history").getByText(`Created by ${ENGINEER.name}`)).toBeVisible();
   // The author watches what they created.
   await expect(page.getByRole("button", { name: "Unwatch" })).toBeVisible();
 
   await page.getByRole("combobox", { name: "Owner" }).selectOption({ label: `${ENGINEER.name} (me)` });
-  await expect(page.getByTestId("history").getByText(`${ENGINEER.name} changed owner from none to ${ENGINEER.name}`)).toBeVisible();
+  await expect(page.getByTestId("history").getByText(`Owner set to ${ENGINEER.name} by ${ENGINEER.name}`)).toBeVisible();
   const due = page.getByLabel("Due date", { exact: true });
   await due.fill("2020-01-31");
   await due.press("Enter");

@@ -46,6 +46,8 @@ test("dropping two results files and an archive on /upload shows progress and ou
   const failingRow = rows.filter({ hasText: "failing.results.json" });
   await expect(failingRow.getByText("New run")).toBeVisible();
   await expect(failingRow).toContainText("HasRequiredLabel");
+  // Dropped alone, the results file names no architecture: the row says how to give one.
+  await expect(failingRow.getByTestId("upload-run-arch-hint")).toHaveText("Architecture not known: add cert-image.json or arch=");
   await expect(rows.filter({ hasText: "artifacts.zip" }).getByTestId("upload-run")).toHaveCount(2);
   // Runs of images no component has wait, unassigned, and say where to assign them.
   await expect(rows.filter({ hasText: "artifacts.zip" }).getByTestId("upload-run-unassigned")).toHaveCount(2);
@@ -60,6 +62,13 @@ test("dropping two results files and an archive on /upload shows progress and ou
   await opened.click();
   await expect(page.getByText(key, { exact: true }).first()).toBeVisible();
   await expect(page.getByTestId("item-badges").getByText("Critical blocker")).toBeVisible();
+  // Its title and history are words: the check by what it tests, the run by what it tested, no wire values.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^.+: required labels check fails \(HasRequiredLabel\)$/);
+  const history = page.getByTestId("history");
+  // The dropped file says nothing of its architecture, and the history says so in words.
+  await expect(history.getByRole("listitem").last()).toContainText(/^Opened by run [0-9a-f]{8} of .+ \(architecture not known\): HasRequiredLabel failed/);
+  await expect(history.getByRole("link", { name: /^run [0-9a-f]{8}$/ }).first()).toHaveAttribute("href", runHref!);
+  await expect(history).not.toContainText(/not_started|latestResult|[{}"]/);
 
   // The run and its diff.
   await page.goto(runHref!);

@@ -22,6 +22,7 @@ import { isAppError } from "@/lib/errors";
 import { runsUrl, runUrl } from "@/lib/preflight/client";
 import { listRuns, runListQuerySchema } from "@/lib/preflight/data";
 import { SUPPORTED_ARCHITECTURES } from "@/lib/preflight/schema";
+import { architectureText, preflightText } from "@/lib/preflight/run-text";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Preflight runs" };
@@ -79,8 +80,8 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
                     <p className="font-mono text-xs break-all">{run.imageRef || "(no image named)"}</p>
                     <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-muted">
                       <Link href={runUrl(run.id)} className="text-blue-700 hover:underline"><DateText iso={run.createdAt} withTime /></Link>
-                      <span>{run.architecture}</span>
-                      <span>preflight {run.preflightVersion}</span>
+                      <span>{architectureText(run.architecture, "full")}</span>
+                      <span>{preflightText(run)}</span>
                       <RunPassedBadge passed={run.passed} />
                       <RunCounts counts={run.counts} />
                       <span>by {run.actor}</span>

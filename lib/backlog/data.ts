@@ -154,7 +154,11 @@ export async function getItem(key: string, productSlug?: string): Promise<ItemDe
       requirementCodes: true,
       createdAt: true,
       watchers: { select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: "asc" } },
-      events: { orderBy: [{ at: "desc" }, { id: "asc" }], take: 500 },
+      events: {
+        orderBy: [{ at: "desc" }, { id: "asc" }],
+        take: 500,
+        include: { run: { select: { id: true, imageTag: true, architecture: true, component: { select: { name: true } } } } },
+      },
     },
   });
   if (!row) throw new AppError("not_found", `No item "${key}" in product "${product.slug}".`);
@@ -180,6 +184,7 @@ export async function getItem(key: string, productSlug?: string): Promise<ItemDe
       newValue: e.newValue,
       note: e.note,
       runId: e.runId,
+      run: e.run ? { id: e.run.id, component: e.run.component?.name ?? null, tag: e.run.imageTag, architecture: e.run.architecture } : null,
     })),
   };
 }

@@ -268,6 +268,8 @@ export type ItemEventView = {
   note: string | null;
   /** The preflight run behind a change an upload made. */
   runId: string | null;
+  /** The run behind a change made by an upload (null for people, imports, and deleted runs). */
+  run: { id: string; component: string | null; tag: string | null; architecture: string } | null;
 };
 
 export type ItemDetail = ItemSummary & {

@@ -2,6 +2,7 @@ import { CLOSED_STATUSES, STATUS_LABELS, statusSchema, type Status } from "@/lib
 import { itemsUrl, itemUrl } from "@/lib/backlog/urls";
 import { runUrl, type RunDiffView } from "@/lib/preflight/client";
 import type { EventKind, FeedEvent } from "./schema";
+import { architectureText } from "@/lib/preflight/run-text";
 
 // "What changed": item history, preflight runs and backlog imports, read as one feed of events a
 // project manager cares about. The kinds:
@@ -82,7 +83,7 @@ export function runFeedEvents(row: RunRow): FeedEvent[] {
     { kind: "regression", checks: failing.filter((c) => !added.has(c)), label: (n) => (n === 1 ? "Regression" : `${n} regressions`) },
     { kind: "verification", checks: [...diff.newlyPassed].sort(), label: (n) => (n === 1 ? "Newly passing" : `${n} checks newly passing`) },
   ];
-  const where = `${row.component.name} (${row.architecture})`;
+  const where = `${row.component.name} (${architectureText(row.architecture)})`;
   return groups
     .filter((g) => g.checks.length > 0)
     .map((g) => ({

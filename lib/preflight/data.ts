@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
+import { changeText } from "@/lib/backlog/describe-event";
 import { AppError } from "@/lib/errors";
 import { compareRuns } from "@/lib/preflight/compare-runs";
 import { findProduct, getProduct } from "@/lib/products/data";
@@ -91,7 +92,7 @@ export async function getRun(id: string) {
       contentSha256: true,
       product: { select: { slug: true } },
       checks: { orderBy: [{ outcome: "asc" }, { canonicalName: "asc" }] },
-      events: { select: { field: true, newValue: true, note: true, item: { select: { key: true, title: true, product: { select: { slug: true } } } } }, orderBy: { at: "asc" } },
+      events: { select: { actor: true, field: true, oldValue: true, newValue: true, note: true, item: { select: { key: true, title: true, product: { select: { slug: true } } } } }, orderBy: { at: "asc" } },
     },
   });
   if (!row) throw new AppError("not_found", `No preflight run ${id}.`);
@@ -99,7 +100,8 @@ export async function getRun(id: string) {
   const items = new Map<string, { key: string; title: string; product: string; changes: string[] }>();
   for (const e of events) {
     const entry = items.get(e.item.key) ?? { key: e.item.key, title: e.item.title, product: e.item.product.slug, changes: [] };
-    entry.changes.push(e.field === "created" ? "opened" : `${e.field}${e.newValue ? ` → ${JSON.stringify(e.newValue)}` : ""}`);
+    // The run's own page: "Opened: HasLicense failed", with no "by run …" (`run` stays unset).
+    entry.changes.push(changeText({ ...e, run: { id, component: null, tag: null, architecture: "unknown" } }));
     items.set(e.item.key, entry);
   }
   return {

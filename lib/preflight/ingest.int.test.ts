@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getRunRoute } from "@/app/api/v1/preflight/runs/[id]/route";
 import { POST } from "@/app/api/v1/preflight/runs/route";
 import { getItem } from "@/lib/backlog/data";
+import { eventSentence } from "@/lib/backlog/describe-event";
+import { runName } from "@/lib/preflight/run-text";
 import { disconnectDb, getDb } from "@/lib/db";
 import { createToken, request } from "@/tests/auth";
 import { productWithBacklog, rowCounts } from "@/tests/db";
@@ -86,6 +88,9 @@ describe.skipIf(!available)("uploading preflight results", () => {
     expect(first.runs[0].items.opened).toEqual(["PF-1"]);
     const opened = await getItem("PF-1", product);
     expect(opened).toMatchObject({ category: "critical_blocker", status: "not_started", latestResult: "failed", checkNames: ["HasRequiredLabel"] });
+    // A title a person reads: the component, the check in words, its name for the record.
+    const component = await getDb().component.findFirstOrThrow({ where: { slug: OPERATOR, product: { slug: product } }, select: { name: true } });
+    expect(opened.title).toBe(`${component.name}: required labels check fails (HasRequiredLabel)`);
 
     // Fixed: every check passes → PF-1 verified. Broken again → reopened.
     const fixed = structuredClone(doc);
@@ -99,7 +104,14 @@ describe.skipIf(!available)("uploading preflight results", () => {
     again.test_library.commit = "0000000000000000000000000000000000000001";
     const third = await (await upload(`product=${product}&component=${OPERATOR}&arch=amd64`, JSON.stringify(again))).json();
     expect(third.runs[0].items.reopened).toEqual(expect.arrayContaining(["PF-1"]));
-    expect((await getItem("PF-1", product)).status).toBe("not_started");
+    const reopened = await getItem("PF-1", product);
+    expect(reopened.status).toBe("not_started");
+    // Its history names the run by what it tested, in words: no wire value such as not_started.
+    const run = await getDb().preflightRun.findUniqueOrThrow({ where: { id: third.runs[0].id }, select: { id: true, imageTag: true } });
+    const reopen = reopened.history.find((e) => e.field === "status" && e.newValue === "not_started");
+    expect(eventSentence(reopen!)).toBe(
+      `Status changed from Done to Not started by run ${run.id.slice(0, 8)} of ${runName({ component: component.name, tag: run.imageTag, architecture: "amd64" })}: HasRequiredLabel failed; back to the status it had before preflight verified it.`,
+    );
   });
 
   it("never changes an item a person set to needs_justification or wont_do: it flags it", async () => {

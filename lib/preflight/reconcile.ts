@@ -1,9 +1,11 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/schema";
-import { STATUS_LABELS, statusSchema, type Status } from "@/lib/backlog/schema";
+import { statusSchema, type Status } from "@/lib/backlog/schema";
 import type { Tx } from "@/lib/db";
 import { requirementForCheck } from "@/lib/requirements/catalog";
+import { failedCheckTitle } from "@/lib/requirements/check-meaning";
 import type { ParsedCheck } from "./schema";
+import { architectureText } from "./run-text";
 
 // Machine evidence opens and confirms work; it never silently overrides a person's decision.
 // A check of a stored run speaks for every item of the component that names it (checks missing from
@@ -108,7 +110,7 @@ export async function reconcileRun(tx: Tx, ctx: Context): Promise<ReconcileOutco
     const what = (failures.length ? failures : results).map((r) => r.name).join(", ");
 
     if (PERSON_DECISIONS.has(item.status)) {
-      events.push(event(item.id, "flagged", null, worst, `${what} ${worst} on ${ctx.run.imageRef} (${ctx.run.architecture}); status left as a person set it`));
+      events.push(event(item.id, "flagged", null, worst, `${what} ${worst} on ${ctx.run.imageRef} (${architectureText(ctx.run.architecture)}); status left as a person set it`));
       outcome.flagged.push(item.key);
     } else if (worst !== "passed") {
       if (item.latestResult !== worst) {
@@ -119,8 +121,9 @@ export async function reconcileRun(tx: Tx, ctx: Context): Promise<ReconcileOutco
       if (item.status === "done") {
         const before = await statusBeforeVerification(tx, item.id);
         data.status = before ?? "not_started";
-        const why = `reopened: ${what} ${worst} on ${ctx.run.architecture}`;
-        const note = before ? `${why}; back to ${STATUS_LABELS[before]}, the status it had before preflight verified it` : why;
+        // The history names the run (and so its architecture) beside the note.
+        const why = `${what} ${worst}`;
+        const note = before ? `${why}; back to the status it had before preflight verified it` : why;
         events.push(event(item.id, "status", "done", data.status, note));
         outcome.reopened.push(item.key);
       }
@@ -134,7 +137,7 @@ export async function reconcileRun(tx: Tx, ctx: Context): Promise<ReconcileOutco
       const required = [...new Set([...item.checkNames, ...unnamed])].filter((name) => !ctx.exempt.has(name));
       if (await passesEverywhere(tx, ctx.component, required)) {
         data.status = "done";
-        const note = `verified: the newest run of every architecture passes ${required.join(", ")}`;
+        const note = `the newest run of every architecture passes ${required.join(", ")}`;
         events.push(event(item.id, "status", item.status, "done", note));
         outcome.verified.push(item.key);
       }
@@ -187,14 +190,14 @@ function pickItem(candidates: Candidate[], name: string): Candidate | null {
 async function openItem(tx: Tx, ctx: Context, check: ReconcileCheck, event: (itemId: string, field: string, o: unknown, n: unknown, note?: string) => Prisma.ItemEventCreateManyInput) {
   const requirement = requirementForCheck(check.canonicalName);
   const key = await nextKey(tx, ctx.product.id);
-  const verb = check.outcome === "errored" ? "errors" : "fails";
   const actions = [check.suggestion, check.help].filter((text): text is string => !!text?.trim()).map((text) => ({ text, done: false }));
   const item = await tx.backlogItem.create({
     select: { ...CANDIDATE_SELECT, title: true },
     data: {
       productId: ctx.product.id,
       key,
-      title: `${requirement?.title ?? check.canonicalName}: ${check.canonicalName} ${verb} on ${ctx.component.name}`,
+      // Matching runs to items goes by checkNames and source, never by this title.
+      title: failedCheckTitle(ctx.component.name, check.canonicalName, check.outcome === "errored" ? "errored" : "failed"),
       category: "critical_blocker",
       priority: "P0",
       status: "not_started",
@@ -203,7 +206,7 @@ async function openItem(tx: Tx, ctx: Context, check: ReconcileCheck, event: (ite
       description: [
         requirement ? `Requirement ${requirement.code}: ${requirement.title}.` : null,
         check.description ? `Check: ${check.description}` : null,
-        `Found by preflight on \`${ctx.run.imageRef}\` (${ctx.run.architecture}).`,
+        `Found by preflight on \`${ctx.run.imageRef}\` (${architectureText(ctx.run.architecture)}).`,
       ]
         .filter(Boolean)
         .join("\n\n"),
@@ -214,7 +217,7 @@ async function openItem(tx: Tx, ctx: Context, check: ReconcileCheck, event: (ite
       components: { create: { componentId: ctx.component.id } },
     },
   });
-  await tx.itemEvent.createMany({ data: [event(item.id, "created", null, item.title, `${check.canonicalName} ${check.outcome} on ${ctx.run.architecture}`)] });
+  await tx.itemEvent.createMany({ data: [event(item.id, "created", null, item.title, `${check.canonicalName} ${check.outcome}`)] });
   return item;
 }
 

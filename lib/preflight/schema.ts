@@ -17,6 +17,9 @@ export type Policy = z.infer<typeof policySchema>;
 export type RunKind = z.infer<typeof runKindSchema>;
 export type CheckOutcome = z.infer<typeof checkOutcomeSchema>;
 
+/** A check's outcome, and an item's latest preflight result, in words. */
+export const CHECK_OUTCOME_LABELS: Record<CheckOutcome, string> = { passed: "Passed", failed: "Failed", errored: "Errored", warned: "Warning" };
+
 const text = z.string().nullable();
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 const count = z.number().int().nonnegative();

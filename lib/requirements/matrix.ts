@@ -10,6 +10,7 @@
 
 import { exceptionNeeded, reportedChecks } from "@/lib/requirements/catalog";
 import type { SignOffStatus, SignOffView } from "@/lib/requirements/schema";
+import { architectureText } from "@/lib/preflight/run-text";
 
 export const EVIDENCE = [
   "failed",
@@ -154,7 +155,7 @@ function preflightVerdict(checkNames: string[], c: MatrixComponent, checks: Chec
   architectures.sort((a, b) => a.architecture.localeCompare(b.architecture));
   const worst = [...architectures].sort((a, b) => (RANK[a.outcome] ?? 3) - (RANK[b.outcome] ?? 3))[0]!;
   const evidence: Evidence = worst.outcome === "failed" ? "failed" : worst.outcome === "errored" ? "errored" : worst.outcome === "not_run" ? "not_run" : "passed";
-  const text = architectures.map((a) => `${a.architecture} ${a.outcome.replace("_", " ")}`).join(", ");
+  const text = architectures.map((a) => `${architectureText(a.architecture)} ${a.outcome.replace("_", " ")}`).join(", ");
   return { evidence, detail: `Newest run per architecture: ${text}.`, runId: worst.runId ?? architectures.find((a) => a.runId)?.runId ?? null, architectures };
 }
 

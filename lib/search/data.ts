@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import type { ProductRef } from "@/lib/products/data";
 import { digestPrefix, escapeLike, rankCandidates, searchTerms, type Candidate } from "@/lib/search/rank";
 import type { SearchResult } from "@/lib/search/schema";
+import { runName } from "@/lib/preflight/run-text";
 
 // Search over one product's items, components, runs and phases, and the requirement catalog. Each
 // kind is one statement that filters with ILIKE on every word, or word similarity for near misses (GIN
@@ -93,7 +94,7 @@ async function runCandidates({ q, terms, product }: Ctx): Promise<Candidate[]> {
     return {
       kind: "run",
       id: row.id,
-      title: `${row.componentName ?? row.imageRef}${row.imageTag ? ` ${row.imageTag}` : ""} (${row.architecture})`,
+      title: runName({ component: row.componentName ?? row.imageRef, tag: row.imageTag, architecture: row.architecture }),
       subtitle: [row.passed ? "Passed" : "Failed", digest && `sha256:${digest.slice(0, 12)}`, row.createdAt.toISOString().slice(0, 10)].filter(Boolean).join(" · "),
       href: `/runs/${row.id}`,
       identifiers: [row.imageTag, digest, row.imageDigest],

@@ -27,6 +27,7 @@ import { CERTIFICATION_STATUS_LABELS, OS_CONTENT_LABELS, type CertificationStatu
 import { EXCEPTION_KINDS } from "@/lib/exceptions/schema";
 import { isAppError } from "@/lib/errors";
 import { exceptionNeeded } from "@/lib/requirements/catalog";
+import { architectureText } from "@/lib/preflight/run-text";
 
 export const dynamic = "force-dynamic";
 
@@ -121,7 +122,7 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           <ul className="mt-3 space-y-1 text-xs text-muted">
             {board.staleness.map((s) => (
               <li key={s.architecture}>
-                {s.architecture}: {s.daysSinceLastPass === null ? "never passed" : `last passing run ${s.daysSinceLastPass} day${s.daysSinceLastPass === 1 ? "" : "s"} ago`}
+                {architectureText(s.architecture)}: {s.daysSinceLastPass === null ? "never passed" : `last passing run ${s.daysSinceLastPass} day${s.daysSinceLastPass === 1 ? "" : "s"} ago`}
               </li>
             ))}
           </ul>

@@ -12,6 +12,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { describeZodError, isAppError } from "@/lib/errors";
 import { compareRunsUrl, runsUrl } from "@/lib/preflight/client";
 import { getRunComparison, runCompareQuerySchema } from "@/lib/preflight/data";
+import { architectureText, versionText } from "@/lib/preflight/run-text";
 import { runLabel } from "@/lib/preflight/run-label";
 import { componentUrl } from "@/lib/overview/urls";
 
@@ -93,10 +94,10 @@ export default async function CompareRunsPage({ searchParams }: Props) {
         <ul className="list-disc space-y-0.5 pl-5 text-sm text-muted">
           {backwards && <li>From is newer than To: the lists read backwards in time.</li>}
           {!sameComponent && <li>The runs are of different components ({nameOf(from)} and {nameOf(to)}).</li>}
-          {from.architecture !== to.architecture && <li>The runs are for different architectures ({from.architecture} and {to.architecture}).</li>}
+          {from.architecture !== to.architecture && <li>The runs are for different architectures ({architectureText(from.architecture)} and {architectureText(to.architecture)}).</li>}
           {from.preflightVersion !== to.preflightVersion && (
             <li>
-              Preflight version changed: <span className="font-mono">{from.preflightVersion}</span> → <span className="font-mono">{to.preflightVersion}</span>
+              Preflight version changed: {versionText(from.preflightVersion)} → {versionText(to.preflightVersion)}
             </li>
           )}
         </ul>
