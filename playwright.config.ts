@@ -53,6 +53,14 @@ export default defineConfig({
       testMatch: /hostile-input\.spec\.ts/,
       use: { ...devices["Desktop Chrome"] },
     },
+    // `npm run screenshots` (SCREENSHOTS=1): the README's pictures, with a setup of their own so the
+    // hostile corpus does not run after them.
+    ...(process.env.SCREENSHOTS
+      ? [
+          { name: "shots-setup", testMatch: /auth\.setup\.ts/ },
+          { name: "screenshots", dependencies: ["shots-setup"], testMatch: /\.shot\.ts/, use: { ...devices["Desktop Chrome"] } },
+        ]
+      : []),
   ],
   webServer: {
     command: `node scripts/with-db.mjs --migrate --seed node scripts/serve.mjs -p ${port}`,

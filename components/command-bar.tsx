@@ -22,6 +22,7 @@ export function CommandBar({ product, canCreate, canUpload, canImport }: Props) 
     { id: "overview", label: "Overview", href: withProduct("/", product) },
     { id: "items", label: "Items", href: withProduct("/items", product) },
     { id: "phases", label: "Phases", href: withProduct("/phases", product) },
+    { id: "components", label: "Components", href: withProduct("/components", product) },
     { id: "runs", label: "Runs", href: withProduct("/runs", product) },
     { id: "me", label: "My work", href: withProduct("/me", product) },
     { id: "import", label: canImport ? "Import & export" : "Export", href: withProduct("/import", product) },

@@ -23,8 +23,8 @@ function outcome(run: Latest): string {
 export function ComponentIndex({ rows, product }: { rows: ComponentIndexRow[]; product: string }) {
   return (
     <div className="rounded-lg border border-line bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="hidden bg-gray-50 text-xs uppercase text-muted md:table-header-group">
+      <table className="stack-table w-full text-left text-sm">
+        <thead className="bg-gray-50 text-xs uppercase text-muted">
           <tr>
             <th scope="col" className="px-3 py-2">Component</th>
             <th scope="col" className="px-3 py-2">Image</th>
@@ -34,15 +34,15 @@ export function ComponentIndex({ rows, product }: { rows: ComponentIndexRow[]; p
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.slug} className="block border-t border-line py-1 align-top first:border-t-0 md:table-row md:py-0 md:first:border-t" data-testid="component-row">
-              <th scope="row" className="block px-3 py-1 font-normal md:table-cell md:py-2">
+            <tr key={row.slug} className="border-t border-line align-top" data-testid="component-row">
+              <th scope="row" className="px-3 py-2 font-normal">
                 <Link href={componentUrl(row.slug, product)} className="font-medium text-blue-700 hover:underline">{row.name}</Link>
                 <p className="text-xs text-muted">
                   {COMPONENT_TYPE_LABELS[row.type] ?? row.type} · Red Hat: {CERTIFICATION_STATUS_LABELS[row.certificationStatus as CertificationStatus] ?? row.certificationStatus}
                 </p>
               </th>
-              <td className="block max-w-xs px-3 py-1 font-mono text-xs break-all md:table-cell md:py-2">{row.image ?? <span className="font-sans text-muted">to be decided</span>}</td>
-              <td className="block px-3 py-1 md:table-cell md:py-2">
+              <td className="max-w-xs px-3 py-2 font-mono text-xs break-all" data-label="Image">{row.image ?? <span className="font-sans text-muted">to be decided</span>}</td>
+              <td className="px-3 py-2" data-label="Newest results">
                 {row.latest.length === 0 ? (
                   <span className="text-xs text-muted">No runs yet</span>
                 ) : (
@@ -59,8 +59,7 @@ export function ComponentIndex({ rows, product }: { rows: ComponentIndexRow[]; p
                   </ul>
                 )}
               </td>
-              <td className="block px-3 py-1 text-sm tabular-nums md:table-cell md:py-2 md:text-right">
-                <span className="text-xs text-muted md:hidden">Open items: </span>
+              <td className="px-3 py-2 text-sm tabular-nums md:text-right" data-label="Open items">
                 <Link href={itemsUrl({ product, component: row.slug })} className="text-blue-700 hover:underline" aria-label={`${row.openItems} open items of ${row.name}`}>
                   {row.openItems}
                 </Link>

@@ -16,8 +16,8 @@ describe("readKey", () => {
     expect(readKey(null, "/").action).toEqual({ kind: "search" });
     expect(readKey(null, "?").action).toEqual({ kind: "help" });
     expect(readKey("g", "x")).toEqual({ action: null, pending: null });
-    // c after g is not "new item": the sequence asked for a destination.
-    expect(readKey("g", "c")).toEqual({ action: null, pending: null });
+    // c after g is the destination (components), never "new item".
+    expect(readKey("g", "c").action).toMatchObject({ kind: "go", path: "/components" });
     expect(readKey(null, "i")).toEqual({ action: null, pending: null });
   });
 

@@ -14,6 +14,7 @@ export const GO_TO: Record<string, { path: string; label: string }> = {
   o: { path: "/", label: "Overview" },
   i: { path: "/items", label: "Items" },
   p: { path: "/phases", label: "Phases" },
+  c: { path: "/components", label: "Components" },
   r: { path: "/runs", label: "Runs" },
   m: { path: "/me", label: "My work" },
 };
