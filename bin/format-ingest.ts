@@ -1,5 +1,5 @@
 import type { IngestResult } from "@/lib/preflight/mutations";
-import { isKnownArchitecture, versionText } from "@/lib/preflight/run-text";
+import { isKnownArchitecture, versionText } from "@/lib/run-text";
 
 /** One line per run, then what it did to the backlog; shared by `ingest` and `upload`. */
 export function formatIngest(result: IngestResult): string {

@@ -5,7 +5,7 @@ import { CERTIFICATION_STATUS_LABELS, COMPONENT_TYPE_LABELS, type CertificationS
 import { componentUrl } from "@/lib/overview/urls";
 import { itemsUrl } from "@/lib/backlog/urls";
 import { runUrl } from "@/lib/preflight/client";
-import { architectureText } from "@/lib/preflight/run-text";
+import { architectureText } from "@/lib/run-text";
 
 type Latest = ComponentIndexRow["latest"][number];
 

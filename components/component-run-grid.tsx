@@ -2,7 +2,7 @@ import Link from "next/link";
 import { RunPassedBadge } from "@/components/run-badges";
 import { DateText } from "@/components/ui/date-text";
 import type { ComponentBoard } from "@/lib/component-board/schema";
-import { architectureText, versionText } from "@/lib/preflight/run-text";
+import { architectureText, versionText } from "@/lib/run-text";
 
 /** Tags × architectures: the newest run of each, and tags nobody has tested yet. */
 export function ComponentRunGrid({ grid }: { grid: ComponentBoard["grid"] }) {

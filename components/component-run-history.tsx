@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { DateText } from "@/components/ui/date-text";
 import type { ComponentBoard } from "@/lib/component-board/schema";
 import { runUrl } from "@/lib/preflight/client";
-import { architectureText, versionText } from "@/lib/preflight/run-text";
+import { architectureText, versionText } from "@/lib/run-text";
 
 type HistoryRun = ComponentBoard["history"][number];
 

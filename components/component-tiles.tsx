@@ -4,7 +4,7 @@ import { CERTIFICATION_STATUS_LABELS, type CertificationStatus } from "@/lib/com
 import { formatAge } from "@/lib/overview/relative-time";
 import type { ComponentTile } from "@/lib/overview/schema";
 import { componentUrl } from "@/lib/overview/urls";
-import { architectureText } from "@/lib/preflight/run-text";
+import { architectureText } from "@/lib/run-text";
 
 function certification(tile: ComponentTile): { tone: Tone; border: string; label: string } {
   const status = CERTIFICATION_STATUS_LABELS[tile.certificationStatus as CertificationStatus] ?? tile.certificationStatus.replaceAll("_", " ");

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { formatAge } from "@/lib/overview/relative-time";
 import { EVENT_KIND_LABELS, type EventKind, type FeedEvent } from "@/lib/overview/schema";
-import { architectureText } from "@/lib/preflight/run-text";
+import { architectureText } from "@/lib/run-text";
 
 const TONES: Record<EventKind, Tone> = {
   status: "blue",

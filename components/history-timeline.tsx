@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CommentEventText } from "@/components/item-comment-event";
-import { describeEvent, type EventAgent } from "@/lib/backlog/describe-event";
+import { describeEvent, type EventAgent } from "@/lib/history/describe-event";
 import type { ItemEventView } from "@/lib/backlog/schema";
 import { runUrl } from "@/lib/preflight/client";
 

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, type DragEvent } from "react";
 import { apiFetch } from "@/lib/api-client";
-import { describeConflict } from "@/lib/backlog/describe-event";
+import { describeConflict } from "@/lib/history/describe-event";
 import { PRODUCT_SLUG_MAX, PRODUCT_SLUG_PATTERN } from "@/lib/products/schema";
 
 type ImportResult = {

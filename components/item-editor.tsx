@@ -14,7 +14,7 @@ import { Markdown } from "@/components/markdown";
 import { Card } from "@/components/ui/card";
 import { useItem, useUnsavedChangesGuard, useUpdateItem, type ItemChanges } from "@/lib/backlog/client";
 import type { ItemDetail } from "@/lib/backlog/schema";
-import { valueText } from "@/lib/backlog/describe-event";
+import { valueText } from "@/lib/history/describe-event";
 import type { ItemLinks } from "@/lib/item-links/schema";
 import { phaseBoardUrl } from "@/lib/phases/schema";
 import { EFFORT_FORMS, formatHours, parseEffort } from "@/lib/backlog/effort";

@@ -3,7 +3,7 @@ import { CheckOutcomeBadge, RunCounts, RunPassedBadge, type RunCountsView } from
 import { DateText } from "@/components/ui/date-text";
 import type { RunComparison } from "@/lib/preflight/compare-runs";
 import { runUrl } from "@/lib/preflight/client";
-import { architectureText, versionText } from "@/lib/preflight/run-text";
+import { architectureText, versionText } from "@/lib/run-text";
 
 export type CompareSideView = {
   id: string;

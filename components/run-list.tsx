@@ -2,7 +2,7 @@ import Link from "next/link";
 import { RunSelectBox } from "@/components/run-compare-select";
 import { RunCounts, RunPassedBadge, type RunCountsView } from "@/components/run-badges";
 import { DateText } from "@/components/ui/date-text";
-import { architectureText, preflightText } from "@/lib/preflight/run-text";
+import { architectureText, preflightText } from "@/lib/run-text";
 
 export type RunListRow = {
   id: string;

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { RunCounts, RunPassedBadge, type RunCountsView } from "@/components/run-badges";
 import { DateText } from "@/components/ui/date-text";
 import { connectLinkKind } from "@/lib/preflight/submission";
-import { architectureText, preflightVersionText } from "@/lib/preflight/run-text";
+import { architectureText, preflightVersionText } from "@/lib/run-text";
 
 export type RunSummaryView = {
   id: string;

@@ -4,7 +4,7 @@ import { RunDiff } from "@/components/run-diff";
 import { Badge } from "@/components/ui/badge";
 import { itemUrl } from "@/lib/backlog/urls";
 import { isFirstUploadedRun, runUrl, type UploadedRun } from "@/lib/preflight/client";
-import { ARCHITECTURE_HINT, architectureText, isKnownArchitecture, versionText } from "@/lib/preflight/run-text";
+import { ARCHITECTURE_HINT, architectureText, isKnownArchitecture, versionText } from "@/lib/run-text";
 
 const ITEM_GROUPS = [
   { key: "opened", label: "Opened" },

@@ -22,7 +22,7 @@ import { isAppError } from "@/lib/errors";
 import { runsUrl, runUrl } from "@/lib/preflight/client";
 import { listRuns, runListQuerySchema } from "@/lib/preflight/data";
 import { SUPPORTED_ARCHITECTURES } from "@/lib/preflight/schema";
-import { architectureText, preflightText } from "@/lib/preflight/run-text";
+import { architectureText, preflightText } from "@/lib/run-text";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Preflight runs" };

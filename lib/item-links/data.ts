@@ -3,7 +3,7 @@ import type { ItemDetail } from "@/lib/backlog/schema";
 import type { ComponentSummary } from "@/lib/components/data";
 import { latestRunsOfChecks } from "@/lib/preflight/data";
 import { listRequirementsByCode } from "@/lib/requirements/data";
-import { requirementHref } from "@/lib/requirements/requirement-href";
+import { requirementHref } from "@/lib/overview/requirement-href";
 import { runUrl } from "@/lib/preflight/client";
 import type { ItemLinks } from "./schema";
 

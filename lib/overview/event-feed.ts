@@ -2,7 +2,7 @@ import { CLOSED_STATUSES, STATUS_LABELS, statusSchema, type Status } from "@/lib
 import { itemsUrl, itemUrl } from "@/lib/backlog/urls";
 import { runUrl, type RunDiffView } from "@/lib/preflight/client";
 import type { EventKind, FeedEvent } from "./schema";
-import { architectureText } from "@/lib/preflight/run-text";
+import { architectureText } from "@/lib/run-text";
 
 // "What changed": item history, preflight runs and backlog imports, read as one feed of events a
 // project manager cares about. The kinds:

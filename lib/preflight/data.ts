@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { changeText } from "@/lib/backlog/describe-event";
 import { AppError } from "@/lib/errors";
 import { compareRuns } from "@/lib/preflight/compare-runs";
 import { findProduct, getProduct } from "@/lib/products/data";
@@ -79,7 +78,7 @@ export async function listRuns(query: RunListQuery) {
   return { runs: rows.map(toView), total };
 }
 
-/** One run with its checks (texts as preflight wrote them: untrusted), diff and the items it touched. */
+/** One run with its checks (texts as preflight wrote them: untrusted) and the item events it caused (oldest first). */
 export async function getRun(id: string) {
   const row = await getDb().preflightRun.findUnique({
     where: { id },
@@ -97,13 +96,6 @@ export async function getRun(id: string) {
   });
   if (!row) throw new AppError("not_found", `No preflight run ${id}.`);
   const { checks, events, product, ...rest } = row;
-  const items = new Map<string, { key: string; title: string; product: string; changes: string[] }>();
-  for (const e of events) {
-    const entry = items.get(e.item.key) ?? { key: e.item.key, title: e.item.title, product: e.item.product.slug, changes: [] };
-    // The run's own page: "Opened: HasLicense failed", with no "by run …" (`run` stays unset).
-    entry.changes.push(changeText({ ...e, run: { id, component: null, tag: null, architecture: "unknown" } }));
-    items.set(e.item.key, entry);
-  }
   return {
     ...toView(rest),
     product: product.slug,
@@ -119,7 +111,7 @@ export async function getRun(id: string) {
       knowledgebaseUrl: c.knowledgebaseUrl,
       checkUrl: c.checkUrl,
     })),
-    items: [...items.values()],
+    events,
   };
 }
 

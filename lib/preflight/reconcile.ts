@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db";
 import { requirementForCheck } from "@/lib/requirements/catalog";
 import { failedCheckTitle } from "@/lib/requirements/check-meaning";
 import type { ParsedCheck } from "./schema";
-import { architectureText } from "./run-text";
+import { architectureText } from "@/lib/run-text";
 
 // Machine evidence opens and confirms work; it never silently overrides a person's decision.
 // A check of a stored run speaks for every item of the component that names it (checks missing from

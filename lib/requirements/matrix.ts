@@ -10,7 +10,7 @@
 
 import { exceptionNeeded, reportedChecks } from "@/lib/requirements/catalog";
 import type { SignOffStatus, SignOffView } from "@/lib/requirements/schema";
-import { architectureText } from "@/lib/preflight/run-text";
+import { architectureText } from "@/lib/run-text";
 
 export const EVIDENCE = [
   "failed",

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import type { ProductRef } from "@/lib/products/data";
 import { digestPrefix, escapeLike, rankCandidates, searchTerms, type Candidate } from "@/lib/search/rank";
 import type { SearchResult } from "@/lib/search/schema";
-import { runName } from "@/lib/preflight/run-text";
+import { runName } from "@/lib/run-text";
 
 // Search over one product's items, components, runs and phases, and the requirement catalog. Each
 // kind is one statement that filters with ILIKE on every word, or word similarity for near misses (GIN

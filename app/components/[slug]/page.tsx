@@ -27,7 +27,7 @@ import { CERTIFICATION_STATUS_LABELS, OS_CONTENT_LABELS, type CertificationStatu
 import { EXCEPTION_KINDS } from "@/lib/exceptions/schema";
 import { isAppError } from "@/lib/errors";
 import { exceptionNeeded } from "@/lib/requirements/catalog";
-import { architectureText } from "@/lib/preflight/run-text";
+import { architectureText } from "@/lib/run-text";
 
 export const dynamic = "force-dynamic";
 

@@ -16,7 +16,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { isFirstRunDiff, readRunDiff, runsUrl } from "@/lib/preflight/client";
 import { listComponents } from "@/lib/components/data";
-import { getRun } from "@/lib/preflight/data";
+import { getRunWithItems } from "@/lib/history/data";
 import { runLabel } from "@/lib/preflight/run-label";
 import { componentUrl } from "@/lib/overview/urls";
 
@@ -33,7 +33,7 @@ export default async function RunPage({ params, searchParams }: Props) {
   }
   const runId = z.uuid().safeParse(id);
   if (!runId.success) notFound();
-  const run = await getRun(runId.data).catch((error: unknown) => {
+  const run = await getRunWithItems(runId.data).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });

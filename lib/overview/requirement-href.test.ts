@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requirementHref } from "@/lib/requirements/requirement-href";
+import { requirementHref } from "@/lib/overview/requirement-href";
 
 const components = [
   { slug: "bundle", type: "operator_bundle" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { architectureText, isCommitHash, preflightText, runName, versionText } from "./run-text";
+import { architectureText, isCommitHash, preflightText, runName, versionText } from "@/lib/run-text";
 
 describe("versionText", () => {
   it("reads a commit hash of 7 to 40 hexadecimal characters as a dev build", () => {

@@ -1,7 +1,7 @@
 import { CATEGORY_LABELS, categorySchema, STATUS_LABELS, statusSchema } from "@/lib/backlog/schema";
 import { EXCEPTION_STATUS_LABELS, EXCEPTION_STATUSES, type ExceptionStatus } from "@/lib/exceptions/schema";
 import { CHECK_OUTCOME_LABELS, checkOutcomeSchema } from "@/lib/preflight/schema";
-import { runName, shortRunId, type RunIdentity } from "@/lib/preflight/run-text";
+import { runName, shortRunId, type RunIdentity } from "@/lib/run-text";
 import { SIGN_OFF_LABELS, type SignOffStatus } from "@/lib/requirements/schema";
 
 // An item's history, and an import's conflicts, in sentences people read: labels instead of wire
