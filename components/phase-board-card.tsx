@@ -4,7 +4,7 @@ import { useDraggable } from "@dnd-kit/core";
 import Link from "next/link";
 import { CategoryBadge, PriorityBadge } from "@/components/item-badges";
 import { itemUrl } from "@/lib/backlog/urls";
-import { componentUrl } from "@/lib/phases/schema";
+import { componentUrl } from "@/lib/overview/urls";
 import { DUE_TONE_CLASSES, dueState } from "@/lib/backlog/due";
 import { formatHours } from "@/lib/backlog/effort";
 import type { ItemSummary } from "@/lib/backlog/schema";

@@ -7,7 +7,8 @@ import { CertificationStatusBadge, PhaseStateBadge } from "@/components/phase-ga
 import { Button } from "@/components/ui/button";
 import { DateText } from "@/components/ui/date-text";
 import type { PhaseBoard } from "@/lib/phases/schema";
-import { componentUrl, phaseBoardUrl } from "@/lib/phases/schema";
+import { componentUrl } from "@/lib/overview/urls";
+import { phaseBoardUrl } from "@/lib/phases/schema";
 import { openItemsOf, openItemsSentence } from "@/lib/phases/board-messages";
 
 /** "Waiting on 6 of 6 referenced images: A, B, …" or, once none is missing, that they all are ready. */

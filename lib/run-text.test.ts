@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { architectureText, isCommitHash, preflightText, runName, versionText } from "@/lib/run-text";
+import { architectureText, isCommitHash, preflightText, runLabel, runName, versionText } from "@/lib/run-text";
 
 describe("versionText", () => {
   it("reads a commit hash of 7 to 40 hexadecimal characters as a dev build", () => {
@@ -42,5 +42,15 @@ describe("runName", () => {
       "Operator image dev build (commit deadbee) (architecture not known)",
     );
     expect(runName({ component: null, tag: null, architecture: "s390x" })).toBe("Unassigned run (s390x)");
+  });
+});
+
+describe("runLabel", () => {
+  it("names a run by tag, architecture and the start of its digest", () => {
+    expect(runLabel({ imageTag: "v0.1.5", imageDigest: "sha256:1a2b3c4d5e", architecture: "amd64" })).toBe("v0.1.5 (amd64) · 1a2b3c");
+  });
+
+  it("says untagged, and leaves the digest out when there is none", () => {
+    expect(runLabel({ imageTag: null, imageDigest: null, architecture: "arm64" })).toBe("untagged (arm64)");
   });
 });

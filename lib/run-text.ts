@@ -50,3 +50,10 @@ export function runName(run: RunIdentity): string {
 
 /** The short id people see for a run ("1a2b3c4d"), as in its actor name. */
 export const shortRunId = (id: string) => id.slice(0, 8);
+
+/** A run as a person names it: its tag and architecture, and the start of its digest ("v0.1.5 (amd64) · 1a2b3c"). */
+export function runLabel(run: { imageTag: string | null; imageDigest: string | null; architecture: string }): string {
+  const hex = run.imageDigest?.replace(/^sha256:/, "").slice(0, 6);
+  const name = `${versionText(run.imageTag)} (${architectureText(run.architecture)})`;
+  return hex ? `${name} · ${hex}` : name;
+}

@@ -20,6 +20,6 @@ export function componentsUrl(product?: string): string {
   return `/components${query({ product })}`;
 }
 
-export function componentUrl(slug: string, product?: string): string {
-  return `/components/${encodeURIComponent(slug)}${query({ product })}`;
+export function componentUrl(slug: string, product?: string | null): string {
+  return `/components/${encodeURIComponent(slug)}${query({ product: product ?? undefined })}`;
 }

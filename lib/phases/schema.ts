@@ -91,7 +91,3 @@ export type PhasePatch = z.infer<typeof phasePatchSchema>;
 export function phaseBoardUrl(key: string, product?: string | null): string {
   return `/phases/${encodeURIComponent(key)}${product ? `?product=${encodeURIComponent(product)}` : ""}`;
 }
-
-export function componentUrl(slug: string, product?: string | null): string {
-  return `/components/${encodeURIComponent(slug)}${product ? `?product=${encodeURIComponent(product)}` : ""}`;
-}

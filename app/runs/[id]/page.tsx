@@ -17,7 +17,7 @@ import { isAppError } from "@/lib/errors";
 import { isFirstRunDiff, readRunDiff, runsUrl } from "@/lib/preflight/client";
 import { listComponents } from "@/lib/components/data";
 import { getRunWithItems } from "@/lib/history/data";
-import { runLabel } from "@/lib/preflight/run-label";
+import { runLabel } from "@/lib/run-text";
 import { componentUrl } from "@/lib/overview/urls";
 
 export const dynamic = "force-dynamic";

@@ -12,8 +12,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { describeZodError, isAppError } from "@/lib/errors";
 import { compareRunsUrl, runsUrl } from "@/lib/preflight/client";
 import { getRunComparison, runCompareQuerySchema } from "@/lib/preflight/data";
-import { architectureText, versionText } from "@/lib/run-text";
-import { runLabel } from "@/lib/preflight/run-label";
+import { architectureText, runLabel, versionText } from "@/lib/run-text";
 import { componentUrl } from "@/lib/overview/urls";
 
 export const dynamic = "force-dynamic";
