@@ -19,14 +19,42 @@ function mismatchSentence(error: ApiError, name: string): string {
   return `This run is of ${details.runRepository}, but ${name} is registered for ${details.componentRepository}. Nothing was attached.`;
 }
 
-type Props = { product?: string; runId: string; image: string; components: { slug: string; name: string }[] };
+type Props = {
+  product?: string;
+  runId: string;
+  image: string;
+  components: { slug: string; name: string }[];
+  /** Given, the parent shows the outcome (it outlives this form, which the refreshed page drops); otherwise the form does. */
+  onAssigned?: (result: UploadResult) => void;
+};
+
+/** What an assignment did, with a link to each item it changed. */
+export function AssignResult({ result, product }: { result: UploadResult; product?: string }) {
+  const run = result.runs[0];
+  const changed = run ? [...run.items.opened, ...run.items.reopened, ...run.items.verified, ...run.items.flagged] : [];
+  return (
+    <p role="status" className="text-sm text-green-800" data-testid="assign-result">
+      Assigned to {run?.component}.{" "}
+      {changed.length === 0
+        ? "It changed no item."
+        : (
+            <>
+              Items it changed:{" "}
+              {changed.map((key) => (
+                <Link key={key} href={itemUrl(key, product)} className="mr-1 font-mono text-xs text-blue-700 underline">{key}</Link>
+              ))}
+            </>
+          )}
+    </p>
+  );
+}
 
 /**
  * Attaches an unassigned run: to a component chosen here, or to a new one made from its image. A
  * component registered for another repository refuses it; the form then offers to attach it anyway,
  * which the run remembers.
  */
-export function AssignRunForm({ product, runId, image, components }: Props) {
+export function AssignRunForm({ product, runId, image, components, onAssigned }: Props) {
   const id = useId();
   const router = useRouter();
   const [target, setTarget] = useState("");
@@ -36,7 +64,8 @@ export function AssignRunForm({ product, runId, image, components }: Props) {
   const assign = useMutation({
     mutationFn: () => assignRun(product, runId, target === CREATE ? { createComponent: true } : { component: target, ...(force && { force: true }) }),
     onSuccess: (answer) => {
-      setResult(answer);
+      if (onAssigned) onAssigned(answer);
+      else setResult(answer);
       toast.success(`Run assigned to ${answer.runs[0]?.component ?? "its component"}.`);
       router.refresh();
     },
@@ -46,25 +75,7 @@ export function AssignRunForm({ product, runId, image, components }: Props) {
     },
   });
 
-  if (result) {
-    const run = result.runs[0];
-    const changed = run ? [...run.items.opened, ...run.items.reopened, ...run.items.verified, ...run.items.flagged] : [];
-    return (
-      <p role="status" className="text-sm text-green-800" data-testid="assign-result">
-        Assigned to {run?.component}.{" "}
-        {changed.length === 0
-          ? "It changed no item."
-          : (
-              <>
-                Items it changed:{" "}
-                {changed.map((key) => (
-                  <Link key={key} href={itemUrl(key, product)} className="mr-1 font-mono text-xs text-blue-700 underline">{key}</Link>
-                ))}
-              </>
-            )}
-      </p>
-    );
-  }
+  if (result) return <AssignResult result={result} product={product} />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

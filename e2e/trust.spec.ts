@@ -38,6 +38,8 @@ test("an engineer assigns an unassigned run in the browser, attaching it to a co
   await refusal.getByLabel(/Attach it anyway/).check();
   await assign.click();
   await expect(page.getByTestId("assign-result")).toContainText("Assigned to neuron-openshift-operator.");
+  // The page refreshes without the run (it was the last one waiting); what the assignment did stays in view.
+  await expect(page.getByTestId("assigned-now")).toContainText("Assigned to neuron-openshift-operator.");
 
   // The run now belongs to the operator image, and says who attached it by hand.
   await page.goto(`/runs/${run.id}`);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AssignRunForm } from "@/components/assign-run-form";
+import { AssignQueue } from "@/components/assign-queue";
 import { Pagination } from "@/components/pagination";
 import { QueryProblems } from "@/components/query-problems";
 import { RunFilters } from "@/components/run-filters";
@@ -67,35 +67,29 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
           )}
         </div>
       </div>
-      {waiting.total > 0 && (
-        <div id="to-assign" className="scroll-mt-4">
-          <Card title={`To assign (${waiting.total})`}>
-            <p className="mb-2 text-sm text-muted">
-              No component is registered for these runs&apos; images, so they changed nothing. Say which component each is evidence for, or make a new one from its image.
-            </p>
-            <ul className="divide-y divide-line" data-testid="to-assign">
-              {waiting.runs.map((run) => (
-                <li key={run.id} className="flex flex-wrap items-end justify-between gap-3 py-2" data-testid="unassigned-run">
-                  <div className="min-w-0 text-sm">
-                    <p className="font-mono text-xs break-all">{run.imageRef || "(no image named)"}</p>
-                    <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-muted">
-                      <Link href={runUrl(run.id)} className="text-blue-700 hover:underline"><DateText iso={run.createdAt} withTime /></Link>
-                      <span>{architectureText(run.architecture, "full")}</span>
-                      <span>{preflightText(run)}</span>
-                      <RunPassedBadge passed={run.passed} />
-                      <RunCounts counts={run.counts} />
-                      <span>by {run.actor}</span>
-                    </p>
-                  </div>
-                  {mayAssign && (
-                    <AssignRunForm product={filter.product} runId={run.id} image={run.imageRef} components={components.map((c) => ({ slug: c.slug, name: c.name }))} />
-                  )}
-                </li>
-              ))}
-            </ul>
-          </Card>
-        </div>
-      )}
+      <AssignQueue
+        product={filter.product}
+        total={waiting.total}
+        mayAssign={mayAssign}
+        components={components.map((c) => ({ slug: c.slug, name: c.name }))}
+        runs={waiting.runs.map((run) => ({
+          id: run.id,
+          image: run.imageRef,
+          summary: (
+            <>
+              <p className="font-mono text-xs break-all">{run.imageRef || "(no image named)"}</p>
+              <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-muted">
+                <Link href={runUrl(run.id)} className="text-blue-700 hover:underline"><DateText iso={run.createdAt} withTime /></Link>
+                <span>{architectureText(run.architecture, "full")}</span>
+                <span>{preflightText(run)}</span>
+                <RunPassedBadge passed={run.passed} />
+                <RunCounts counts={run.counts} />
+                <span>by {run.actor}</span>
+              </p>
+            </>
+          ),
+        }))}
+      />
       <QueryProblems problems={problems} clearHref={runsUrl({ product, component, arch })} />
       <RunFilters
         product={product}
