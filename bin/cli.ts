@@ -225,6 +225,22 @@ export function buildProgram(): Command {
     });
 
   program
+    .command("worker")
+    .description("Deliver notifications (webhooks, email, in-app) until stopped; for deployments that run the server with CERTBOARD_WORKER=off")
+    .action(async () => {
+      const { startWorker, stopWorker } = await import("@/lib/notify/worker");
+      const { closeChangeListener } = await import("@/lib/live/data");
+      await startWorker();
+      const signal = await new Promise<NodeJS.Signals>((resolve) => {
+        process.once("SIGINT", () => resolve("SIGINT"));
+        process.once("SIGTERM", () => resolve("SIGTERM"));
+      });
+      console.log(`[worker] ${signal}: finishing the deliveries in flight`);
+      await stopWorker();
+      await closeChangeListener();
+    });
+
+  program
     .command("backup")
     .description("Write a consistent snapshot of every table to a gzip file (restore it with certboard restore)")
     .option("-o, --output <file>", "where to write it (default: certboard-<UTC time>.backup.gz in the current folder)")

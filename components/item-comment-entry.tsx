@@ -52,7 +52,7 @@ export function CommentEntry({ comment, product, itemKey }: Props) {
   const remove = useDeleteComment(product, itemKey);
 
   return (
-    <li className="border-l-2 border-line pl-3" data-testid="comment">
+    <li id={`comment-${comment.id}`} className="scroll-mt-4 border-l-2 border-line pl-3 target:bg-brand-50" data-testid="comment">
       <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
         <strong>{comment.author.name}</strong>
         <span className="text-xs text-muted">

@@ -20,6 +20,7 @@ import {
 } from "@/lib/backlog/item-fields";
 import { parseBacklog } from "@/lib/backlog/parse-backlog";
 import { CATEGORIES, CATEGORY_LABELS, type Category, type ItemPatch, type ParsedBacklog } from "@/lib/backlog/schema";
+import { recordItemEvents } from "@/lib/notify/mutations";
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
@@ -301,7 +302,7 @@ export async function recordEventsOfItems(tx: Tx, actor: Actor, items: { itemId:
       note: "note" in change ? (change.note ?? null) : null,
     })),
   );
-  if (data.length > 0) await tx.itemEvent.createMany({ data });
+  await recordItemEvents(tx, data);
 }
 
 function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {

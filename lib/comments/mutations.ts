@@ -4,6 +4,8 @@ import { recordEvents } from "@/lib/backlog/mutations";
 import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { peopleWhoSee, type ProductRef } from "@/lib/products/data";
+import { cutAtWord } from "@/lib/excerpt";
+import { emit } from "@/lib/notify/mutations";
 import { mentionHandles, resolveMentions, type MentionUser } from "./mentions";
 import { assertReadableComment } from "./readable";
 import { mayChangeComment } from "./schema";
@@ -46,8 +48,23 @@ export async function addComment(input: Target & { body: string; actor: Actor })
       select: { id: true },
     });
     await recordEvents(tx, itemId, input.actor, [{ field: "comment", oldValue: null, newValue: input.body, note: "commented" }]);
+    await announceComment(tx, { itemId, productId: input.product.id, commentId: comment.id, body: input.body, mentioned: mentions, actor: input.actor });
     return comment.id;
   });
+}
+
+/** item.commented for the item's followers, item.mentioned for the people the text names. */
+async function announceComment(
+  tx: Tx,
+  input: { itemId: string; productId: string; commentId: string; body: string; mentioned: string[]; actor: Actor; edit?: boolean },
+): Promise<void> {
+  const item = await tx.backlogItem.findUniqueOrThrow({ where: { id: input.itemId }, select: { key: true, title: true } });
+  const people = input.mentioned.length ? await tx.user.findMany({ where: { id: { in: input.mentioned } }, select: { id: true, name: true } }) : [];
+  const common = { item, commentId: input.commentId, excerpt: cutAtWord(input.body.replace(/\s+/g, " ").trim(), 280) };
+  await emit(tx, input.actor, [
+    ...(input.edit ? [] : [{ type: "item.commented" as const, productId: input.productId, data: common }]),
+    ...(people.length ? [{ type: "item.mentioned" as const, productId: input.productId, data: { ...common, mentioned: people } }] : []),
+  ]);
 }
 
 type CommentTarget = Target & { id: string; principal: Principal };
@@ -80,6 +97,10 @@ export async function editComment(input: CommentTarget & { body: string }): Prom
     });
     if (updated.count === 0) throw new AppError("conflict", "Someone changed this comment at the same moment; reload and try again.");
     await recordEvents(tx, comment.itemId, actorOf(input.principal), [{ field: "comment", oldValue: comment.body, newValue: input.body, note: "edited a comment" }]);
+    // An edit announces nothing, except to people it mentions for the first time.
+    const before = await mentionIds(tx, input.product.id, mentionHandles(comment.body));
+    const added = mentions.filter((id) => !before.includes(id));
+    await announceComment(tx, { itemId: comment.itemId, productId: input.product.id, commentId: comment.id, body: input.body, mentioned: added, actor: actorOf(input.principal), edit: true });
   });
 }
 

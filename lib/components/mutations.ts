@@ -95,13 +95,23 @@ function uniqueSlug(base: string, taken: Set<string>): string {
  * Changes the facts people maintain about a component: certification status, declarations, owner,
  * Partner Connect project, expected architectures and, for a bundle, the images it references.
  */
-export async function updateComponent(input: { productSlug?: string; slug: string; patch: ComponentPatch; actor: { name: string } }) {
+/**
+ * Changes a component. `afterWrite` runs in the same transaction once the change is written (the
+ * route passes the phase gates' announcement: lib/phases sits above this module).
+ */
+export async function updateComponent(input: {
+  productSlug?: string;
+  slug: string;
+  patch: ComponentPatch;
+  actor: { name: string };
+  afterWrite?: (tx: Tx, component: { id: string; certificationStatusChanged: boolean }) => Promise<void>;
+}) {
   const { version, architectures, references, ...changes } = input.patch;
   return getDb().$transaction(async (tx) => {
     const product = await resolveProductForWrite(tx, input.productSlug);
     const row = await tx.component.findUnique({
       where: { productId_slug: { productId: product.id, slug: input.slug } },
-      select: { id: true, version: true, type: true },
+      select: { id: true, version: true, type: true, certificationStatus: true },
     });
     if (!row) throw new AppError("not_found", `No component "${input.slug}" in product "${product.slug}".`);
     const expected = architectures === undefined ? {} : { architectures: architectures ?? [], architecturesSetBy: architectures?.length ? input.actor.name : null };
@@ -115,6 +125,8 @@ export async function updateComponent(input: { productSlug?: string; slug: strin
       });
     }
     if (references !== undefined) await replaceReferences(tx, product.id, row, input.slug, references ?? []);
+    const certificationStatusChanged = changes.certificationStatus !== undefined && changes.certificationStatus !== row.certificationStatus;
+    await input.afterWrite?.(tx, { id: row.id, certificationStatusChanged });
     return { slug: input.slug, version: version + 1 };
   });
 }

@@ -4,6 +4,7 @@ import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { exceptionView, type ExceptionKind, type ExceptionWrite } from "@/lib/exceptions/schema";
 import { resolveProductForWrite } from "@/lib/products/mutations";
+import { emit, recordItemEvents } from "@/lib/notify/mutations";
 
 // The requirement an exception answers: items tracking it get the exception's decisions in their history.
 const REQUIREMENT_OF: Record<ExceptionKind, string> = { privileged: "CTR-11", scratch: "CTR-16" };
@@ -21,7 +22,7 @@ export async function saveException(input: { productSlug?: string; componentSlug
     const product = await resolveProductForWrite(tx, input.productSlug);
     const component = await tx.component.findUnique({
       where: { productId_slug: { productId: product.id, slug: input.componentSlug } },
-      select: { id: true, slug: true, type: true },
+      select: { id: true, slug: true, name: true, type: true },
     });
     if (!component) throw new AppError("not_found", `No component "${input.componentSlug}" in product "${product.slug}".`);
     if (component.type !== "container") throw new AppError("invalid", `${component.slug} is not a container image: exceptions apply to container images only.`);
@@ -64,6 +65,11 @@ export async function saveException(input: { productSlug?: string; componentSlug
 
     if (statusChanged && status === "approved") await recordDeclaration(tx, component.id, input.kind);
     if (statusChanged) await recordOnItems(tx, component.id, input.kind, existing?.status ?? null, row, input.actor);
+    if (statusChanged && decided) {
+      await emit(tx, input.actor, [
+        { type: "exception.decided", productId: product.id, data: { component: { slug: component.slug, name: component.name }, kind: input.kind, status, caseRef: row.caseRef } },
+      ]);
+    }
     return { component: component.slug, exception: exceptionView(row) };
   });
 }
@@ -80,8 +86,7 @@ async function recordOnItems(tx: Tx, componentId: string, kind: ExceptionKind, f
   });
   if (items.length === 0) return;
   const note = `${kind} exception ${row.status}${row.caseRef ? ` (case ${row.caseRef})` : ""}`;
-  await tx.itemEvent.createMany({
-    data: items.map((item) => ({
+  await recordItemEvents(tx, items.map((item) => ({
       itemId: item.id,
       actor: actor.name,
       userId: "userId" in actor ? (actor.userId ?? null) : null,
@@ -90,5 +95,5 @@ async function recordOnItems(tx: Tx, componentId: string, kind: ExceptionKind, f
       newValue: row.status,
       note,
     })),
-  });
+  );
 }

@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/auth/schema";
+import { emit, type Who } from "@/lib/notify/mutations";
 import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveProductForWrite } from "@/lib/products/mutations";
@@ -56,6 +57,12 @@ export async function updatePhase(input: { productSlug?: string; key: string; pa
       },
     });
     if (updated.count === 0) throw staleVersion(phase, version);
+    if (changed.includes("completed") && completed) {
+      const who = input.actor;
+      await emit(tx, who, [{ type: "phase.completed", productId: product.id, data: { phase: { key: phase.key, title: phase.name } } }]);
+      const dependents = await tx.phaseDependency.findMany({ where: { dependsOnId: phase.id }, select: { phaseId: true } });
+      await announceOpenedGates(tx, who, dependents.map((d) => d.phaseId));
+    }
     return { key: phase.key, version: version + 1, changed };
   });
 }
@@ -101,6 +108,26 @@ async function replaceGates(tx: Tx, product: Product, phase: PhaseRow, slugs: st
   await tx.phaseComponentGate.deleteMany({ where: { phaseId: phase.id } });
   await tx.phaseComponentGate.createMany({ data: ids.map((componentId) => ({ phaseId: phase.id, componentId })) });
   return true;
+}
+
+/**
+ * phase.gate_satisfied for each of these open phases whose every prerequisite phase and gated
+ * component is now done, after the change this transaction made (a completed phase, a published component).
+ */
+export async function announceOpenedGates(tx: Tx, who: Who, phaseIds: string[]): Promise<void> {
+  const phases = await tx.phase.findMany({ where: { id: { in: phaseIds }, completedAt: null }, select: { id: true, key: true, name: true, productId: true } });
+  for (const phase of phases) {
+    const gate = await readGate(tx, phase.id);
+    if (gate.canComplete && gate.total > 0) {
+      await emit(tx, who, [{ type: "phase.gate_satisfied", productId: phase.productId, data: { phase: { key: phase.key, title: phase.name } } }]);
+    }
+  }
+}
+
+/** After a component's certification status changed: the phases it gates that may start now. */
+export async function announceGatesOfComponent(tx: Tx, who: Who, componentId: string): Promise<void> {
+  const gated = await tx.phaseComponentGate.findMany({ where: { componentId }, select: { phaseId: true } });
+  await announceOpenedGates(tx, who, gated.map((g) => g.phaseId));
 }
 
 /** The phase's gate as this transaction sees it (after any dependency change it made). */

@@ -1,3 +1,4 @@
+import { emit } from "@/lib/notify/mutations";
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/schema";
 import { parseImageRef, type ImageRef } from "@/lib/components/image-ref";
@@ -83,7 +84,9 @@ export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productS
         warnings.push(...run.warnings.map((w) => `${run.fileName}: ${w}`));
         const submission = submissionOf(run.log, run.architecture);
         // An unassigned run has no history to compare with; assigning it computes the diff then.
-        const diff = component ? await diffWithPrevious(tx, component.id, arch, null, run.checks, run.preflight.version) : { ...diffRuns(null, run), preflightVersionChanged: null };
+        const { diff, previousRunId } = component
+          ? await diffWithPrevious(tx, component.id, arch, null, run.checks, run.preflight.version)
+          : { diff: { ...diffRuns(null, run), preflightVersionChanged: null }, previousRunId: null };
         const created = await tx.preflightRun.create({
           select: RUN_VIEW_SELECT,
           data: {
@@ -136,7 +139,7 @@ export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productS
           stored.push(viewOf(created, EMPTY_OUTCOME, false, diff));
           continue;
         }
-        const applied = await applyRun(tx, { productId: product.id, component, run: { ...created, imageTag: run.image?.tag ?? null, submissionUrls: submission.urls }, checks: run.checks, actor: input.actor, label: run.fileName });
+        const applied = await applyRun(tx, { productId: product.id, component, run: { ...created, imageTag: run.image?.tag ?? null, submissionUrls: submission.urls }, checks: run.checks, actor: input.actor, label: run.fileName, newlyFailed: diff.newlyFailed, previousRunId });
         warnings.push(...applied.warnings);
         stored.push(viewOf(created, applied.items, false, diff));
       }
@@ -243,18 +246,19 @@ async function resolveTarget(
   return { component: null, runNote: null };
 }
 
-/** The diff against the component's previous run of the architecture (before `before`, when given). */
+/** The diff against the component's previous run of the architecture (before `before`, when given), and which run that was. */
 async function diffWithPrevious(tx: Tx, componentId: string, architecture: string, before: { id: string; createdAt: Date } | null, checks: ReconcileCheck[], version: string) {
   const previous = await tx.preflightRun.findFirst({
     where: { componentId, architecture, ...(before && { id: { not: before.id }, createdAt: { lte: before.createdAt } }) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     // Not its stored original or log: the diff needs its checks and its preflight version only.
-    select: { preflightVersion: true, checks: { select: { canonicalName: true, outcome: true } } },
+    select: { id: true, preflightVersion: true, checks: { select: { canonicalName: true, outcome: true } } },
   });
-  return {
+  const diff = {
     ...diffRuns(previous, { checks }),
     preflightVersionChanged: previous && previous.preflightVersion !== version ? { from: previous.preflightVersion, to: version } : null,
   };
+  return { diff, previousRunId: previous?.id ?? null };
 }
 
 /** Attaches a stored unassigned run to a component, as a person (or an upload naming it) asked, then applies it. */
@@ -264,14 +268,14 @@ async function attachStoredRun(tx: Tx, input: { productId: string; runId: string
     select: { id: true, architecture: true, imageRef: true, imageTag: true, createdAt: true, policy: true, preflightVersion: true, submissionUrls: true, warnings: true },
   });
   const checks = await tx.checkResult.findMany({ where: { runId: run.id }, select: RECONCILE_CHECK_SELECT });
-  const diff = await diffWithPrevious(tx, input.component.id, run.architecture, run, checks, run.preflightVersion);
+  const { diff, previousRunId } = await diffWithPrevious(tx, input.component.id, run.architecture, run, checks, run.preflightVersion);
   const notes = [...run.warnings, `Assigned to ${input.component.slug} by ${input.actor.name}.`, ...(input.runNote ? [input.runNote] : [])];
   const row = await tx.preflightRun.update({
     where: { id: run.id },
     data: { componentId: input.component.id, diff: diff as unknown as Prisma.InputJsonValue, warnings: notes, assignedAt: new Date(), assignedBy: input.actor.name },
     select: RUN_VIEW_SELECT,
   });
-  const applied = await applyRun(tx, { productId: input.productId, component: input.component, run, checks, actor: input.actor, label: input.label });
+  const applied = await applyRun(tx, { productId: input.productId, component: input.component, run, checks, actor: input.actor, label: input.label, newlyFailed: diff.newlyFailed, previousRunId });
   return { view: viewOf(row, applied.items, false, diff), warnings: applied.warnings };
 }
 
@@ -285,9 +289,13 @@ async function applyRun(
     checks: ReconcileCheck[];
     actor: Actor;
     label: string;
+    /** From the diff against the previous run of this component and architecture, if there was one. */
+    newlyFailed: string[];
+    previousRunId: string | null;
   },
 ): Promise<{ items: ReconcileOutcome; warnings: string[] }> {
   const { component, run } = input;
+  await announceRun(tx, input);
   const warnings: string[] = [];
   if (run.imageTag && run.imageTag !== "*") {
     // One INSERT … ON CONFLICT DO NOTHING: uploads of one build for several architectures race
@@ -318,6 +326,18 @@ async function applyRun(
     actor: input.actor,
   });
   return { items, warnings };
+}
+
+/** run.failed when any check the policy in force asks for failed; run.regressed when one failed that had not failed in the previous run. */
+async function announceRun(tx: Tx, input: Parameters<typeof applyRun>[1]): Promise<void> {
+  const exempt = notApplicableChecks(input.component);
+  const failed = input.checks.filter((c) => c.outcome === "failed" && !exempt.has(c.canonicalName)).map((c) => c.canonicalName);
+  const regressed = input.previousRunId ? input.newlyFailed.filter((name) => failed.includes(name)) : [];
+  const run = { id: input.run.id, component: { slug: input.component.slug, name: input.component.name }, tag: input.run.imageTag, architecture: input.run.architecture };
+  await emit(tx, input.actor, [
+    ...(failed.length ? [{ type: "run.failed" as const, productId: input.productId, data: { run, failed } }] : []),
+    ...(regressed.length ? [{ type: "run.regressed" as const, productId: input.productId, data: { run, regressed, previousRunId: input.previousRunId } }] : []),
+  ]);
 }
 
 const RUN_VIEW_SELECT = {

@@ -6,6 +6,7 @@ import { requirementForCheck } from "@/lib/requirements/catalog";
 import { failedCheckTitle } from "@/lib/requirements/check-meaning";
 import type { ParsedCheck } from "./schema";
 import { architectureText } from "@/lib/run-text";
+import { recordItemEvents } from "@/lib/notify/mutations";
 
 // Machine evidence opens and confirms work; it never silently overrides a person's decision.
 // A check of a stored run speaks for every item of the component that names it (checks missing from
@@ -145,7 +146,7 @@ export async function reconcileRun(tx: Tx, ctx: Context): Promise<ReconcileOutco
     if (events.length === 0 && Object.keys(data).length === 0) continue;
     const changesFields = events.some((e) => e.field !== "flagged");
     await tx.backlogItem.update({ where: { id: item.id }, data: { ...data, ...(changesFields && { version: { increment: 1 } }) } });
-    await tx.itemEvent.createMany({ data: events });
+    await recordItemEvents(tx, events);
   }
   return outcome;
 }
@@ -217,7 +218,7 @@ async function openItem(tx: Tx, ctx: Context, check: ReconcileCheck, event: (ite
       components: { create: { componentId: ctx.component.id } },
     },
   });
-  await tx.itemEvent.createMany({ data: [event(item.id, "created", null, item.title, `${check.canonicalName} ${check.outcome}`)] });
+  await recordItemEvents(tx, [event(item.id, "created", null, item.title, `${check.canonicalName} ${check.outcome}`)]);
   return item;
 }
 

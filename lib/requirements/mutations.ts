@@ -5,6 +5,7 @@ import { resolveProductForWrite } from "@/lib/products/mutations";
 import { REQUIREMENT_CATALOG } from "@/lib/requirements/catalog";
 import { signOffView } from "@/lib/requirements/matrix";
 import { PRODUCT_SUBJECT, requirementCodeSchema, SIGN_OFF_LABELS, type SignOffView, type SignOffWrite } from "@/lib/requirements/schema";
+import { recordItemEvents } from "@/lib/notify/mutations";
 
 function catalogRows() {
   const positions = new Map<string, number>();
@@ -106,8 +107,7 @@ export async function signOffRequirement(input: {
     });
     if (items.length > 0) {
       const note = `${requirement.code} signed off ${SIGN_OFF_LABELS[row.status].toLowerCase()}${component ? ` for ${component.slug}` : ""}${row.note ? `: ${row.note}` : ""}`;
-      await tx.itemEvent.createMany({
-        data: items.map((item) => ({
+      await recordItemEvents(tx, items.map((item) => ({
           itemId: item.id,
           actor: input.actor.name,
           userId: row.userId,
@@ -115,7 +115,7 @@ export async function signOffRequirement(input: {
           newValue: row.status,
           note: note.slice(0, 4000),
         })),
-      });
+      );
     }
     return signOffView(row, new Date());
   });

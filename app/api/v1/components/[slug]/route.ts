@@ -4,6 +4,7 @@ import { productQuerySchema } from "@/lib/backlog/schema";
 import { getComponentBoard } from "@/lib/component-board/data";
 import { updateComponent } from "@/lib/components/mutations";
 import { componentPatchSchema } from "@/lib/components/schema";
+import { announceGatesOfComponent } from "@/lib/phases/mutations";
 import { readJson, readQuery, route } from "@/lib/http";
 import { productFor } from "@/lib/products/data";
 
@@ -19,6 +20,14 @@ export const PATCH = route<Params>("edit_items", async (req, { params }, princip
   const { slug } = await params;
   const product = (await productFor(principal, readQuery(req, productQuerySchema).product, "edit_items")).slug;
   const patch = await readJson(req, componentPatchSchema);
-  await updateComponent({ productSlug: product, slug, patch, actor: actorOf(principal) });
+  const actor = actorOf(principal);
+  await updateComponent({
+    productSlug: product,
+    slug,
+    patch,
+    actor,
+    // A component Red Hat now publishes may be the last thing a phase waited for.
+    afterWrite: (tx, component) => (component.certificationStatusChanged ? announceGatesOfComponent(tx, actor, component.id) : Promise.resolve()),
+  });
   return NextResponse.json(await getComponentBoard(slug, product));
 });

@@ -1,0 +1,70 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+import type { OutboxInput } from "./schema";
+
+// The transactional outbox. A mutation calls these inside its own transaction: the rows commit or
+// roll back with the change, and the committed row wakes the worker (the table's NOTIFY trigger).
+
+/** Who made a change, as history names them (an Actor, or an ItemEvent row's actor and userId). */
+export type Who = { name: string; userId?: string | null };
+
+/** Writes notifiable events beside the change that caused them. */
+export async function emit(tx: Tx, who: Who, events: OutboxInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.outboxEvent.createMany({
+    data: events.map((event) => ({
+      type: event.type,
+      productId: event.productId,
+      actor: who.name,
+      actorUserId: who.userId ?? null,
+      data: event.data as Prisma.InputJsonValue,
+    })),
+  });
+}
+
+const CLOSED = new Set(["done", "wont_do"]);
+/** History's actor of an import ("import", "import by Erin"): see importActor in lib/auth/schema.ts. */
+const byImport = (actor: string) => actor === "import" || actor.startsWith("import by ");
+const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
+
+/**
+ * The only writer of item history: ItemEvent rows, and the outbox events the people who follow an
+ * item hear about (opened, reopened, status changed, assigned). An import's new items are a bulk
+ * load, not news: they are recorded but not announced.
+ */
+export async function recordItemEvents(tx: Tx, rows: Prisma.ItemEventCreateManyInput[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.itemEvent.createMany({ data: rows });
+  const notable = rows.filter((row) => (row.field === "created" && !byImport(row.actor)) || row.field === "status" || row.field === "assignee");
+  if (notable.length === 0) return;
+  const items = await tx.backlogItem.findMany({
+    where: { id: { in: [...new Set(notable.map((row) => row.itemId))] } },
+    select: { id: true, key: true, title: true, productId: true, assignee: { select: { id: true, name: true } } },
+  });
+  const byId = new Map(items.map((item) => [item.id, item]));
+  // Events of one statement share their actor in practice; group anyway so each row keeps its own.
+  const groups = new Map<string, { who: Who; events: OutboxInput[] }>();
+  for (const row of notable) {
+    const item = byId.get(row.itemId);
+    if (!item) continue;
+    const who = { name: row.actor, userId: row.userId ?? null };
+    const group = groups.get(`${who.name}\u0000${who.userId}`) ?? { who, events: [] };
+    groups.set(`${who.name}\u0000${who.userId}`, group);
+    const ref = { key: item.key, title: item.title };
+    const runId = row.runId ?? null;
+    const note = row.note ?? null;
+    if (row.field === "created") {
+      group.events.push({ type: "item.opened", productId: item.productId, data: { item: ref, runId } });
+    } else if (row.field === "status") {
+      const from = text(row.oldValue);
+      const to = text(row.newValue) ?? "not_started";
+      const type = from && CLOSED.has(from) && !CLOSED.has(to) ? "item.reopened" : "item.status_changed";
+      if (type === "item.reopened") group.events.push({ type, productId: item.productId, data: { item: ref, from: from ?? "", to, runId, note } });
+      else group.events.push({ type, productId: item.productId, data: { item: ref, from, to, runId, note } });
+    } else {
+      group.events.push({ type: "item.assigned", productId: item.productId, data: { item: ref, assignee: item.assignee, previous: text(row.oldValue) } });
+    }
+  }
+  for (const { who, events } of groups.values()) await emit(tx, who, events);
+}
