@@ -10,9 +10,11 @@ import { DELIVER_QUEUE, relayAll, type JobWriter } from "./relay/mutations";
 // claims rows with SKIP LOCKED, each job goes to one worker, and schedules fire once.
 
 /** First retry 15–30 s after a failed try, doubling each time (pg-boss' backoff adds up to 100 % jitter). */
-export const RETRY = { retryLimit: 12, retryDelay: 15, retryBackoff: true } as const;
+export const RETRY = { retryLimit: 13, retryDelay: 15, retryBackoff: true } as const;
 /** A relay sweep catches rows whose wake-up was missed (the listener was reconnecting). */
 const SWEEP_MS = 15_000;
+/** Deliveries one worker process tries at once. */
+const BATCH = 10;
 
 type Log = (message: string) => void;
 
@@ -42,6 +44,7 @@ async function createWorker({ log = (m) => console.log(`[worker] ${m}`), polling
   await boss.createQueue(DELIVER_QUEUE, { name: DELIVER_QUEUE, ...RETRY, expireInSeconds: 120, retentionDays: 7 });
   const writeJobs = jobWriter(boss);
 
+  let workerId: string | null = null;
   let relaying: Promise<number> | null = null;
   let again = false;
   const relay = async (): Promise<number> => {
@@ -55,6 +58,7 @@ async function createWorker({ log = (m) => console.log(`[worker] ${m}`), polling
       do {
         again = false;
         total += await relayAll(writeJobs);
+        if (total > 0 && workerId) boss.notifyWorker(workerId);
       } while (again);
       return total;
     })().finally(() => {
@@ -66,14 +70,19 @@ async function createWorker({ log = (m) => console.log(`[worker] ${m}`), polling
     relay().catch((error: unknown) => log(`relay failed (the sweep retries): ${error instanceof Error ? error.message : String(error)}`));
   };
 
-  const workerId = await boss.work<{ deliveryId: string }>(DELIVER_QUEUE, { pollingIntervalSeconds, includeMetadata: true }, async ([job]) => {
-    if (!job) return;
-    try {
-      await deliverOnce(job.data.deliveryId, { lastTry: job.retryCount >= job.retryLimit });
-    } catch (error) {
-      if (error instanceof DeliveryFailed) log(error.message);
-      throw error;
-    }
+  // Up to BATCH deliveries per fetch, tried side by side; each failed one is failed on its own
+  // (pg-boss then completes only the jobs still active), so its retry keeps its own backoff.
+  workerId = await boss.work<{ deliveryId: string }>(DELIVER_QUEUE, { pollingIntervalSeconds, batchSize: BATCH, includeMetadata: true }, async (jobs) => {
+    await Promise.all(
+      jobs.map(async (job) => {
+        try {
+          await deliverOnce(job.data.deliveryId, { lastTry: job.retryCount >= job.retryLimit });
+        } catch (error) {
+          log(error instanceof DeliveryFailed ? error.message : `delivery ${job.data.deliveryId}: ${error instanceof Error ? error.message : String(error)}`);
+          await boss.fail(DELIVER_QUEUE, job.id, { message: error instanceof Error ? error.message : String(error) });
+        }
+      }),
+    );
   });
 
   // The outbox table's trigger notifies on commit: relay at once, then wake the delivery worker.
