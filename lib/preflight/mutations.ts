@@ -7,7 +7,8 @@ import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveProductForWrite } from "@/lib/products/mutations";
 import { decideAttachment } from "./attribution";
-import { diffRuns, type RunDiff } from "./diff-runs";
+import { diffRuns, type DiffableRun, type RunDiff } from "./diff-runs";
+import { newlyFailing, runGate, type RunGate } from "./gate";
 import type { PreparedRun } from "./prepare-upload";
 import { reconcileRun, type ReconcileCheck, type ReconcileOutcome } from "./reconcile";
 import { connectProjectOf, submissionOf } from "./submission";
@@ -25,8 +26,20 @@ export type IngestedRun = {
   submitted: boolean;
   counts: { passed: number; failed: number; errors: number; warnings: number };
   duplicate: boolean;
-  diff: RunDiff & { preflightVersionChanged: { from: string; to: string } | null };
+  diff: StoredDiff;
+  /** The CI gate (gate.ts): checks failed or errored now, and those new since the previous run. */
+  gate: RunGate;
   items: ReconcileOutcome;
+};
+
+/**
+ * PreflightRun.diff: diffRuns' lists, plus what the CI gate needs: the run compared with (null
+ * without one) and the checks failing now that were not failing then (gate.ts newlyFailing).
+ */
+export type StoredDiff = RunDiff & {
+  preflightVersionChanged: { from: string; to: string } | null;
+  previousRunId: string | null;
+  newlyFailing: string[];
 };
 
 export type IngestResult = { runs: IngestedRun[]; warnings: string[] };
@@ -77,13 +90,14 @@ export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productS
         }
         if (earlier) {
           // A duplicate is rare: its view is read only then, so a new upload pays one lookup.
-          stored.push(viewOf(await tx.preflightRun.findUniqueOrThrow({ where: { id: earlier.id }, select: RUN_VIEW_SELECT }), EMPTY_OUTCOME, true));
+          const row = await tx.preflightRun.findUniqueOrThrow({ where: { id: earlier.id }, select: { ...RUN_VIEW_SELECT, checks: { select: GATE_CHECK_SELECT } } });
+          stored.push(viewOf(row, row.checks, EMPTY_OUTCOME, true));
           continue;
         }
         warnings.push(...run.warnings.map((w) => `${run.fileName}: ${w}`));
         const submission = submissionOf(run.log, run.architecture);
         // An unassigned run has no history to compare with; assigning it computes the diff then.
-        const diff = component ? await diffWithPrevious(tx, component.id, arch, null, run.checks, run.preflight.version) : { ...diffRuns(null, run), preflightVersionChanged: null };
+        const diff = component ? await diffWithPrevious(tx, component.id, arch, null, run.checks, run.preflight.version) : storedDiff(null, run.checks, run.preflight.version);
         const created = await tx.preflightRun.create({
           select: RUN_VIEW_SELECT,
           data: {
@@ -133,12 +147,12 @@ export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productS
           },
         });
         if (!component) {
-          stored.push(viewOf(created, EMPTY_OUTCOME, false, diff));
+          stored.push(viewOf(created, run.checks, EMPTY_OUTCOME, false, diff));
           continue;
         }
         const applied = await applyRun(tx, { productId: product.id, component, run: { ...created, imageTag: run.image?.tag ?? null, submissionUrls: submission.urls }, checks: run.checks, actor: input.actor, label: run.fileName });
         warnings.push(...applied.warnings);
-        stored.push(viewOf(created, applied.items, false, diff));
+        stored.push(viewOf(created, run.checks, applied.items, false, diff));
       }
       return { runs: stored, warnings };
     },
@@ -249,13 +263,22 @@ async function diffWithPrevious(tx: Tx, componentId: string, architecture: strin
     where: { componentId, architecture, ...(before && { id: { not: before.id }, createdAt: { lte: before.createdAt } }) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     // Not its stored original or log: the diff needs its checks and its preflight version only.
-    select: { preflightVersion: true, checks: { select: { canonicalName: true, outcome: true } } },
+    select: { id: true, preflightVersion: true, checks: { select: GATE_CHECK_SELECT } },
   });
+  return storedDiff(previous, checks, version);
+}
+
+/** The diff stored on a run: against `previous`, or with no baseline (first run, unassigned run). */
+function storedDiff(previous: (DiffableRun & { id: string; preflightVersion: string }) | null, checks: DiffableRun["checks"], version: string): StoredDiff {
   return {
     ...diffRuns(previous, { checks }),
     preflightVersionChanged: previous && previous.preflightVersion !== version ? { from: previous.preflightVersion, to: version } : null,
+    previousRunId: previous?.id ?? null,
+    newlyFailing: newlyFailing(previous, { checks }),
   };
 }
+
+const GATE_CHECK_SELECT = { canonicalName: true, outcome: true } as const;
 
 /** Attaches a stored unassigned run to a component, as a person (or an upload naming it) asked, then applies it. */
 async function attachStoredRun(tx: Tx, input: { productId: string; runId: string; component: TargetComponent; runNote: string | null; actor: Actor; label: string }) {
@@ -272,7 +295,7 @@ async function attachStoredRun(tx: Tx, input: { productId: string; runId: string
     select: RUN_VIEW_SELECT,
   });
   const applied = await applyRun(tx, { productId: input.productId, component: input.component, run, checks, actor: input.actor, label: input.label });
-  return { view: viewOf(row, applied.items, false, diff), warnings: applied.warnings };
+  return { view: viewOf(row, checks, applied.items, false, diff), warnings: applied.warnings };
 }
 
 /** What a run attached to its component changes: the build's tag, the Connect project, and the backlog. */
@@ -338,7 +361,9 @@ const RUN_VIEW_SELECT = {
 
 type RunRow = Prisma.PreflightRunGetPayload<{ select: typeof RUN_VIEW_SELECT }>;
 
-function viewOf(row: RunRow, items: ReconcileOutcome, duplicate: boolean, diff?: IngestedRun["diff"]): IngestedRun {
+/** The answer for one run; `diff` when just computed, else the stored one (a duplicate's). */
+function viewOf(row: RunRow, checks: DiffableRun["checks"], items: ReconcileOutcome, duplicate: boolean, diff?: StoredDiff): IngestedRun {
+  const shownDiff = diff ?? (row.diff as StoredDiff);
   return {
     id: row.id,
     component: row.component?.slug ?? null,
@@ -351,7 +376,8 @@ function viewOf(row: RunRow, items: ReconcileOutcome, duplicate: boolean, diff?:
     submitted: row.submitted,
     counts: { passed: row.passedCount, failed: row.failedCount, errors: row.errorCount, warnings: row.warningCount },
     duplicate,
-    diff: diff ?? (row.diff as IngestedRun["diff"]),
+    diff: shownDiff,
+    gate: runGate({ unassigned: row.component === null, diff: shownDiff, checks }),
     items,
   };
 }
