@@ -7,7 +7,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as assignRoute } from "@/app/api/v1/preflight/runs/[id]/assign/route";
 import { POST } from "@/app/api/v1/preflight/runs/route";
-import { disconnectDb } from "@/lib/db";
+import { disconnectDb, getDb } from "@/lib/db";
 import { getRun } from "@/lib/preflight/data";
 import { runGate } from "@/lib/preflight/gate";
 import { createToken, request, TEST_ORIGIN } from "@/tests/auth";
@@ -100,6 +100,22 @@ describe.skipIf(!available)("the CI gate in the upload answer", () => {
     expect(again.body.runs[0]).toMatchObject({ id: broken.body.runs[0].id, duplicate: true, gate: { failed: ["HasNoProhibitedLabels"], regressed: ["HasNoProhibitedLabels"] } });
     expect(runGate(await getRun(broken.body.runs[0].id))).toEqual({ failed: ["HasNoProhibitedLabels"], regressed: ["HasNoProhibitedLabels"] });
     expect(runGate(await getRun(first.body.runs[0].id))).toEqual({ failed: ["HasNoProhibitedLabels"], regressed: [] });
+  });
+
+  it("leaves out a check the component's policy in force does not apply (RunAsNonRoot under a root exception)", async () => {
+    const product = await productWithBacklog("gate");
+    await upload(product, AMD64, passingRun("1"));
+    const rootRun = passingRun("2");
+    rootRun.passed = false;
+    const index = rootRun.results.passed.findIndex((c) => c.name === "RunAsNonRoot");
+    rootRun.results.failed.push(...rootRun.results.passed.splice(index, 1));
+    const unprivileged = await upload(product, AMD64, rootRun);
+    expect(unprivileged.body.runs[0].gate).toEqual({ failed: ["RunAsNonRoot"], regressed: ["RunAsNonRoot"] });
+
+    await getDb().component.updateMany({ where: { slug: OPERATOR, product: { slug: product } }, data: { hostAccess: "privileged" } });
+    rootRun.test_library.commit = "3".padStart(40, "0");
+    const privileged = await upload(product, AMD64, rootRun);
+    expect(privileged.body.runs[0]).toMatchObject({ passed: false, gate: { failed: [], regressed: [] } });
   });
 
   it("an unassigned run regresses nothing; assigning it compares it with the component's previous run", async () => {

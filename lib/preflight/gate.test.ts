@@ -56,6 +56,12 @@ describe("runGate", () => {
     expect(gateOf(run({ A: "passed" }), run({ A: "passed", HasProhibitedContainerName: "failed" })).regressed).toEqual(["HasProhibitedContainerName"]);
   });
 
+  it("leaves out the checks the component's policy in force does not apply", () => {
+    const previous = run({ RunAsNonRoot: "passed", HasLicense: "passed" });
+    const current = run({ RunAsNonRoot: "failed", HasLicense: "failed" });
+    expect(runGate({ unassigned: false, diff: stored(previous, current), checks: current.checks, exempt: new Set(["RunAsNonRoot"]) })).toEqual({ failed: ["HasLicense"], regressed: ["HasLicense"] });
+  });
+
   it("reads runs stored before the gate: no newlyFailing or previousRunId in their diff", () => {
     const current = run({ A: "failed", B: "errored", C: "failed" });
     // As the ingester stored diffs before: diffRuns' lists and the version change only.

@@ -13,7 +13,9 @@ import type { CheckOutcome } from "./schema";
 // (docs/preflight-format.md §2.1) and its log then says "Preflight result: FAILED": an errored
 // check is missing evidence, never a pass, so a gate that let it through would wave on a run
 // preflight itself failed. Warnings do not count, as in preflight. So a check that flips between
-// failed and errored was failing before and is not "regressed".
+// failed and errored was failing before and is not "regressed". Checks the component's policy in
+// force does not apply (a root exception's RunAsNonRoot) are evidence, never work: left out when
+// the caller names them, as the upload answer does.
 
 export type { RunGate } from "./client";
 
@@ -47,6 +49,8 @@ export type GateInput = {
   /** PreflightRun.diff as stored (or as the ingester just computed it). */
   diff: unknown;
   checks: DiffableRun["checks"];
+  /** Checks the component's policy in force drops (lib/components/policy notApplicableChecks): left out of both lists. */
+  exempt?: ReadonlySet<string>;
 };
 
 /**
@@ -57,7 +61,7 @@ export type GateInput = {
  * Takes a run as lib/preflight/data.ts getRun returns it.
  */
 export function runGate(run: GateInput): RunGate {
-  const failed = failingChecks(run.checks);
+  const failed = failingChecks(run.checks).filter((name) => !run.exempt?.has(name));
   const diff = readRunDiff(run.diff);
   if (run.unassigned || failed.length === 0 || !diff) return { failed, regressed: [] };
   const extra = gateDiffSchema.safeParse(run.diff);

@@ -91,7 +91,7 @@ export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productS
         if (earlier) {
           // A duplicate is rare: its view is read only then, so a new upload pays one lookup.
           const row = await tx.preflightRun.findUniqueOrThrow({ where: { id: earlier.id }, select: { ...RUN_VIEW_SELECT, checks: { select: GATE_CHECK_SELECT } } });
-          stored.push(viewOf(row, row.checks, EMPTY_OUTCOME, true));
+          stored.push(viewOf(row, row.checks, EMPTY_OUTCOME, true, component));
           continue;
         }
         warnings.push(...run.warnings.map((w) => `${run.fileName}: ${w}`));
@@ -147,12 +147,12 @@ export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productS
           },
         });
         if (!component) {
-          stored.push(viewOf(created, run.checks, EMPTY_OUTCOME, false, diff));
+          stored.push(viewOf(created, run.checks, EMPTY_OUTCOME, false, null, diff));
           continue;
         }
         const applied = await applyRun(tx, { productId: product.id, component, run: { ...created, imageTag: run.image?.tag ?? null, submissionUrls: submission.urls }, checks: run.checks, actor: input.actor, label: run.fileName });
         warnings.push(...applied.warnings);
-        stored.push(viewOf(created, run.checks, applied.items, false, diff));
+        stored.push(viewOf(created, run.checks, applied.items, false, component, diff));
       }
       return { runs: stored, warnings };
     },
@@ -295,7 +295,7 @@ async function attachStoredRun(tx: Tx, input: { productId: string; runId: string
     select: RUN_VIEW_SELECT,
   });
   const applied = await applyRun(tx, { productId: input.productId, component: input.component, run, checks, actor: input.actor, label: input.label });
-  return { view: viewOf(row, checks, applied.items, false, diff), warnings: applied.warnings };
+  return { view: viewOf(row, checks, applied.items, false, input.component, diff), warnings: applied.warnings };
 }
 
 /** What a run attached to its component changes: the build's tag, the Connect project, and the backlog. */
@@ -361,8 +361,11 @@ const RUN_VIEW_SELECT = {
 
 type RunRow = Prisma.PreflightRunGetPayload<{ select: typeof RUN_VIEW_SELECT }>;
 
-/** The answer for one run; `diff` when just computed, else the stored one (a duplicate's). */
-function viewOf(row: RunRow, checks: DiffableRun["checks"], items: ReconcileOutcome, duplicate: boolean, diff?: StoredDiff): IngestedRun {
+/**
+ * The answer for one run; `diff` when just computed, else the stored one (a duplicate's). The gate
+ * leaves out the checks `component`'s policy in force does not apply, as reconciliation does.
+ */
+function viewOf(row: RunRow, checks: DiffableRun["checks"], items: ReconcileOutcome, duplicate: boolean, component: TargetComponent | null, diff?: StoredDiff): IngestedRun {
   const shownDiff = diff ?? (row.diff as StoredDiff);
   return {
     id: row.id,
@@ -377,7 +380,7 @@ function viewOf(row: RunRow, checks: DiffableRun["checks"], items: ReconcileOutc
     counts: { passed: row.passedCount, failed: row.failedCount, errors: row.errorCount, warnings: row.warningCount },
     duplicate,
     diff: shownDiff,
-    gate: runGate({ unassigned: row.component === null, diff: shownDiff, checks }),
+    gate: runGate({ unassigned: row.component === null, diff: shownDiff, checks, exempt: component ? notApplicableChecks(component) : undefined }),
     items,
   };
 }
