@@ -193,7 +193,8 @@ describe.skipIf(!hasRunFixtures)("certboard upload --fail-on", () => {
     expect(JSON.parse(failed.stdout).runs[0]).toMatchObject({ duplicate: true, gate: { failed: ["HasNoProhibitedLabels"], regressed: [] } });
     expect(failed.stderr).toContain(`certboard: --fail-on failed: ${component} 1.2 (amd64): 1 check failed or errored: HasNoProhibitedLabels`);
     expect(await upload(still)).toMatchObject({ code: 0, stderr: "" });
-  });
+    // Six CLI processes, each compiling the CLI with tsx: more than the default minute on a busy machine.
+  }, 300_000);
 
   it("passes a component's first run under --fail-on regressed though it fails, and keeps a refusal's exit code 1", async () => {
     // Another image: its component is created by this upload, so the run is its first.
@@ -203,7 +204,7 @@ describe.skipIf(!hasRunFixtures)("certboard upload --fail-on", () => {
     const refused = await upload(await artifacts("refused", FAILED_1_16, "2.1", "5"), "--component", "no-such-component", "--fail-on", "regressed");
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('No component "no-such-component"');
-  });
+  }, 180_000);
 
   it("refuses an unknown --fail-on value as a usage error (exit 1) before sending anything", async () => {
     const bad = await upload(dir, "--fail-on", "sometimes");
