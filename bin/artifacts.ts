@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { AppError } from "@/lib/errors";
 import type { UploadFile } from "@/lib/preflight/prepare-upload";
 
 const WANTED = (name: string) => name === "results.json" || name.endsWith("cert-image.json") || name.endsWith(".log");
@@ -29,7 +30,8 @@ export async function collectArtifacts(paths: string[]): Promise<Artifacts> {
       found.files.push({ name: taken ? `file-${found.files.length + 1}/${base}` : base, bytes: await readFile(given) });
     }
   }
-  if (found.files.length === 0 && found.archives.length === 0) throw new Error(`no preflight artifacts found in ${paths.join(", ")}`);
+  // The caller's input, like a missing path: exit 1 with the reason, not an internal error.
+  if (found.files.length === 0 && found.archives.length === 0) throw new AppError("invalid", `No preflight artifacts (results.json, cert-image.json, *.log or an archive) found in ${paths.join(", ")}.`);
   return found;
 }
 

@@ -1,4 +1,6 @@
+import { realpathSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { IMPORT_ACTOR, SYSTEM_ACTOR, createUserSchema, tokenRoleSchema, userRoleSchema } from "@/lib/auth/schema";
 import { getBacklogDocument, getItem } from "@/lib/backlog/data";
@@ -12,13 +14,14 @@ import { AppError, isAppError, toAppError } from "@/lib/errors";
 import { ensureSetupCode } from "@/lib/auth/mutations";
 import { createApiToken } from "@/lib/tokens/mutations";
 import { parseExpiry } from "@/lib/auth/token";
+import { FAIL_ON, type FailOn } from "@/lib/preflight/gate";
 import { ingestPreflightRuns } from "@/lib/preflight/mutations";
 import { prepareUpload } from "@/lib/preflight/prepare-upload";
 import { getProduct } from "@/lib/products/data";
 import { findActiveUserId } from "@/lib/users/data";
 import { collectArtifacts } from "./artifacts";
 import { formatIngest } from "./format-ingest";
-import { uploadArtifacts } from "./upload";
+import { UPLOAD_EXIT_CODES, uploadArtifacts } from "./upload";
 import { createUser } from "@/lib/users/mutations";
 import { getEnv } from "@/lib/env";
 import { BackupError, restoreBackup, writeBackup } from "../scripts/backup.mjs";
@@ -102,7 +105,7 @@ export function buildProgram(): Command {
 
   program
     .command("upload")
-    .description("Send preflight results to a Certboard server (for CI); exit 0 only when accepted")
+    .description("Send preflight results to a Certboard server (for CI); --fail-on turns failed or newly failed checks into exit code 2")
     .argument("<paths...>", "results.json files, artifacts folders, or archives (.tar.gz, .zip)")
     .option("--url <url>", "the Certboard server (default: $CERTBOARD_URL)", process.env.CERTBOARD_URL)
     .option("--token <token>", "an API token with the uploader or engineer role (default: $CERTBOARD_TOKEN)", process.env.CERTBOARD_TOKEN)
@@ -110,8 +113,14 @@ export function buildProgram(): Command {
     .option("--arch <arch>", "architecture, when the files do not say")
     .option("--force", "attach to --component even though it is registered for another repository (the run keeps a note saying so)")
     .option("--create-component", "create a component for the image when none is registered, instead of storing the run unassigned")
+    .addOption(
+      new Option("--fail-on <condition>", "exit 2 when a run has a failed or errored check (failed), a check newly failing since the previous run of its component and architecture (regressed), or never (none)")
+        .choices(FAIL_ON)
+        .default("none"),
+    )
     .option("--json", "print the server's response as JSON")
-    .action(async (paths: string[], options: { url?: string; token?: string; component?: string; arch?: string; force?: boolean; createComponent?: boolean; json?: boolean }) => {
+    .addHelpText("after", UPLOAD_EXIT_CODES)
+    .action(async (paths: string[], options: { url?: string; token?: string; component?: string; arch?: string; force?: boolean; createComponent?: boolean; failOn: FailOn; json?: boolean }) => {
       if (!options.url) throw new AppError("invalid", "--url (or CERTBOARD_URL) is required.");
       if (!options.token) throw new AppError("invalid", "--token (or CERTBOARD_TOKEN) is required.");
       process.exitCode = await uploadArtifacts(paths, { ...options, url: options.url, token: options.token });
@@ -291,4 +300,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Run only as the entry point (bin/certboard.mjs starts this file): tests import buildProgram.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -1,4 +1,3 @@
-import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import type { OutboxInput } from "./schema";

@@ -61,6 +61,10 @@ export function runsUrl(query: RunsQuery): string {
   return qs ? `/runs?${qs}` : "/runs";
 }
 
+/** The CI gate of a run (lib/preflight/gate.ts): checks that failed or errored, and those of them new since the previous run. */
+export const runGateSchema = z.object({ failed: z.array(z.string()), regressed: z.array(z.string()) });
+export type RunGate = z.infer<typeof runGateSchema>;
+
 const countsSchema = z.object({ passed: z.number(), failed: z.number(), errors: z.number(), warnings: z.number() });
 
 export const uploadedRunSchema = z.object({
@@ -76,6 +80,7 @@ export const uploadedRunSchema = z.object({
   counts: countsSchema,
   duplicate: z.boolean(),
   diff: runDiffSchema,
+  gate: runGateSchema,
   items: z.object({ opened: names, reopened: names, verified: names, flagged: names }),
 });
 export type UploadedRun = z.infer<typeof uploadedRunSchema>;

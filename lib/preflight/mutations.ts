@@ -8,7 +8,8 @@ import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveProductForWrite } from "@/lib/products/mutations";
 import { decideAttachment } from "./attribution";
-import { diffRuns, type RunDiff } from "./diff-runs";
+import { diffRuns, type DiffableRun, type RunDiff } from "./diff-runs";
+import { newlyFailing, runGate, type RunGate } from "./gate";
 import type { PreparedRun } from "./prepare-upload";
 import { reconcileRun, type ReconcileCheck, type ReconcileOutcome } from "./reconcile";
 import { connectProjectOf, submissionOf } from "./submission";
@@ -26,8 +27,20 @@ export type IngestedRun = {
   submitted: boolean;
   counts: { passed: number; failed: number; errors: number; warnings: number };
   duplicate: boolean;
-  diff: RunDiff & { preflightVersionChanged: { from: string; to: string } | null };
+  diff: StoredDiff;
+  /** The CI gate (gate.ts): checks failed or errored now, and those new since the previous run. */
+  gate: RunGate;
   items: ReconcileOutcome;
+};
+
+/**
+ * PreflightRun.diff: diffRuns' lists, plus what the CI gate needs: the run compared with (null
+ * without one) and the checks failing now that were not failing then (gate.ts newlyFailing).
+ */
+export type StoredDiff = RunDiff & {
+  preflightVersionChanged: { from: string; to: string } | null;
+  previousRunId: string | null;
+  newlyFailing: string[];
 };
 
 export type IngestResult = { runs: IngestedRun[]; warnings: string[] };
@@ -78,15 +91,14 @@ export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productS
         }
         if (earlier) {
           // A duplicate is rare: its view is read only then, so a new upload pays one lookup.
-          stored.push(viewOf(await tx.preflightRun.findUniqueOrThrow({ where: { id: earlier.id }, select: RUN_VIEW_SELECT }), EMPTY_OUTCOME, true));
+          const row = await tx.preflightRun.findUniqueOrThrow({ where: { id: earlier.id }, select: { ...RUN_VIEW_SELECT, checks: { select: GATE_CHECK_SELECT } } });
+          stored.push(viewOf(row, row.checks, EMPTY_OUTCOME, true, component));
           continue;
         }
         warnings.push(...run.warnings.map((w) => `${run.fileName}: ${w}`));
         const submission = submissionOf(run.log, run.architecture);
         // An unassigned run has no history to compare with; assigning it computes the diff then.
-        const { diff, previousRunId } = component
-          ? await diffWithPrevious(tx, component.id, arch, null, run.checks, run.preflight.version)
-          : { diff: { ...diffRuns(null, run), preflightVersionChanged: null }, previousRunId: null };
+        const diff = component ? await diffWithPrevious(tx, component.id, arch, null, run.checks, run.preflight.version) : storedDiff(null, run.checks, run.preflight.version);
         const created = await tx.preflightRun.create({
           select: RUN_VIEW_SELECT,
           data: {
@@ -136,12 +148,12 @@ export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productS
           },
         });
         if (!component) {
-          stored.push(viewOf(created, EMPTY_OUTCOME, false, diff));
+          stored.push(viewOf(created, run.checks, EMPTY_OUTCOME, false, null, diff));
           continue;
         }
-        const applied = await applyRun(tx, { productId: product.id, component, run: { ...created, imageTag: run.image?.tag ?? null, submissionUrls: submission.urls }, checks: run.checks, actor: input.actor, label: run.fileName, newlyFailed: diff.newlyFailed, previousRunId });
+        const applied = await applyRun(tx, { productId: product.id, component, run: { ...created, imageTag: run.image?.tag ?? null, submissionUrls: submission.urls }, checks: run.checks, actor: input.actor, label: run.fileName, diff });
         warnings.push(...applied.warnings);
-        stored.push(viewOf(created, applied.items, false, diff));
+        stored.push(viewOf(created, run.checks, applied.items, false, component, diff));
       }
       return { runs: stored, warnings };
     },
@@ -252,14 +264,22 @@ async function diffWithPrevious(tx: Tx, componentId: string, architecture: strin
     where: { componentId, architecture, ...(before && { id: { not: before.id }, createdAt: { lte: before.createdAt } }) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     // Not its stored original or log: the diff needs its checks and its preflight version only.
-    select: { id: true, preflightVersion: true, checks: { select: { canonicalName: true, outcome: true } } },
+    select: { id: true, preflightVersion: true, checks: { select: GATE_CHECK_SELECT } },
   });
-  const diff = {
+  return storedDiff(previous, checks, version);
+}
+
+/** The diff stored on a run: against `previous`, or with no baseline (first run, unassigned run). */
+function storedDiff(previous: (DiffableRun & { id: string; preflightVersion: string }) | null, checks: DiffableRun["checks"], version: string): StoredDiff {
+  return {
     ...diffRuns(previous, { checks }),
     preflightVersionChanged: previous && previous.preflightVersion !== version ? { from: previous.preflightVersion, to: version } : null,
+    previousRunId: previous?.id ?? null,
+    newlyFailing: newlyFailing(previous, { checks }),
   };
-  return { diff, previousRunId: previous?.id ?? null };
 }
+
+const GATE_CHECK_SELECT = { canonicalName: true, outcome: true } as const;
 
 /** Attaches a stored unassigned run to a component, as a person (or an upload naming it) asked, then applies it. */
 async function attachStoredRun(tx: Tx, input: { productId: string; runId: string; component: TargetComponent; runNote: string | null; actor: Actor; label: string }) {
@@ -268,15 +288,15 @@ async function attachStoredRun(tx: Tx, input: { productId: string; runId: string
     select: { id: true, architecture: true, imageRef: true, imageTag: true, createdAt: true, policy: true, preflightVersion: true, submissionUrls: true, warnings: true },
   });
   const checks = await tx.checkResult.findMany({ where: { runId: run.id }, select: RECONCILE_CHECK_SELECT });
-  const { diff, previousRunId } = await diffWithPrevious(tx, input.component.id, run.architecture, run, checks, run.preflightVersion);
+  const diff = await diffWithPrevious(tx, input.component.id, run.architecture, run, checks, run.preflightVersion);
   const notes = [...run.warnings, `Assigned to ${input.component.slug} by ${input.actor.name}.`, ...(input.runNote ? [input.runNote] : [])];
   const row = await tx.preflightRun.update({
     where: { id: run.id },
     data: { componentId: input.component.id, diff: diff as unknown as Prisma.InputJsonValue, warnings: notes, assignedAt: new Date(), assignedBy: input.actor.name },
     select: RUN_VIEW_SELECT,
   });
-  const applied = await applyRun(tx, { productId: input.productId, component: input.component, run, checks, actor: input.actor, label: input.label, newlyFailed: diff.newlyFailed, previousRunId });
-  return { view: viewOf(row, applied.items, false, diff), warnings: applied.warnings };
+  const applied = await applyRun(tx, { productId: input.productId, component: input.component, run, checks, actor: input.actor, label: input.label, diff });
+  return { view: viewOf(row, checks, applied.items, false, input.component, diff), warnings: applied.warnings };
 }
 
 /** What a run attached to its component changes: the build's tag, the Connect project, and the backlog. */
@@ -289,9 +309,8 @@ async function applyRun(
     checks: ReconcileCheck[];
     actor: Actor;
     label: string;
-    /** From the diff against the previous run of this component and architecture, if there was one. */
-    newlyFailed: string[];
-    previousRunId: string | null;
+    /** The diff against the previous run of this component and architecture, as stored on the run. */
+    diff: StoredDiff;
   },
 ): Promise<{ items: ReconcileOutcome; warnings: string[] }> {
   const { component, run } = input;
@@ -328,15 +347,13 @@ async function applyRun(
   return { items, warnings };
 }
 
-/** run.failed when any check the policy in force asks for failed; run.regressed when one failed that had not failed in the previous run. */
+/** run.failed and run.regressed by the CI gate's own rule (lib/preflight/gate.ts), so a pipeline and a person hear the same verdict. */
 async function announceRun(tx: Tx, input: Parameters<typeof applyRun>[1]): Promise<void> {
-  const exempt = notApplicableChecks(input.component);
-  const failed = input.checks.filter((c) => c.outcome === "failed" && !exempt.has(c.canonicalName)).map((c) => c.canonicalName);
-  const regressed = input.previousRunId ? input.newlyFailed.filter((name) => failed.includes(name)) : [];
+  const { failed, regressed } = runGate({ unassigned: false, diff: input.diff, checks: input.checks, exempt: notApplicableChecks(input.component) });
   const run = { id: input.run.id, component: { slug: input.component.slug, name: input.component.name }, tag: input.run.imageTag, architecture: input.run.architecture };
   await emit(tx, input.actor, [
     ...(failed.length ? [{ type: "run.failed" as const, productId: input.productId, data: { run, failed } }] : []),
-    ...(regressed.length ? [{ type: "run.regressed" as const, productId: input.productId, data: { run, regressed, previousRunId: input.previousRunId } }] : []),
+    ...(regressed.length ? [{ type: "run.regressed" as const, productId: input.productId, data: { run, regressed, previousRunId: input.diff.previousRunId } }] : []),
   ]);
 }
 
@@ -358,7 +375,12 @@ const RUN_VIEW_SELECT = {
 
 type RunRow = Prisma.PreflightRunGetPayload<{ select: typeof RUN_VIEW_SELECT }>;
 
-function viewOf(row: RunRow, items: ReconcileOutcome, duplicate: boolean, diff?: IngestedRun["diff"]): IngestedRun {
+/**
+ * The answer for one run; `diff` when just computed, else the stored one (a duplicate's). The gate
+ * leaves out the checks `component`'s policy in force does not apply, as reconciliation does.
+ */
+function viewOf(row: RunRow, checks: DiffableRun["checks"], items: ReconcileOutcome, duplicate: boolean, component: TargetComponent | null, diff?: StoredDiff): IngestedRun {
+  const shownDiff = diff ?? (row.diff as StoredDiff);
   return {
     id: row.id,
     component: row.component?.slug ?? null,
@@ -371,7 +393,8 @@ function viewOf(row: RunRow, items: ReconcileOutcome, duplicate: boolean, diff?:
     submitted: row.submitted,
     counts: { passed: row.passedCount, failed: row.failedCount, errors: row.errorCount, warnings: row.warningCount },
     duplicate,
-    diff: diff ?? (row.diff as IngestedRun["diff"]),
+    diff: shownDiff,
+    gate: runGate({ unassigned: row.component === null, diff: shownDiff, checks, exempt: component ? notApplicableChecks(component) : undefined }),
     items,
   };
 }
