@@ -27,7 +27,14 @@ type Received = { headers: http.IncomingHttpHeaders; raw: string; body: { id: st
 async function receiver(answer: (n: number) => number = () => 200) {
   const received: Received[] = [];
   const waiters = new Set<() => void>();
+  // A path of its own: a port closed by an earlier test may be this one's now.
+  const own = `/hook/${randomUUID()}`;
   const server = http.createServer((req, res) => {
+    if (req.url !== own) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
@@ -39,7 +46,7 @@ async function receiver(answer: (n: number) => number = () => 200) {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${own}`;
   const waitFor = (count: number) =>
     new Promise<void>((resolve, reject) => {
       const check = () => {
@@ -117,6 +124,8 @@ describe.skipIf(!hasBacklogFixture && !process.env.CI)("notifications: outbox â†
   afterEach(async () => {
     await stopWorker();
     await Promise.all(children.splice(0).map((child) => stopped(child, "SIGKILL")));
+    // Each test's webhook goes with it, so later events of the product are not sent to closed receivers.
+    await getDb().webhook.deleteMany({ where: { product: { slug: product } } });
   });
   afterAll(async () => {
     await closeChangeListener();
