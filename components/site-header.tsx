@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { CommandBar } from "@/components/command-bar";
 import { HeaderMenu } from "@/components/header-menu";
+import { NotificationBell } from "@/components/notification-bell";
 import { RoleBadge } from "@/components/role-badge";
 import { SiteNav } from "@/components/site-nav";
 import { ThemeToggle } from "@/components/theme-toggle";
@@ -92,6 +93,7 @@ export function SiteHeader({ products, user }: { products: Product[]; user: Head
                 canUpload={can(principal, "upload_results")}
                 canImport={can(principal, "import_backlog")}
               />
+              <NotificationBell />
               <ThemeToggle />
               {switcher && <div className="hidden min-w-0 xl:block">{switcher}</div>}
               <HeaderMenu

@@ -31,6 +31,7 @@ const PAGES: PageCase[] = [
   { name: "item-not-found", path: `/items/NOPE-404?${q}`, heading: "Not found" },
   { name: "new-item", path: `/items/new?${q}`, heading: "New item" },
   { name: "my-work", path: `/me?${q}`, heading: "My work" },
+  { name: "notifications", path: "/notifications", heading: "Notifications" },
   { name: "import", path: `/import?${q}`, heading: "Import & export" },
   { name: "export-viewer", path: `/import?${q}`, heading: "Export", as: "viewer" },
   { name: "upload", path: `/upload?${q}`, heading: "Upload preflight results" },

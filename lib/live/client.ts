@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useSyncExternalStore } from "react";
 import { backoffDelay } from "./backoff";
-import { streamStatusSchema, streamUrl } from "./schema";
+import { streamChangeSchema, streamStatusSchema, streamUrl } from "./schema";
 
 // Browser side of live updates: one EventSource per page for the product it shows. A change
 // invalidates the product's TanStack Query views (phase boards, item details) and, for pages
@@ -102,7 +102,12 @@ export function useLiveUpdates(product: string | null | undefined, options: { re
         const parsed = streamStatusSchema.safeParse(safeJson((event as MessageEvent<string>).data));
         if (parsed.success) goLive(parsed.data.live);
       });
-      es.addEventListener("change", () => schedule());
+      es.addEventListener("change", (event) => {
+        // A notification concerns one person: their bell refetches, nobody's page re-renders.
+        const change = streamChangeSchema.safeParse(safeJson((event as MessageEvent<string>).data));
+        if (change.success && change.data.table === "Notification") void queryClient.invalidateQueries({ queryKey: ["notifications"] });
+        else schedule();
+      });
       es.onerror = () => {
         goLive(false);
         // EventSource retries by itself after a network error, but gives up after an HTTP error
