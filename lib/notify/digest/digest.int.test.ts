@@ -79,7 +79,8 @@ describe("certboard digest", () => {
     expect(text).toContain(`https://certboard.example.test/items/P0-1?product=${product}`);
     expect(text).not.toContain("P0-3");
     expect(text).toContain("What remains");
-  });
+    // Three CLI processes, each loading the TypeScript sources: more than the default minute on a busy machine.
+  }, 180_000);
 });
 
 describe("the weekly schedule", () => {
