@@ -21,7 +21,7 @@ export async function startScheduledChecks(boss: PgBoss, log: Log): Promise<void
   await boss.schedule(DIGEST_QUEUE, "0 * * * *", {}, { tz: "UTC" });
   await boss.schedule(EVIDENCE_QUEUE, "15 5 * * *", {}, { tz: "UTC" });
   await boss.work(DIGEST_QUEUE, async () => {
-    const sent = await sendWeeklyDigests(new Date(), log).catch((error: unknown) => {
+    const sent = await sendWeeklyDigests(new Date(), { log }).catch((error: unknown) => {
       log(`weekly digests failed: ${message(error)}`);
       throw error;
     });

@@ -24,6 +24,6 @@ export async function listDigestRecipients(productSlug: string): Promise<string[
 }
 
 /** Every product and its timezone, for the weekly schedule. */
-export async function listDigestProducts(): Promise<{ id: string; slug: string; timezone: string }[]> {
-  return getDb().product.findMany({ select: { id: true, slug: true, timezone: true }, orderBy: { createdAt: "asc" } });
+export async function listDigestProducts(ids?: string[]): Promise<{ id: string; slug: string; timezone: string }[]> {
+  return getDb().product.findMany({ where: ids ? { id: { in: ids } } : {}, select: { id: true, slug: true, timezone: true }, orderBy: { createdAt: "asc" } });
 }

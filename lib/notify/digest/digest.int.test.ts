@@ -95,16 +95,17 @@ describe("the weekly schedule", () => {
     const outsider = await createUser({ name: "Outsider", email: `outsider-${randomUUID().slice(0, 8)}@example.test`, role: "viewer", password: `pw-${randomUUID()}` });
     await db.productMember.createMany({ data: [member, optedOut].map((u) => ({ productId: row.id, userId: u.id, role: "viewer" as const })) });
     await db.notificationPreference.create({ data: { userId: optedOut.id, digest: false } });
+    const only = { productIds: [row.id] };
     const mailsTo = (email: string) => smtp.mails.filter((m) => m.to.includes(email));
 
-    const early = await sendWeeklyDigests(new Date("2026-12-06T17:59:00Z"));
-    expect(early.map((r) => r.product)).not.toContain(product);
+    const early = await sendWeeklyDigests(new Date("2026-12-06T17:59:00Z"), only);
+    expect(early).toEqual([]);
 
     const monday = new Date("2026-12-06T18:30:00Z");
-    const first = await sendWeeklyDigests(monday);
+    const first = await sendWeeklyDigests(monday, only);
     expect(first.find((r) => r.product === product)?.sent).toContain(member.email);
-    const second = await sendWeeklyDigests(new Date(monday.getTime() + 3_600_000));
-    expect(second.map((r) => r.product)).not.toContain(product);
+    const second = await sendWeeklyDigests(new Date(monday.getTime() + 3_600_000), only);
+    expect(second).toEqual([]);
 
     expect(mailsTo(member.email)).toHaveLength(1);
     expect(mailsTo(member.email)[0]!.text).toContain("P0-1: Rebuild the operator on UBI");
@@ -113,7 +114,7 @@ describe("the weekly schedule", () => {
     expect(await db.digestSend.findMany({ where: { productId: row.id }, select: { week: true } })).toEqual([{ week: new Date("2026-12-07T00:00:00Z") }]);
 
     // The next Monday is another week.
-    const next = await sendWeeklyDigests(new Date(monday.getTime() + 7 * 86_400_000));
+    const next = await sendWeeklyDigests(new Date(monday.getTime() + 7 * 86_400_000), only);
     expect(next.find((r) => r.product === product)?.sent).toContain(member.email);
     expect(mailsTo(member.email)).toHaveLength(2);
   });

@@ -39,12 +39,13 @@ export async function sendDigest(input: { product?: string; to?: string; now: Da
  * The hourly schedule's digest step: every product whose Monday 08:00 (its timezone) has come this
  * week gets its digest once. The DigestSend row is claimed before sending, so several workers or
  * a restart never send a week twice; when every message failed the claim is given back, and the
- * next hour tries again.
+ * next hour tries again. `productIds` limits it to some products (tests share one database).
  */
-export async function sendWeeklyDigests(now: Date, log: Log = () => {}): Promise<DigestResult[]> {
+export async function sendWeeklyDigests(now: Date, options: { log?: Log; productIds?: string[] } = {}): Promise<DigestResult[]> {
+  const log = options.log ?? (() => {});
   if (!smtpConfigured()) return [];
   const results: DigestResult[] = [];
-  for (const product of await listDigestProducts()) {
+  for (const product of await listDigestProducts(options.productIds)) {
     const week = dueDigestWeek(now, product.timezone);
     if (!week) continue;
     const claimed = await getDb().$transaction((tx) =>

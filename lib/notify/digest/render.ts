@@ -48,7 +48,7 @@ function sections({ report, forecast }: Digest, link: (path: string) => string):
     {
       title: "What remains",
       lines: [
-        { text: `${open} open items: ${CATEGORIES.filter((c) => report.categories[c].open).map((c) => `${report.categories[c].open} ${CATEGORY_LABELS[c].toLowerCase()}`).join(", ") || "none"}.` },
+        { text: `${open} open ${open === 1 ? "item" : "items"}: ${CATEGORIES.filter((c) => report.categories[c].open).map((c) => `${report.categories[c].open} ${CATEGORY_LABELS[c].toLowerCase()}`).join(", ") || "none"}.` },
         { text: `Remaining effort: ${formatHours(effort.minHours, effort.maxHours)}${effort.unestimated ? ` (${effort.unestimated} open items without an estimate)` : ""}.` },
         { text: `Components certified: ${report.components.certified} of ${report.components.total}.` },
         ...report.phases.map((p) => ({ text: `Phase ${p.order}, ${p.name}: ${p.done} of ${p.total} items closed (${Math.round(p.progress * 100)}%).` })),

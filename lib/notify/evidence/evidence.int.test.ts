@@ -44,18 +44,18 @@ async function setup(maxAgeDays: number) {
     });
   };
   const staleEvents = () => db.outboxEvent.findMany({ where: { productId: product.id, type: "evidence.stale" }, orderBy: { at: "asc" } });
-  return { component, addRun, staleEvents };
+  return { component, addRun, staleEvents, only: { productIds: [product.id] } };
 }
 
 describe("the daily evidence check", () => {
   it("tells once that the last passing run is too old, and again only after fresh evidence cleared it", async () => {
-    const { component, addRun, staleEvents } = await setup(30);
+    const { component, addRun, staleEvents, only } = await setup(30);
     await addRun(new Date(T0.getTime() - 10 * DAY), true);
-    expect((await checkStaleEvidence(T0)).notified).not.toContain(component.slug);
+    expect((await checkStaleEvidence(T0, only)).notified).toEqual([]);
 
     const later = new Date(T0.getTime() + 25 * DAY);
-    expect((await checkStaleEvidence(later)).notified).toContain(component.slug);
-    expect((await checkStaleEvidence(new Date(later.getTime() + DAY))).notified).not.toContain(component.slug);
+    expect((await checkStaleEvidence(later, only)).notified).toEqual([component.slug]);
+    expect((await checkStaleEvidence(new Date(later.getTime() + DAY), only)).notified).toEqual([]);
     const events = await staleEvents();
     expect(events).toHaveLength(1);
     expect(events[0]!.data).toMatchObject({ component: { slug: component.slug, name: "Operator" }, lastPassingAt: new Date(T0.getTime() - 10 * DAY).toISOString() });
@@ -65,23 +65,23 @@ describe("the daily evidence check", () => {
     // Fresh evidence: the notice is cleared, nothing new is told.
     const fresh = new Date(later.getTime() + 2 * DAY);
     await addRun(fresh, true);
-    expect((await checkStaleEvidence(fresh)).cleared).toContain(component.slug);
+    expect((await checkStaleEvidence(fresh, only)).cleared).toEqual([component.slug]);
     expect(await getDb().staleEvidenceNotice.findUnique({ where: { componentId: component.id } })).toBeNull();
     expect(await staleEvents()).toHaveLength(1);
 
     // Stale again a month later: told again.
-    expect((await checkStaleEvidence(new Date(fresh.getTime() + 31 * DAY))).notified).toContain(component.slug);
+    expect((await checkStaleEvidence(new Date(fresh.getTime() + 31 * DAY), only)).notified).toEqual([component.slug]);
     expect(await staleEvents()).toHaveLength(2);
   });
 
   it("tells when the newest run was made with a preflight older than the last three releases", async () => {
-    const { component, addRun, staleEvents } = await setup(90);
+    const { component, addRun, staleEvents, only } = await setup(90);
     await addRun(new Date(T0.getTime() - DAY), true, "1.21.0");
     await addRun(T0, false, "1.18.0");
-    expect((await checkStaleEvidence(T0)).notified).toContain(component.slug);
+    expect((await checkStaleEvidence(T0, only)).notified).toEqual([component.slug]);
     const [event] = await staleEvents();
     expect((event!.data as { reason: string }).reason).toContain("preflight 1.18.0 is older than the last 3 releases");
-    expect((await checkStaleEvidence(T0)).notified).not.toContain(component.slug);
+    expect((await checkStaleEvidence(T0, only)).notified).toEqual([]);
     expect(await staleEvents()).toHaveLength(1);
   });
 });

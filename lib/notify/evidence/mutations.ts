@@ -12,12 +12,13 @@ const WHO = { name: "certboard" };
  * The daily evidence check: emits evidence.stale once for each component whose evidence went stale
  * (a StaleEvidenceNotice row remembers it), and clears the notice of a component whose evidence is
  * fresh again, so a later staleness is told again. Each component's decision is its own short
- * transaction; the notice's primary key settles two workers checking at once.
+ * transaction; the notice's primary key settles two workers checking at once. `scope` limits the
+ * check to some products (tests share one database).
  */
-export async function checkStaleEvidence(now: Date): Promise<StaleCheck> {
+export async function checkStaleEvidence(now: Date, scope: { productIds?: string[] } = {}): Promise<StaleCheck> {
   const db = getDb();
   const components = await db.component.findMany({
-    where: { placeholder: false, runs: { some: {} } },
+    where: { placeholder: false, runs: { some: {} }, ...(scope.productIds && { productId: { in: scope.productIds } }) },
     select: {
       id: true,
       slug: true,
