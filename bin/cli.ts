@@ -2,6 +2,7 @@ import { realpathSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
+import { z } from "zod";
 import { IMPORT_ACTOR, SYSTEM_ACTOR, createUserSchema, tokenRoleSchema, userRoleSchema } from "@/lib/auth/schema";
 import { getBacklogDocument, getItem } from "@/lib/backlog/data";
 import { categorySchema, itemCreateSchema, prioritySchema, statusSchema } from "@/lib/backlog/schema";
@@ -24,6 +25,7 @@ import { formatIngest } from "./format-ingest";
 import { UPLOAD_EXIT_CODES, uploadArtifacts } from "./upload";
 import { createUser } from "@/lib/users/mutations";
 import { getEnv } from "@/lib/env";
+import { buildDigestMail, sendDigest } from "@/lib/notify/digest/mutations";
 import { BackupError, restoreBackup, writeBackup } from "../scripts/backup.mjs";
 
 // The CLI is one more door onto the same mutations and reads as the HTTP API.
@@ -231,6 +233,27 @@ export function buildProgram(): Command {
       console.log(`Created ${created.role} token "${created.name}" (cbt_${created.prefix}_…)${scope}, expires ${created.expiresAt ?? "never"}.`);
       console.log("Store it now: it is not shown again. Use it as: Authorization: Bearer <token>");
       console.log(created.token);
+    });
+
+  program
+    .command("digest")
+    .description("Print a product's weekly digest (forecast, open critical blockers, the week's changes, what remains), or mail it with --send")
+    .option("--send", "mail it (needs SMTP_URL): to everyone with the digest on who may see the product, or only to --to")
+    .option("--product <slug>", "product (default: the first product)")
+    .option("--to <email>", "with --send: send one copy to this address only")
+    .action(async (options: { send?: boolean; product?: string; to?: string }) => {
+      if (options.to !== undefined && !z.email().safeParse(options.to).success) throw new AppError("invalid", `--to: "${options.to}" is not an email address.`);
+      if (options.to && !options.send) throw new AppError("invalid", "--to only applies with --send.");
+      const now = new Date();
+      if (!options.send) {
+        const { mail } = await buildDigestMail(options.product, now);
+        console.log(`Subject: ${mail.subject}\n\n${mail.text}`);
+        return;
+      }
+      const result = await sendDigest({ product: options.product, to: options.to, now });
+      console.log(`Sent the digest of ${result.product} to ${result.sent.length} ${result.sent.length === 1 ? "person" : "people"}${result.sent.length ? `: ${result.sent.join(", ")}` : ""}.`);
+      for (const f of result.failed) console.error(`certboard: not sent to ${f.to}: ${f.error}`);
+      if (result.failed.length) process.exitCode = 2;
     });
 
   program

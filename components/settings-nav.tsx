@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 
 const TABS = [
+  { key: "notifications", href: "/settings/notifications", label: "Notifications", adminOnly: false },
   { key: "tokens", href: "/settings/tokens", label: "API tokens", adminOnly: false },
   { key: "users", href: "/settings/users", label: "Users", adminOnly: true },
 ] as const;

@@ -53,6 +53,9 @@ function Account({ user }: { user: HeaderUser }) {
         <span className="block truncate font-medium">{user.name || user.email}</span>
         <span className="block truncate text-xs text-muted">{user.email}</span>
         <RoleBadge role={user.role} />
+        <Link href="/settings/notifications" className="mt-1 block text-xs text-brand-700 underline-offset-2 hover:underline">
+          Notification settings
+        </Link>
       </p>
       <Button variant="secondary" size="sm" disabled={signOut.isPending || signOut.isSuccess} onClick={() => signOut.mutate()}>
         {signOut.isPending ? "Signing out…" : "Sign out"}

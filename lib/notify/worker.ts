@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import { getChangeListener } from "@/lib/live/data";
 import { deliverOnce, DeliveryFailed } from "./deliver/mutations";
 import { DELIVER_QUEUE, relayAll, type JobWriter } from "./relay/mutations";
+import { startScheduledChecks } from "./schedule";
 
 // The notification worker: relays the outbox and delivers through pg-boss, a job queue in
 // PostgreSQL (schema "pgboss"). Any number of server processes run it side by side: the relay
@@ -84,6 +85,8 @@ async function createWorker({ log = (m) => console.log(`[worker] ${m}`), polling
       }),
     );
   });
+
+  await startScheduledChecks(boss, log);
 
   // The outbox table's trigger notifies on commit: relay at once, then wake the delivery worker.
   const unsubscribe = getChangeListener().subscribe((event) => {

@@ -1,0 +1,37 @@
+import "server-only";
+import type PgBoss from "pg-boss";
+import { sendWeeklyDigests } from "./digest/mutations";
+import { checkStaleEvidence } from "./evidence/mutations";
+
+// The worker's scheduled checks, as pg-boss cron schedules (stored in PostgreSQL, so any number of
+// workers fire each one once): every hour the weekly digests that are due (Monday 08:00 in each
+// product's timezone; DigestSend keeps a week to one send), and every day the evidence check.
+
+export const DIGEST_QUEUE = "certboard-digest";
+export const EVIDENCE_QUEUE = "certboard-evidence";
+
+type Log = (message: string) => void;
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Creates the queues and schedules, and works them in this process. */
+export async function startScheduledChecks(boss: PgBoss, log: Log): Promise<void> {
+  const queue = { retryLimit: 2, retryDelay: 60, expireInSeconds: 900, retentionDays: 7 };
+  await boss.createQueue(DIGEST_QUEUE, { name: DIGEST_QUEUE, ...queue });
+  await boss.createQueue(EVIDENCE_QUEUE, { name: EVIDENCE_QUEUE, ...queue });
+  await boss.schedule(DIGEST_QUEUE, "0 * * * *", {}, { tz: "UTC" });
+  await boss.schedule(EVIDENCE_QUEUE, "15 5 * * *", {}, { tz: "UTC" });
+  await boss.work(DIGEST_QUEUE, async () => {
+    const sent = await sendWeeklyDigests(new Date(), { log }).catch((error: unknown) => {
+      log(`weekly digests failed: ${message(error)}`);
+      throw error;
+    });
+    for (const r of sent) log(`weekly digest of ${r.product}: ${r.sent.length} sent, ${r.failed.length} failed`);
+  });
+  await boss.work(EVIDENCE_QUEUE, async () => {
+    const checked = await checkStaleEvidence(new Date()).catch((error: unknown) => {
+      log(`evidence check failed: ${message(error)}`);
+      throw error;
+    });
+    if (checked.notified.length) log(`stale evidence: ${checked.notified.join(", ")}`);
+  });
+}
