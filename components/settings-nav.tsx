@@ -4,9 +4,10 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 const TABS = [
   { key: "tokens", href: "/settings/tokens", label: "API tokens", adminOnly: false },
   { key: "users", href: "/settings/users", label: "Users", adminOnly: true },
+  { key: "webhooks", href: "/settings/webhooks", label: "Webhooks", adminOnly: true },
 ] as const;
 
-/** Tabs of the settings area; the Users tab only for people who manage users. */
+/** Tabs of the settings area; the admin tabs (Users, Webhooks) only for admins. */
 export function SettingsNav({ current, showUsers }: { current: (typeof TABS)[number]["key"]; showUsers: boolean }) {
   return (
     <div className="space-y-3">
