@@ -52,9 +52,9 @@ test("an admin adds a webhook, sends a test and sees it delivered in the log", a
     await expect(row).toContainText("HTTP 200");
 
     // The receiver got the signed JSON body.
-    const test = received.find((r) => r.headers["x-certboard-event"] === "webhook.test");
-    expect(test).toBeDefined();
-    expect(test!.headers["x-certboard-signature"]).toBe(`sha256=${createHmac("sha256", secret).update(test!.raw).digest("hex")}`);
+    const sent = received.find((r) => r.headers["x-certboard-event"] === "webhook.test");
+    expect(sent).toBeDefined();
+    expect(sent!.headers["x-certboard-signature"]).toBe(`sha256=${createHmac("sha256", secret).update(sent!.raw).digest("hex")}`);
 
     await row.getByText("1 attempt").click();
     await expect(row.getByRole("listitem").first()).toContainText("#1");
