@@ -8,7 +8,7 @@
  *   (scripts/embedded-db.mjs) and its URL is put in the command's environment.
  * - --migrate applies pending migrations first (migrate.mjs deploy, in a child process so the
  *   wasm engine's memory is not held for the life of a dev server).
- * - --seed runs `node --import tsx prisma/seed.ts` when that file exists: it syncs the requirement
+ * - --seed runs `node --conditions=react-server --import tsx prisma/seed.ts` when that file exists: it syncs the requirement
  *   catalog, and loads the demo unless CERTBOARD_SEED is "none" or the database has data.
  * - Commands resolve from node_modules/.bin. SIGINT/SIGTERM/SIGHUP go to the running child;
  *   when it exits the database is released (stopped if no other process uses it) and this
@@ -112,7 +112,8 @@ export async function runWithDb(options) {
       steps.push({ label: "applying pending migrations", command: "node", args: [MIGRATE_SCRIPT, "deploy"], cwd: PROJECT_ROOT });
     }
     if (options.seed && fs.existsSync(SEED_FILE)) {
-      steps.push({ label: "seeding", command: "node", args: ["--import", "tsx", SEED_FILE], cwd: PROJECT_ROOT });
+      // The seed reaches server-only modules (the notification outbox): run it as the server would.
+      steps.push({ label: "seeding", command: "node", args: ["--conditions=react-server", "--import", "tsx", SEED_FILE], cwd: PROJECT_ROOT });
     }
     steps.push(...(options.steps ?? []));
     for (const step of steps) {
