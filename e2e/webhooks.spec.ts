@@ -32,7 +32,7 @@ test("an admin adds a webhook, sends a test and sees it delivered in the log", a
     await form.getByLabel("URL").fill("ftp://example.test/hook");
     await form.getByRole("checkbox", { name: /evidence went stale/ }).check();
     await form.getByRole("button", { name: "Add webhook" }).click();
-    await expect(form.getByText("must start with http:// or https://")).toBeVisible();
+    await expect(form.getByText("must start with http:// or https://", { exact: true })).toBeVisible();
 
     await form.getByLabel("URL").fill(url);
     await form.getByLabel("Format").selectOption("json");
