@@ -5,9 +5,10 @@ const TABS = [
   { key: "notifications", href: "/settings/notifications", label: "Notifications", adminOnly: false },
   { key: "tokens", href: "/settings/tokens", label: "API tokens", adminOnly: false },
   { key: "users", href: "/settings/users", label: "Users", adminOnly: true },
+  { key: "webhooks", href: "/settings/webhooks", label: "Webhooks", adminOnly: true },
 ] as const;
 
-/** Tabs of the settings area; the Users tab only for people who manage users. */
+/** Tabs of the settings area; the admin tabs (Users, Webhooks) only for admins. */
 export function SettingsNav({ current, showUsers }: { current: (typeof TABS)[number]["key"]; showUsers: boolean }) {
   return (
     <div className="space-y-3">

@@ -80,6 +80,14 @@ const DOORS: Readonly<Record<string, { permission: Permission; status: number; a
   "GET /api/v1/users": { permission: "manage_users", status: 200 },
   "POST /api/v1/users": { permission: "manage_users", status: 400 },
   "PATCH /api/v1/users/:uuid": { permission: "manage_users", status: 400 },
+  "GET /api/v1/webhooks": { permission: "manage_settings", status: 200 },
+  "POST /api/v1/webhooks": { permission: "manage_settings", status: 400 },
+  "GET /api/v1/webhooks/:uuid": { permission: "manage_settings", status: 404 },
+  "PATCH /api/v1/webhooks/:uuid": { permission: "manage_settings", status: 400 },
+  "DELETE /api/v1/webhooks/:uuid": { permission: "manage_settings", status: 404 },
+  "GET /api/v1/webhooks/:uuid/deliveries": { permission: "manage_settings", status: 404 },
+  "POST /api/v1/webhooks/:uuid/deliveries/x/redeliver": { permission: "manage_settings", status: 400 },
+  "POST /api/v1/webhooks/:uuid/test": { permission: "manage_settings", status: 404 },
 };
 
 /** Files with a "use server" directive whose actions were reviewed for their own guard. None yet. */
