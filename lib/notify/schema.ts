@@ -20,6 +20,10 @@ export const NOTIFY_EVENTS = [
 export const notifyEventSchema = z.enum(NOTIFY_EVENTS);
 export type NotifyEvent = z.infer<typeof notifyEventSchema>;
 
+/** What a webhook receives: our signed JSON, or a Slack or Microsoft Teams incoming-webhook message. */
+export const WEBHOOK_FORMATS = ["json", "slack", "teams"] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
 /** A webhook's "send test" posts this event; it is never subscribed to or sent to people. */
 export const TEST_EVENT = "webhook.test";
 

@@ -1,11 +1,10 @@
 import "server-only";
 import { createHmac } from "node:crypto";
+import type { WebhookFormat } from "./schema";
 import { absoluteUrl, describeEvent, type StoredEvent } from "./text";
 
 // What a webhook receives: our JSON (signed), or a Slack or Microsoft Teams incoming-webhook message.
 
-export const WEBHOOK_FORMATS = ["json", "slack", "teams"] as const;
-export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
 /** How long a receiver may take to answer before the try counts as failed. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { NOTIFY_EVENTS } from "@/lib/notify/schema";
+import { NOTIFY_EVENTS, WEBHOOK_FORMATS } from "@/lib/notify/schema";
+
+export { WEBHOOK_FORMATS };
 
 // Admins' webhooks: requests and answers of /api/v1/webhooks, safe on both sides. Response schemas
 // live here too so the OpenAPI document can register them.
 
-export const WEBHOOK_FORMATS = ["json", "slack", "teams"] as const;
 export const webhookFormatSchema = z.enum(WEBHOOK_FORMATS, { error: "must be json, slack or teams" });
 export type WebhookFormatName = z.infer<typeof webhookFormatSchema>;
 export const FORMAT_LABELS: Record<WebhookFormatName, string> = { json: "JSON (signed)", slack: "Slack", teams: "Microsoft Teams" };
