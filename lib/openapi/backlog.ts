@@ -14,7 +14,7 @@ export function registerBacklogRoutes(api: Api): void {
       "The markdown backlog (max 2 MiB) creates and updates items, phases and components; a product that does not exist yet is created. `dryRun=true` runs the whole import and rolls it back: the same report, nothing written.",
     auth: "import_backlog",
     query: importQuerySchema,
-    body: { contentType: "text/markdown", schema: z.string(), description: "The backlog document (`text/markdown`, `text/x-markdown` or `text/plain`)." },
+    body: { contentType: ["text/markdown", "text/x-markdown", "text/plain"], schema: z.string(), description: "The backlog document (`text/markdown`, `text/x-markdown` or `text/plain`)." },
     responses: {
       200: { description: "Nothing created (or a dry run): the import report.", schema: importResultSchema },
       201: { description: "Items were created: the import report.", schema: importResultSchema },

@@ -32,7 +32,7 @@ export function registerPreflightRoutes(api: Api): void {
     auth: "upload_results",
     query: uploadQuerySchema,
     body: {
-      contentType: UPLOAD_MEDIA_TYPES.join(", "),
+      contentType: [...UPLOAD_MEDIA_TYPES],
       schema: z.string().meta({ description: "results.json, a multipart form, or a gzip/zip archive of preflight's artifacts folder." }),
     },
     responses: {

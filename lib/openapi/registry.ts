@@ -8,7 +8,7 @@ import { ERROR_STATUS, errorBodySchema, type ErrorCode } from "@/lib/errors";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
-type Body = { schema: z.ZodType; contentType?: string; description?: string };
+type Body = { schema: z.ZodType; contentType?: string | string[]; description?: string };
 
 type Answer = { description: string; schema?: z.ZodType; contentType?: string | string[]; headers?: Record<string, string> };
 
@@ -133,7 +133,13 @@ export class Api {
       request: {
         ...(route.params && { params: route.params }),
         ...(route.query && { query: route.query }),
-        ...(body && { body: { required: true, description: body.description, content: { [body.contentType ?? JSON_TYPE]: { schema: body.schema } } } }),
+        ...(body && {
+          body: {
+            required: true,
+            description: body.description,
+            content: Object.fromEntries([body.contentType ?? JSON_TYPE].flat().map((type) => [type, { schema: body.schema }])),
+          },
+        }),
       },
       responses: {
         ...Object.fromEntries(Object.entries(route.responses).map(([status, answer]) => [status, successResponse(answer!)])),
