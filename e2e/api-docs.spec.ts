@@ -41,6 +41,10 @@ test.describe("the API reference", () => {
     await expect(page).toHaveURL(/#patch-api-v1-items-key$/);
     const card = page.locator("#patch-api-v1-items-key");
     await expect(card.getByRole("heading", { name: "Edit an item" })).toBeVisible();
+    await card.locator("summary", { hasText: "request body" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(card.getByRole("heading", { name: "Parameters" })).toBeVisible();
+    await expect(card.getByRole("cell", { name: "product", exact: true })).toBeVisible();
     await card.locator("summary", { hasText: /^200/ }).focus();
     await page.keyboard.press("Enter");
     await card.getByText("Example response").click();
