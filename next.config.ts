@@ -14,7 +14,8 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: common },
       // Pages get a nonce-based CSP from proxy.ts; the API and static files get a static one.
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+      // /api/docs is a page (the API reference), so it is left to proxy.ts.
+      { source: "/api/:path((?!docs$).*)", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
       { source: "/_next/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
     ];
   },

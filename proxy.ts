@@ -21,10 +21,19 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Static literals only: Next reads this config at build time.
 export const config = {
   matcher: [
     {
       source: "/((?!api|_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+    {
+      // The one page under /api: the API reference.
+      source: "/api/docs",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -20,7 +20,8 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias },
+        // Route handlers' answers are checked against the OpenAPI document (tests/openapi-http.ts).
+        resolve: { alias: { "@/lib/http": path.resolve(import.meta.dirname, "tests/openapi-http.ts"), ...alias } },
         test: {
           name: "integration",
           include: ["**/*.int.test.ts"],

@@ -16,6 +16,8 @@ type PageCase = {
   /** The page's h1: proves the page itself rendered, not a sign-in redirect or an error. */
   heading: string | RegExp;
   as?: Who;
+  /** A long page (the API reference: every operation and schema): axe needs more than the default minute. */
+  slow?: boolean;
 };
 
 const DEMO = "neuron-operator";
@@ -57,6 +59,7 @@ const PAGES: PageCase[] = [
   { name: "tokens-admin", path: "/settings/tokens", heading: "Settings", as: "admin" },
   { name: "users-admin", path: "/settings/users", heading: "Settings", as: "admin" },
   { name: "sign-in", path: "/sign-in", heading: "Sign in to Certboard", as: "anonymous" },
+  { name: "api-docs", path: "/api/docs", heading: /^Certboard API/, as: "anonymous", slow: true },
   // /setup exists only on a fresh database: auth.setup.ts checks it before creating the first admin.
 ];
 
@@ -72,6 +75,7 @@ for (const entry of PAGES) {
         test.use({ viewport: { width, height: 900 }, storageState: storageFor(entry.as ?? "engineer"), colorScheme });
 
         test(`${entry.name} has no serious accessibility violations in ${colorScheme} and fits ${width} px`, async ({ page, request }, testInfo) => {
+          test.slow(entry.slow === true);
           const url = typeof entry.path === "string" ? entry.path : await entry.path(request);
           await page.goto(url);
           await expect(page.getByRole("heading", { level: 1, name: entry.heading })).toBeVisible();

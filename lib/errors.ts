@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ZodError } from "zod";
+import { z, ZodError } from "zod";
 
 // One error type for the whole app. Doors (HTTP, server actions, CLI) map `code` to their own form.
 export const ERROR_STATUS = {
@@ -44,6 +44,16 @@ export function isAppError(value: unknown): value is AppError {
 }
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
+
+/** Every error answer of the API, as the OpenAPI document describes it. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    /** Field problems (`[{ path, message }]`) for `invalid`, or facts the code defines (`retryAfterSeconds`, `stale`, …). */
+    details: z.unknown().optional(),
+  }),
+}).meta({ id: "Error" });
 
 /** Maps anything thrown to an AppError; unknown errors are logged with an id the client can quote. */
 export function toAppError(error: unknown): AppError {

@@ -18,7 +18,7 @@ type Method = (typeof HTTP_METHODS)[number];
 const READ_METHODS: ReadonlySet<Method> = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Doors anyone may use. Adding one here is a security review, not a formality. */
-const PUBLIC_DOORS: ReadonlySet<string> = new Set(["GET /api/health", "POST /api/v1/setup"]);
+const PUBLIC_DOORS: ReadonlySet<string> = new Set(["GET /api/health", "POST /api/v1/setup", "GET /api/v1/openapi.json"]);
 /** better-auth's own endpoints (sign-in, sign-out, session, OIDC callbacks) guard themselves. */
 const PUBLIC_PREFIXES = ["/api/auth/"];
 

@@ -122,3 +122,72 @@ export const createTokenSchema = z.object({
   /** Product slugs the token is limited to; none: every product its owner may see. */
   products: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
 });
+
+// ---- Response schemas (the OpenAPI document; lib/openapi) ----------------------------------
+
+export const principalSchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("user"), id: z.string(), email: z.string(), name: z.string(), role: userRoleSchema }),
+    z.object({
+      kind: z.literal("token"),
+      id: z.string(),
+      name: z.string(),
+      prefix: z.string(),
+      role: tokenRoleSchema,
+      userId: z.string().nullable(),
+      ownerRole: userRoleSchema.nullable(),
+      productIds: z.array(z.string()).nullable(),
+    }),
+  ])
+  .meta({ id: "Principal" });
+
+export const meSchema = z.object({ principal: principalSchema, permissions: z.array(z.enum(PERMISSIONS)) });
+
+export const userViewSchema = z
+  .object({ id: z.string(), email: z.string(), name: z.string(), role: userRoleSchema, active: z.boolean(), createdAt: z.iso.datetime() })
+  .meta({ id: "User" });
+
+export const createdUserSchema = z.object({
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: userRoleSchema,
+    generatedPassword: z.string().nullable().meta({ description: "The generated password when none was sent: shown this once." }),
+  }),
+});
+
+export const updatedUserSchema = z.object({ user: userViewSchema.omit({ createdAt: true }) });
+
+export const tokenViewSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    role: tokenRoleSchema,
+    owner: z.string().nullable(),
+    products: z.array(z.string()).meta({ description: "Product slugs it is limited to; empty: every product its owner may see." }),
+    createdBy: z.string(),
+    createdAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime().nullable(),
+    revokedAt: z.iso.datetime().nullable(),
+    lastUsedAt: z.iso.datetime().nullable(),
+    state: z.enum(["active", "expired", "revoked"]),
+  })
+  .meta({ id: "ApiToken" });
+
+export const createdTokenSchema = z.object({
+  token: z.object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    role: tokenRoleSchema,
+    expiresAt: z.iso.datetime().nullable(),
+    token: z.string().meta({ description: "The secret: shown this once, never again." }),
+  }),
+});
+
+export const setupResultSchema = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: userRoleSchema }),
+  signedIn: z.boolean().meta({ description: "false when the sign-in after setup was refused (e.g. rate limited): sign in next." }),
+});

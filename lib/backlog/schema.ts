@@ -286,3 +286,102 @@ export type ItemDetail = ItemSummary & {
   createdAt: string;
   history: ItemEventView[];
 };
+
+// ---- Response schemas of the item and backlog doors (the OpenAPI document; lib/openapi) ------
+
+export const personRefSchema = z.object({ id: z.string(), name: z.string(), email: z.string() }).meta({ id: "PersonRef" });
+
+export const itemSummarySchema = z
+  .object({
+    key: z.string(),
+    title: z.string(),
+    category: categorySchema,
+    priority: prioritySchema.nullable(),
+    status: statusSchema,
+    version: z.int(),
+    effortText: z.string().nullable(),
+    effortMinHours: z.number().nullable(),
+    effortMaxHours: z.number().nullable(),
+    phase: z.object({ key: z.string(), name: z.string() }).nullable(),
+    components: z.array(z.object({ slug: z.string(), name: z.string() })),
+    assignee: personRefSchema.nullable(),
+    dueDate: z.string().nullable().meta({ description: "YYYY-MM-DD, or null." }),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "ItemSummary" });
+
+export const itemDetailSchema = itemSummarySchema
+  .extend({
+    product: z.string(),
+    latestResult: z.string().nullable(),
+    statusNote: z.string().nullable(),
+    source: z.string().nullable(),
+    fileRefs: z.array(z.string()),
+    description: z.string(),
+    actions: z.array(actionSchema),
+    checkNames: z.array(z.string()),
+    requirements: z.array(z.string()),
+    watchers: z.array(personRefSchema),
+    createdAt: z.iso.datetime(),
+    history: z.array(
+      z.object({
+        id: z.string(),
+        actor: z.string(),
+        at: z.iso.datetime(),
+        field: z.string(),
+        oldValue: z.unknown(),
+        newValue: z.unknown(),
+        note: z.string().nullable(),
+        runId: z.string().nullable(),
+        run: z.object({ id: z.string(), component: z.string().nullable(), tag: z.string().nullable(), architecture: z.string() }).nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "ItemDetail" });
+
+export const itemListSchema = z.object({ items: z.array(itemSummarySchema), total: z.int() });
+
+export const itemBulkResultSchema = z.object({
+  items: z.array(z.object({ key: z.string(), version: z.int(), changed: z.array(z.string()).meta({ description: "The fields that changed." }) })),
+});
+
+export const watchResultSchema = z.object({ watching: z.boolean(), watchers: z.array(personRefSchema) });
+
+const categoryCountsSchema = z.object({ total: z.int(), open: z.int(), done: z.int() });
+
+export const backlogSummarySchema = z
+  .object({
+    product: z.string().nullable(),
+    categories: z.object(Object.fromEntries(CATEGORIES.map((c) => [c, categoryCountsSchema])) as Record<Category, typeof categoryCountsSchema>),
+    statuses: z.object(Object.fromEntries(STATUSES.map((s) => [s, z.int()])) as Record<Status, z.ZodInt>),
+    remainingEffort: z.object({ minHours: z.number(), maxHours: z.number(), unestimated: z.int() }),
+    phases: z.array(
+      z.object({
+        key: z.string(),
+        order: z.int(),
+        name: z.string(),
+        estimateText: z.string().nullable(),
+        deliverable: z.string().nullable(),
+        tasks: z.array(phaseTaskSchema),
+        total: z.int(),
+        done: z.int(),
+        progress: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: "BacklogSummary" });
+
+export const importResultSchema = z
+  .object({
+    product: z.string(),
+    created: z.int(),
+    updated: z.int(),
+    unchanged: z.int(),
+    items: z.int(),
+    byCategory: z.object(Object.fromEntries(CATEGORIES.map((c) => [c, z.int()])) as Record<Category, z.ZodInt>),
+    phases: z.int(),
+    components: z.int(),
+    warnings: z.array(z.string()),
+    conflicts: z.array(z.object({ item: z.string(), field: z.string(), current: z.unknown(), incoming: z.unknown() })),
+  })
+  .meta({ id: "ImportResult" });

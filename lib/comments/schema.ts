@@ -38,3 +38,15 @@ export function mayChangeComment(principal: Principal, comment: { userId: string
   const me = userIdOf(principal);
   return me !== null && comment.userId === me;
 }
+
+export const commentViewSchema = z
+  .object({
+    id: z.string(),
+    author: z.object({ id: z.string().nullable(), name: z.string() }),
+    body: z.string(),
+    createdAt: z.iso.datetime(),
+    editedAt: z.iso.datetime().nullable(),
+    mentions: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
+    canEdit: z.boolean(),
+  })
+  .meta({ id: "Comment" });

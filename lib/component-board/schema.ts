@@ -1,3 +1,10 @@
+import { z } from "zod";
+import { CATEGORIES, categorySchema, prioritySchema, statusSchema } from "@/lib/backlog/schema";
+import { exceptionViewSchema } from "@/lib/exceptions/schema";
+import { phaseWaitingOnSchema } from "@/lib/phases/schema";
+import { EVIDENCE } from "@/lib/requirements/matrix";
+import { matrixRowSchema, remainingRequirementSchema } from "@/lib/readiness/schema";
+import { signOffViewSchema } from "@/lib/requirements/schema";
 import type { Category, Priority, Status } from "@/lib/backlog/schema";
 import type { ExceptionView } from "@/lib/exceptions/schema";
 import type { PhaseWaitingOn } from "@/lib/phases/schema";
@@ -83,3 +90,82 @@ export type ComponentIndexRow = {
   /** The newest run of each architecture, by architecture. */
   latest: { architecture: string; runId: string; passed: boolean; failed: number; errors: number; createdAt: string }[];
 };
+
+// ---- Response schema (the OpenAPI document; lib/openapi) ------------------------------------
+
+const runCountsSchema = z.object({ passed: z.int(), failed: z.int(), errors: z.int() });
+
+export const componentBoardSchema = z
+  .object({
+    product: z.string(),
+    component: z.object({
+      slug: z.string(),
+      name: z.string(),
+      type: z.string(),
+      role: z.string(),
+      registry: z.string().nullable(),
+      repository: z.string().nullable(),
+      placeholder: z.boolean(),
+      certificationStatus: z.string(),
+      hostAccess: z.string(),
+      osContentType: z.string(),
+      owner: z.string().nullable(),
+      connectProjectId: z.string().nullable(),
+      connectProjectUrl: z.string().nullable(),
+      architectures: z.array(z.string()),
+      architecturesSetBy: z.string().nullable(),
+      references: z.array(z.object({ slug: z.string(), name: z.string() })),
+      version: z.int(),
+      policy: z.string(),
+      policyReason: z.string(),
+    }),
+    remaining: z.array(remainingRequirementSchema),
+    requirements: z.object({
+      rows: z.array(matrixRowSchema),
+      counts: z.object(Object.fromEntries(EVIDENCE.map((e) => [e, z.int()])) as Record<Evidence, z.ZodInt>),
+    }),
+    signOffHistory: z.array(signOffViewSchema.extend({ code: z.string() })),
+    exceptions: z.array(exceptionViewSchema),
+    phasesWaiting: z.array(phaseWaitingOnSchema),
+    warnings: z.array(z.string()),
+    openByCategory: z.object(Object.fromEntries(CATEGORIES.map((c) => [c, z.int()])) as Record<Category, z.ZodInt>),
+    items: z.array(z.object({ key: z.string(), title: z.string(), category: categorySchema, status: statusSchema, priority: prioritySchema.nullable(), open: z.boolean() })),
+    grid: z.object({
+      tags: z.array(z.string()),
+      architectures: z.array(z.string()),
+      cells: z.array(
+        z.object({
+          tag: z.string(),
+          architecture: z.string(),
+          run: z
+            .object({
+              id: z.string(),
+              imageTag: z.string().nullable(),
+              imageDigest: z.string().nullable(),
+              architecture: z.string(),
+              passed: z.boolean(),
+              counts: runCountsSchema,
+              preflightVersion: z.string(),
+              createdAt: z.iso.datetime(),
+            })
+            .nullable(),
+        }),
+      ),
+    }),
+    staleness: z.array(z.object({ architecture: z.string(), daysSinceLastPass: z.number().nullable(), lastRunAt: z.iso.datetime() })),
+    history: z.array(
+      z.object({
+        id: z.string(),
+        tag: z.string().nullable(),
+        architecture: z.string(),
+        passed: z.boolean(),
+        counts: runCountsSchema,
+        preflightVersion: z.string(),
+        policy: z.string().nullable(),
+        actor: z.string(),
+        createdAt: z.iso.datetime(),
+        diff: z.object({ newlyFailed: z.array(z.string()).optional(), newlyPassed: z.array(z.string()).optional(), newlyErrored: z.array(z.string()).optional() }).nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "ComponentBoard" });

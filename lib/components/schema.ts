@@ -78,3 +78,23 @@ export const COMPONENT_TYPE_LABELS: Record<string, string> = {
   operator_bundle: "Operator bundle",
   helm_chart: "Helm chart",
 };
+
+/** GET /api/v1/components: one row per component (lib/components/data.ts ComponentSummary). */
+export const componentSummarySchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    type: z.string(),
+    role: z.string(),
+    registry: z.string().nullable(),
+    repository: z.string().nullable(),
+    imageRef: z.string().nullable(),
+    placeholder: z.boolean(),
+    certificationStatus: z.string(),
+    hostAccess: z.string(),
+    osContentType: z.string(),
+    connectProjectId: z.string().nullable(),
+    owner: z.string().nullable(),
+    tags: z.array(z.string()),
+  })
+  .meta({ id: "ComponentSummary" });

@@ -71,3 +71,19 @@ export function exceptionView(row: StoredException): ExceptionView {
   };
 }
 
+
+export const exceptionViewSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(EXCEPTION_KINDS),
+    status: z.enum(EXCEPTION_STATUSES),
+    justification: z.string(),
+    caseRef: z.string().nullable(),
+    requestedAt: z.iso.datetime().nullable(),
+    decidedAt: z.iso.datetime().nullable(),
+    decidedBy: z.string().nullable(),
+    createdBy: z.string(),
+    updatedAt: z.iso.datetime(),
+    version: z.int(),
+  })
+  .meta({ id: "Exception" });

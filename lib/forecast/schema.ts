@@ -100,3 +100,27 @@ export type Basis =
   /** `on` null: everything is closed, but no history says when (imported or created closed). */
   | { basis: "done"; on: Date | null; phaseCompleted: boolean }
   | { basis: "none"; because: "too_little_history" | "no_throughput"; missing: "hours_per_week" | "estimates" };
+
+// ---- Response schema (the OpenAPI document; lib/openapi) ------------------------------------
+
+const remainingWorkSchema = z.object({ items: z.int(), blockers: z.int(), minHours: z.number(), maxHours: z.number(), unestimated: z.int() });
+const forecastPhaseRef = z.object({ key: z.string(), order: z.int(), name: z.string() });
+
+export const forecastSchema = z
+  .object({
+    product: z.string(),
+    phase: forecastPhaseRef.nullable(),
+    status: z.enum(["on_track", "at_risk", "off_track", "no_target"]),
+    sentence: z.string(),
+    sentenceFigures: z.array(z.string()),
+    targetDate: z.string().nullable().meta({ description: "YYYY-MM-DD, or null." }),
+    hoursPerWeek: z.number().nullable(),
+    asOf: z.string().meta({ description: "The day the forecast was made for (YYYY-MM-DD, UTC)." }),
+    basis: z.enum(["throughput", "effort", "done", "none"]),
+    projected: z.object({ p50: z.string().nullable(), p85: z.string().nullable() }),
+    remaining: remainingWorkSchema,
+    prerequisites: z.array(forecastPhaseRef.extend(remainingWorkSchema.shape)),
+    throughput: z.object({ weeks: z.int(), itemsPerWeek: z.array(z.number()) }),
+    reasons: z.array(z.string()),
+  })
+  .meta({ id: "Forecast" });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Category, Priority, Status } from "@/lib/backlog/schema";
+import { statusSchema, type Category, type Priority, type Status } from "@/lib/backlog/schema";
 import { emptyToUndefined } from "@/lib/query-params";
 
 // The overview's URL, the event feed's query and the wire shapes they return (safe in the browser).
@@ -154,3 +154,27 @@ export type OverviewData = {
 };
 
 export type ReportBlocker = { key: string; title: string; status: Status; priority: Priority | null; components: string[] };
+
+export const eventFeedSchema = z
+  .object({
+    product: z.string().nullable(),
+    since: z.iso.datetime(),
+    events: z.array(
+      z.object({
+        id: z.string(),
+        kind: eventKindSchema,
+        at: z.iso.datetime(),
+        actor: z.string(),
+        summary: z.string(),
+        item: z.object({ key: z.string(), title: z.string() }).nullable(),
+        run: z.object({ id: z.string(), architecture: z.string() }).nullable(),
+        components: z.array(z.string()),
+        checks: z.array(z.string()),
+        from: statusSchema.nullable(),
+        to: statusSchema.nullable(),
+        href: z.string(),
+      }),
+    ),
+    truncated: z.boolean(),
+  })
+  .meta({ id: "EventFeed" });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ItemSummary, PhaseTask, Status } from "@/lib/backlog/schema";
+import { itemSummarySchema, phaseTaskSchema, prioritySchema, STATUSES, statusSchema, type ItemSummary, type PhaseTask, type Status } from "@/lib/backlog/schema";
 import type { CriticalPathEntry } from "@/lib/phases/critical-path";
 import type { PhaseGate, WaitingOn } from "@/lib/phases/gating";
 import type { PhaseProgressNumbers } from "@/lib/phases/progress";
@@ -91,3 +91,104 @@ export type PhasePatch = z.infer<typeof phasePatchSchema>;
 export function phaseBoardUrl(key: string, product?: string | null): string {
   return `/phases/${encodeURIComponent(key)}${product ? `?product=${encodeURIComponent(product)}` : ""}`;
 }
+
+// ---- Response schemas (the OpenAPI document; lib/openapi) ----------------------------------
+
+const phaseRefSchema = z.object({ key: z.string(), order: z.int(), name: z.string() });
+
+export const waitingOnSchema = z.object({
+  phases: z.array(phaseRefSchema),
+  components: z.array(z.object({ slug: z.string(), name: z.string(), certificationStatus: z.string() })),
+});
+
+export const phaseGateSummarySchema = z
+  .object({
+    satisfied: z.int(),
+    total: z.int(),
+    images: z.object({ waiting: z.int(), total: z.int() }),
+    phases: z.object({ waiting: z.int(), total: z.int() }),
+    canComplete: z.boolean(),
+    reason: z.string().nullable(),
+  })
+  .meta({ id: "PhaseGate" });
+
+const phasePlanShape = {
+  dependencies: z.object({
+    phases: z.array(phaseRefSchema.extend({ completed: z.boolean() })),
+    components: z.array(
+      z.object({ slug: z.string(), name: z.string(), role: z.string(), type: z.string(), certificationStatus: z.string(), satisfied: z.boolean() }),
+    ),
+  }),
+  dependents: z.array(phaseRefSchema),
+  blockedBy: waitingOnSchema,
+  gate: phaseGateSummarySchema,
+};
+
+const phaseProgressSchema = z.object({
+  total: z.int(),
+  done: z.int(),
+  byCount: z.number(),
+  effort: z.object({
+    doneMinHours: z.number(),
+    doneMaxHours: z.number(),
+    totalMinHours: z.number(),
+    totalMaxHours: z.number(),
+    remainingMinHours: z.number(),
+    remainingMaxHours: z.number(),
+    unestimated: z.int(),
+  }),
+});
+
+export const criticalPathEntrySchema = z
+  .object({
+    key: z.string(),
+    title: z.string(),
+    status: statusSchema,
+    priority: prioritySchema.nullable(),
+    phase: z.string().nullable(),
+    viaComponents: z.array(z.object({ slug: z.string(), name: z.string() })),
+    blocks: z.object({
+      items: z.int(),
+      effort: z.object({ minHours: z.number(), maxHours: z.number(), unestimated: z.int() }),
+      phases: z.array(phaseRefSchema),
+    }),
+  })
+  .meta({ id: "CriticalPathEntry" });
+
+const phaseHeaderShape = {
+  key: z.string(),
+  order: z.int(),
+  name: z.string(),
+  estimateText: z.string().nullable(),
+  deliverable: z.string().nullable(),
+  version: z.int(),
+  completedAt: z.iso.datetime().nullable(),
+  completedBy: z.string().nullable(),
+  targetDate: z.string().nullable().meta({ description: "YYYY-MM-DD, or null." }),
+};
+
+export const phaseBoardListSchema = z
+  .object({
+    product: z.string().nullable(),
+    phases: z.array(z.object({ ...phaseHeaderShape, ...phasePlanShape, progress: phaseProgressSchema })),
+    criticalPath: z.array(criticalPathEntrySchema),
+  })
+  .meta({ id: "PhaseBoardList" });
+
+export const phaseBoardSchema = z
+  .object({
+    ...phasePlanShape,
+    product: z.string(),
+    phase: z.object({ ...phaseHeaderShape, tasks: z.array(phaseTaskSchema) }),
+    columns: z.object(Object.fromEntries(STATUSES.map((s) => [s, z.array(itemSummarySchema)])) as Record<Status, z.ZodArray<typeof itemSummarySchema>>),
+    progress: phaseProgressSchema,
+    criticalPath: z.array(criticalPathEntrySchema),
+  })
+  .meta({ id: "PhaseBoard" });
+
+export const phaseWaitingOnSchema = phaseRefSchema.extend({
+  completed: z.boolean(),
+  component: z.object({ slug: z.string(), certificationStatus: z.string(), satisfied: z.boolean() }),
+  blockedBy: waitingOnSchema,
+  gate: phaseGateSummarySchema,
+});

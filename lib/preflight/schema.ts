@@ -171,3 +171,120 @@ export const assignRunSchema = z
   .refine((body) => (body.component === undefined) !== (body.createComponent === undefined), {
     message: 'Send either "component": "SLUG" or "createComponent": true.',
   });
+
+const uploadFlag = z.enum(["true", "false", "1", "0"], { error: "true or false" }).transform((v) => v === "true" || v === "1");
+
+/** POST /api/v1/preflight/runs query (a multipart upload's text fields win over it). */
+export const uploadQuerySchema = z.object({
+  product: z.string().max(100).optional(),
+  component: z.string().max(100).optional(),
+  arch: z.string().regex(/^[a-z0-9_]{1,20}$/, "arch: a name such as amd64 or arm64").optional(),
+  /** Attach to `component` even when its registered repository is another one (kept on the run as a warning). */
+  force: uploadFlag.optional(),
+  /** Create a component for the run's image when none is registered, instead of storing the run unassigned. */
+  createComponent: uploadFlag.optional(),
+});
+
+// ---- Response schemas (the OpenAPI document; lib/openapi) ----------------------------------
+
+const diffNames = z.array(z.string());
+export const runDiffResponseSchema = z.object({
+  newlyFailed: diffNames,
+  newlyPassed: diffNames,
+  newlyErrored: diffNames,
+  added: diffNames,
+  removed: diffNames,
+});
+
+/** A stored run as lists show it (lib/preflight/data.ts toView). */
+export const runSummarySchema = z
+  .object({
+    id: z.string(),
+    imageRef: z.string(),
+    architecture: z.string(),
+    kind: z.string(),
+    policy: z.string().nullable(),
+    preflightVersion: z.string(),
+    preflightCommit: z.string().nullable(),
+    devBuild: z.boolean(),
+    passed: z.boolean(),
+    diff: z.unknown().meta({ description: "The diff against the previous run of the component and architecture, as stored." }),
+    warnings: z.array(z.string()),
+    fileName: z.string().nullable(),
+    actor: z.string(),
+    submitted: z.boolean(),
+    submissionUrls: z.array(z.string()),
+    assignedBy: z.string().nullable(),
+    component: z.object({ slug: z.string(), name: z.string() }).nullable(),
+    unassigned: z.boolean(),
+    counts: z.object({ passed: z.int(), failed: z.int(), errors: z.int(), warnings: z.int() }),
+    createdAt: z.iso.datetime(),
+    assignedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: "RunSummary" });
+
+export const runListSchema = z.object({ runs: z.array(runSummarySchema), total: z.int() });
+
+export const runDetailSchema = runSummarySchema
+  .extend({
+    product: z.string(),
+    imageRefNormalized: z.string(),
+    imageTag: z.string().nullable(),
+    imageDigest: z.string().nullable(),
+    certificationHash: z.string().nullable(),
+    contentSha256: z.string(),
+    checks: z.array(
+      z.object({
+        name: z.string(),
+        canonicalName: z.string(),
+        known: z.boolean(),
+        outcome: checkOutcomeSchema,
+        elapsedMs: z.number().nullable(),
+        description: z.string().nullable(),
+        help: z.string().nullable(),
+        suggestion: z.string().nullable(),
+        knowledgebaseUrl: z.string().nullable(),
+        checkUrl: z.string().nullable(),
+      }),
+    ),
+    items: z.array(z.object({ key: z.string(), title: z.string(), product: z.string(), changes: z.array(z.string()) })),
+  })
+  .meta({ id: "RunDetail" });
+
+/** The answer of an upload and of an assignment. */
+export const ingestResultSchema = z
+  .object({
+    runs: z.array(
+      z.object({
+        id: z.string(),
+        component: z.string().nullable(),
+        unassigned: z.boolean(),
+        image: z.string(),
+        arch: z.string(),
+        preflightVersion: z.string(),
+        policy: z.string().nullable(),
+        passed: z.boolean(),
+        submitted: z.boolean(),
+        counts: z.object({ passed: z.int(), failed: z.int(), errors: z.int(), warnings: z.int() }),
+        duplicate: z.boolean(),
+        diff: runDiffResponseSchema.extend({ preflightVersionChanged: z.object({ from: z.string(), to: z.string() }).nullable() }),
+        items: z.object({ opened: z.array(z.string()), reopened: z.array(z.string()), verified: z.array(z.string()), flagged: z.array(z.string()) }),
+      }),
+    ),
+    warnings: z.array(z.string()),
+  })
+  .meta({ id: "IngestResult" });
+
+const compareSide = runSummarySchema.extend({ product: z.string(), imageTag: z.string().nullable(), imageDigest: z.string().nullable(), checkCount: z.int() });
+
+export const runComparisonSchema = z
+  .object({
+    product: z.string(),
+    from: compareSide,
+    to: compareSide,
+    comparison: runDiffResponseSchema.extend({
+      otherChanges: z.array(z.object({ name: z.string(), from: checkOutcomeSchema, to: checkOutcomeSchema })),
+      unchanged: z.array(z.object({ name: z.string(), outcome: checkOutcomeSchema })),
+    }),
+  })
+  .meta({ id: "RunComparison" });

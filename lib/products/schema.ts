@@ -45,3 +45,26 @@ export const productMembersSchema = z
   .max(1_000);
 
 export type ProductMemberView = { userId: string; email: string; name: string; role: z.infer<typeof userRoleSchema>; globalRole: z.infer<typeof userRoleSchema> };
+
+// ---- Response schemas (the OpenAPI document; lib/openapi) ----------------------------------
+
+export const productMemberSchema = z
+  .object({ userId: z.string(), email: z.string(), name: z.string(), role: userRoleSchema, globalRole: userRoleSchema })
+  .meta({ id: "ProductMember" });
+
+export const productMembersResponseSchema = z.object({ members: z.array(productMemberSchema) });
+
+/** A product as its settings show it; `restricted` and `members` only for admins. */
+export const productSettingsSchema = z
+  .object({
+    product: z.object({
+      id: z.string(),
+      slug: z.string(),
+      name: z.string(),
+      targetDate: z.string().nullable().meta({ description: "YYYY-MM-DD, or null." }),
+      hoursPerWeek: z.number().nullable(),
+      restricted: z.boolean().optional(),
+      members: z.array(productMemberSchema).optional(),
+    }),
+  })
+  .meta({ id: "ProductSettings" });

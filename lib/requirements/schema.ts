@@ -53,3 +53,15 @@ export type SignOffView = {
   by: string;
   at: string;
 };
+
+export const signOffViewSchema = z
+  .object({
+    status: z.enum(SIGN_OFF_STATUSES),
+    note: z.string(),
+    link: z.string().nullable(),
+    expiresAt: z.iso.datetime().nullable(),
+    expired: z.boolean(),
+    by: z.string(),
+    at: z.iso.datetime(),
+  })
+  .meta({ id: "SignOff" });

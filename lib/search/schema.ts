@@ -16,3 +16,7 @@ export type SearchResponse = { results: SearchResult[] };
 
 /** At most this many results of each kind, so one busy kind (runs) never hides the others. */
 export const RESULTS_PER_KIND = 8;
+
+export const searchResponseSchema = z
+  .object({ results: z.array(z.object({ kind: z.enum(SEARCH_KINDS), id: z.string(), title: z.string(), subtitle: z.string(), href: z.string() })) })
+  .meta({ id: "SearchResults" });

@@ -106,3 +106,9 @@ export function viewHref(query: string, product: string): string {
 export function viewOwnerId(principal: Principal): string | null {
   return principal.kind === "user" ? principal.id : principal.userId;
 }
+
+export const savedViewSchema = z
+  .object({ id: z.string(), name: z.string(), query: z.string(), shared: z.boolean(), owner: z.object({ name: z.string() }), mine: z.boolean() })
+  .meta({ id: "SavedView" });
+
+export const savedViewListSchema = z.object({ views: z.array(savedViewSchema), canShare: z.boolean() });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SettingsNav } from "@/components/settings-nav";
 import { TokenManager } from "@/components/token-manager";
 import { Alert } from "@/components/ui/alert";
@@ -30,7 +31,12 @@ export default async function TokensPage() {
       <SettingsNav current="tokens" showUsers={showUsers} />
       <p className="text-sm text-muted">
         Tokens authenticate CI jobs and scripts with <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.
-        {showAll ? " As an admin you see everyone's tokens and can revoke any of them." : " You see the tokens you created."}
+        {showAll ? " As an admin you see everyone's tokens and can revoke any of them." : " You see the tokens you created."} What a token can
+        call is in the{" "}
+        <Link href="/api/docs" className="text-blue-700 underline">
+          API reference
+        </Link>
+        .
       </p>
       <TokenManager initialTokens={tokens} showOwner={showAll} products={products} />
     </div>

@@ -4,24 +4,13 @@ import { actorOf } from "@/lib/auth/schema";
 import { AppError } from "@/lib/errors";
 import { readBodyBytes, readQuery, requireMediaType, route } from "@/lib/http";
 import { listRuns, runListQuerySchema } from "@/lib/preflight/data";
+import { uploadQuerySchema } from "@/lib/preflight/schema";
 import { productFor } from "@/lib/products/data";
 import { ingestPreflightRuns } from "@/lib/preflight/mutations";
 import { prepareUpload, type UploadFile } from "@/lib/preflight/prepare-upload";
 import { readArchive } from "@/lib/preflight/read-archive";
 import { readUploadForm } from "@/lib/preflight/read-upload-form";
 import { MAX_RESULTS_FILE_BYTES, MAX_UPLOAD_BYTES, UPLOAD_MEDIA_TYPES } from "@/lib/preflight/upload-limits";
-
-const flag = z.enum(["true", "false", "1", "0"], { error: "true or false" }).transform((v) => v === "true" || v === "1");
-
-const uploadQuerySchema = z.object({
-  product: z.string().max(100).optional(),
-  component: z.string().max(100).optional(),
-  arch: z.string().regex(/^[a-z0-9_]{1,20}$/, "arch: a name such as amd64 or arm64").optional(),
-  /** Attach to `component` even when its registered repository is another one (kept on the run as a warning). */
-  force: flag.optional(),
-  /** Create a component for the run's image when none is registered, instead of storing the run unassigned. */
-  createComponent: flag.optional(),
-});
 
 export const GET = route("read", async (req, _ctx, principal) => {
   const query = readQuery(req, runListQuerySchema);

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { productQuerySchema } from "@/lib/backlog/schema";
+import { componentBoardSchema } from "@/lib/component-board/schema";
+import { componentPatchSchema, componentSummarySchema } from "@/lib/components/schema";
+import { exceptionViewSchema, exceptionWriteSchema, EXCEPTION_KINDS } from "@/lib/exceptions/schema";
+import { pathParams, type Api } from "@/lib/openapi/registry";
+import { signOffViewSchema, signOffWriteSchema } from "@/lib/requirements/schema";
+
+const tag = "Components";
+const codeParam = z.string().meta({ description: "A requirement code such as `CTR-17` or `OPB-05`." });
+
+export function registerComponentRoutes(api: Api): void {
+  api.route({
+    method: "get",
+    path: "/api/v1/components",
+    tag,
+    summary: "List components",
+    description: "The product's components: images and bundles with their registry, repository, certification status and declarations.",
+    auth: "read",
+    query: productQuerySchema,
+    responses: { 200: { description: "`{ components }`.", schema: z.object({ components: z.array(componentSummarySchema) }) } },
+    errors: ["not_found"],
+  });
+  api.route({
+    method: "get",
+    path: "/api/v1/components/{slug}",
+    tag,
+    summary: "Get a component board",
+    description:
+      "The component board: the component (with `version` and the `policy` in force), what `remaining` blocks its listing, the requirement matrix with evidence, sign-offs, exceptions, warnings, the run grid (tags × architectures), staleness, items and run history.",
+    auth: "read",
+    params: pathParams.slug,
+    query: productQuerySchema,
+    responses: { 200: { description: "The board.", schema: componentBoardSchema } },
+    errors: ["not_found"],
+  });
+  api.route({
+    method: "patch",
+    path: "/api/v1/components/{slug}",
+    tag,
+    summary: "Edit a component",
+    description:
+      "`{ version, … }`: Red Hat's certification status, the declarations, the owner, the Partner Connect project id, the expected architectures and a bundle's referenced images. 409 when `version` is stale.",
+    auth: "edit_items",
+    params: pathParams.slug,
+    query: productQuerySchema,
+    body: componentPatchSchema,
+    responses: { 200: { description: "The board after the change.", schema: componentBoardSchema } },
+    errors: ["not_found", "conflict"],
+  });
+  api.route({
+    method: "put",
+    path: "/api/v1/components/{slug}/requirements/{code}",
+    tag,
+    summary: "Sign off a component requirement",
+    description:
+      "A person's word on a requirement: met, not met or not applicable (a note is required for not applicable). Sign-offs are kept; the newest is in force. 400 for a requirement of another component type or one an exception decides; 404 for an unknown code.",
+    auth: "edit_items",
+    params: pathParams.slug.extend({ code: codeParam }),
+    query: productQuerySchema,
+    body: signOffWriteSchema,
+    responses: { 200: { description: "The sign-off and the board after it.", schema: z.object({ signOff: signOffViewSchema, board: componentBoardSchema }) } },
+    errors: ["not_found"],
+  });
+  api.route({
+    method: "put",
+    path: "/api/v1/components/{slug}/exceptions/{kind}",
+    tag,
+    summary: "File or update an exception",
+    description:
+      "The component's privileged or scratch exception: without `version` files a new one (409 if one exists), with it updates that one (409 when stale). Requested and approved need a justification; approval puts the root (or scratch) policy in force.",
+    auth: "edit_items",
+    params: pathParams.slug.extend({ kind: z.enum(EXCEPTION_KINDS).meta({ description: "`privileged` or `scratch` (anything else is 404)." }) }),
+    query: productQuerySchema,
+    body: exceptionWriteSchema,
+    responses: { 200: { description: "The exception and the board after it.", schema: z.object({ exception: exceptionViewSchema, board: componentBoardSchema }) } },
+    errors: ["not_found", "conflict"],
+  });
+}
