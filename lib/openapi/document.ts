@@ -9,6 +9,7 @@ import { registerPhaseRoutes } from "@/lib/openapi/phases";
 import { registerPreflightRoutes } from "@/lib/openapi/preflight";
 import { registerProductRoutes } from "@/lib/openapi/products";
 import { Api } from "@/lib/openapi/registry";
+import { registerNotificationRoutes } from "@/lib/openapi/notifications";
 import { registerSystemRoutes } from "@/lib/openapi/system";
 
 // One register function per API area; a new area adds its function here (README: "Documenting a route").
@@ -22,6 +23,7 @@ const AREAS = [
   registerInsightRoutes,
   registerAccountRoutes,
   registerSystemRoutes,
+  registerNotificationRoutes,
 ];
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;

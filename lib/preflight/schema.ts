@@ -267,8 +267,15 @@ export const ingestResultSchema = z
         submitted: z.boolean(),
         counts: z.object({ passed: z.int(), failed: z.int(), errors: z.int(), warnings: z.int() }),
         duplicate: z.boolean(),
-        diff: runDiffResponseSchema.extend({ preflightVersionChanged: z.object({ from: z.string(), to: z.string() }).nullable() }),
+        diff: runDiffResponseSchema.extend({
+          preflightVersionChanged: z.object({ from: z.string(), to: z.string() }).nullable(),
+          previousRunId: z.string().nullable().optional().meta({ description: "The run compared with: the previous run of the component and architecture; null for a first or unassigned run." }),
+          newlyFailing: z.array(z.string()).optional().meta({ description: "Checks failed or errored now that did not fail or error in the previous run." }),
+        }),
         items: z.object({ opened: z.array(z.string()), reopened: z.array(z.string()), verified: z.array(z.string()), flagged: z.array(z.string()) }),
+        gate: z
+          .object({ failed: z.array(z.string()), regressed: z.array(z.string()) })
+          .meta({ description: "The CI gate (certboard upload --fail-on): checks that failed or errored, and those of them new since the previous run of the component and architecture (none for a first or unassigned run). Checks the component's policy does not apply are left out." }),
       }),
     ),
     warnings: z.array(z.string()),
