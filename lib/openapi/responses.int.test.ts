@@ -21,7 +21,10 @@ import { GET as itemRoute, PATCH as patchItemRoute } from "@/app/api/v1/items/[k
 import { DELETE as unwatchRoute, PUT as watchRoute } from "@/app/api/v1/items/[key]/watch/route";
 import { POST as bulkRoute } from "@/app/api/v1/items/bulk/route";
 import { GET as itemsRoute, POST as createItemRoute } from "@/app/api/v1/items/route";
+import { GET as preferencesRoute, PUT as putPreferencesRoute } from "@/app/api/v1/me/notifications/route";
 import { GET as meRoute } from "@/app/api/v1/me/route";
+import { POST as markReadRoute } from "@/app/api/v1/notifications/read/route";
+import { GET as notificationsRoute } from "@/app/api/v1/notifications/route";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { GET as phaseRoute, PATCH as patchPhaseRoute } from "@/app/api/v1/phases/[key]/route";
 import { GET as phasesRoute } from "@/app/api/v1/phases/route";
@@ -43,6 +46,11 @@ import { GET as tokensRoute, POST as createTokenRoute } from "@/app/api/v1/token
 import { PATCH as patchUserRoute } from "@/app/api/v1/users/[id]/route";
 import { GET as usersRoute, POST as createUserRoute } from "@/app/api/v1/users/route";
 import { DELETE as deleteViewRoute } from "@/app/api/v1/views/[id]/route";
+import { POST as redeliverRoute } from "@/app/api/v1/webhooks/[id]/deliveries/[deliveryId]/redeliver/route";
+import { GET as deliveriesRoute } from "@/app/api/v1/webhooks/[id]/deliveries/route";
+import { DELETE as deleteWebhookRoute, GET as webhookRoute, PATCH as patchWebhookRoute } from "@/app/api/v1/webhooks/[id]/route";
+import { POST as testWebhookRoute } from "@/app/api/v1/webhooks/[id]/test/route";
+import { GET as webhooksRoute, POST as createWebhookRoute } from "@/app/api/v1/webhooks/route";
 import { GET as viewsRoute, POST as createViewRoute } from "@/app/api/v1/views/route";
 import { disconnectDb, getDb } from "@/lib/db";
 import { getOpenApiDocument } from "@/lib/openapi/document";
@@ -233,6 +241,28 @@ describe("answers of every door match the OpenAPI document", () => {
     const viewId = (view.body as { view: { id: string } }).view.id;
     expect((await call(viewsRoute, `/api/v1/views?${q()}`)).body).toMatchObject({ views: [{ id: viewId }] });
     expect((await call(deleteViewRoute, `/api/v1/views/${viewId}`, { method: "DELETE", params: { id: viewId } })).status).toBe(204);
+  });
+
+  it("webhooks, their delivery log, notifications and email choices", async () => {
+    const created = await call(createWebhookRoute, "/api/v1/webhooks", { method: "POST", body: { url: "http://127.0.0.1:9/hook", events: ["item.assigned"], format: "slack", product, secret: "a-long-enough-secret" } });
+    expect(created.status).toBe(201);
+    const id = (created.body as { webhook: { id: string } }).webhook.id;
+    expect((await call(webhooksRoute, "/api/v1/webhooks")).status).toBe(200);
+    expect((await call(webhookRoute, `/api/v1/webhooks/${id}`, { params: { id } })).body).toMatchObject({ webhook: { id, hasSecret: true } });
+    expect((await call(patchWebhookRoute, `/api/v1/webhooks/${id}`, { method: "PATCH", params: { id }, body: { format: "teams" } })).status).toBe(200);
+    // Port 9 (discard) refuses: the test's try is logged as a failed attempt, and can be tried again.
+    const tried = await call(testWebhookRoute, `/api/v1/webhooks/${id}/test`, { method: "POST", params: { id } });
+    expect(tried.status).toBe(200);
+    const log = await call(deliveriesRoute, `/api/v1/webhooks/${id}/deliveries`, { params: { id } });
+    const deliveryId = (log.body as { deliveries: { id: string }[] }).deliveries[0]!.id;
+    expect((await call(redeliverRoute, `/api/v1/webhooks/${id}/deliveries/${deliveryId}/redeliver`, { method: "POST", params: { id, deliveryId } })).status).toBe(200);
+    expect((await call(deleteWebhookRoute, `/api/v1/webhooks/${id}`, { method: "DELETE", params: { id } })).body).toEqual({ deleted: id });
+
+    expect((await call(notificationsRoute, "/api/v1/notifications?limit=5")).body).toMatchObject({ unread: expect.any(Number) });
+    expect((await call(markReadRoute, "/api/v1/notifications/read", { method: "POST", body: { all: true } })).body).toMatchObject({ unread: 0 });
+    expect((await call(preferencesRoute, "/api/v1/me/notifications")).body).toMatchObject({ digest: true });
+    const off = { assigned: true, watched: true, mentions: true, regressions: true, digest: false };
+    expect((await call(putPreferencesRoute, "/api/v1/me/notifications", { method: "PUT", body: off })).body).toMatchObject(off);
   });
 
   it("imports a backlog document", async () => {
