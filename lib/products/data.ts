@@ -163,6 +163,11 @@ function authorizeOn(principal: Principal, product: AccessRow, permission: Permi
   return { id: product.id, slug: product.slug, name: product.name };
 }
 
+/** When a product's weekly digest goes out and when its evidence counts as stale. */
+export async function getNotificationSettings(productId: string): Promise<{ timezone: string; evidenceMaxAgeDays: number }> {
+  return getDb().product.findUniqueOrThrow({ where: { id: productId }, select: { timezone: true, evidenceMaxAgeDays: true } });
+}
+
 /** A product's access settings and members, for admins. */
 export async function getProductAccess(productId: string): Promise<{ restricted: boolean; members: ProductMemberView[] }> {
   const product = await getDb().product.findUniqueOrThrow({

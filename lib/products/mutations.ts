@@ -36,7 +36,7 @@ export async function resolveProductForWrite(
  * transaction. Who may change which field is the door's decision (restricted: admins only).
  */
 export async function updateProduct(input: { productId: string; patch: ProductPatch }): Promise<void> {
-  const { restricted, targetDate, hoursPerWeek } = input.patch;
+  const { restricted, targetDate, hoursPerWeek, timezone, evidenceMaxAgeDays } = input.patch;
   await getDb().$transaction(async (tx) => {
     await tx.product.update({
       where: { id: input.productId },
@@ -44,6 +44,8 @@ export async function updateProduct(input: { productId: string; patch: ProductPa
         ...(restricted !== undefined && { restricted }),
         ...(targetDate !== undefined && { targetDate: targetDate === null ? null : dayStart(targetDate) }),
         ...(hoursPerWeek !== undefined && { hoursPerWeek }),
+        ...(timezone !== undefined && { timezone }),
+        ...(evidenceMaxAgeDays !== undefined && { evidenceMaxAgeDays }),
       },
     });
   });

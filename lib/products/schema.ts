@@ -11,6 +11,16 @@ export const PRODUCT_SLUG_MAX = 60;
 export const PRODUCT_SLUG = new RegExp(`^(?=.{1,${PRODUCT_SLUG_MAX}}$)${PRODUCT_SLUG_PATTERN}$`, "v");
 
 /** PATCH /api/v1/products/{slug}: the plan (engineers) and access (admins). */
+/** Whether the runtime knows the IANA zone (Intl refuses unknown ones). */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const productPatchSchema = z
   .object({
     /** A restricted product exists only for its members (and admins). */
@@ -24,10 +34,24 @@ export const productPatchSchema = z
       .max(10_000, { error: "must be at most 10000 hours a week" })
       .nullable()
       .optional(),
+    /** The IANA timezone the weekly digest's Monday morning is in, e.g. "Europe/Berlin". */
+    timezone: z
+      .string()
+      .trim()
+      .max(100)
+      .refine(isTimeZone, { error: "must be an IANA timezone such as Europe/Berlin or UTC" })
+      .optional(),
+    /** A component's evidence is stale (evidence.stale) once its last passing run is older than this. */
+    evidenceMaxAgeDays: z
+      .number({ error: "must be a whole number of days" })
+      .int({ error: "must be a whole number of days" })
+      .min(1, { error: "must be at least 1 day" })
+      .max(3650, { error: "must be at most 3650 days" })
+      .optional(),
   })
   .strict()
-  .refine((patch) => patch.restricted !== undefined || patch.targetDate !== undefined || patch.hoursPerWeek !== undefined, {
-    message: "Nothing to change: send targetDate, hoursPerWeek or restricted.",
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    message: "Nothing to change: send targetDate, hoursPerWeek, timezone, evidenceMaxAgeDays or restricted.",
   });
 export type ProductPatch = z.infer<typeof productPatchSchema>;
 
@@ -63,6 +87,8 @@ export const productSettingsSchema = z
       name: z.string(),
       targetDate: z.string().nullable().meta({ description: "YYYY-MM-DD, or null." }),
       hoursPerWeek: z.number().nullable(),
+      timezone: z.string().meta({ description: "IANA timezone of the weekly digest (Monday 08:00 there)." }),
+      evidenceMaxAgeDays: z.int().meta({ description: "Days after which a component's last passing run is stale evidence." }),
       restricted: z.boolean().optional(),
       members: z.array(productMemberSchema).optional(),
     }),

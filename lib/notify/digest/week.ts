@@ -1,16 +1,9 @@
+import { isTimeZone } from "@/lib/products/schema";
+
 // When the weekly digest is due: Monday from 08:00 in the product's timezone (IANA). Pure, so the
 // schedule can be tested at any moment without waiting for one.
 
 export const DIGEST_HOUR = 8;
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The local calendar date and hour of `now` in `timeZone`. */
 function localParts(now: Date, timeZone: string): { date: string; weekday: string; hour: number } {
@@ -27,6 +20,6 @@ function localParts(now: Date, timeZone: string): { date: string; weekday: strin
  * when it is not Monday morning or later on Monday there. An unknown timezone counts as UTC.
  */
 export function dueDigestWeek(now: Date, timeZone: string): string | null {
-  const local = localParts(now, isValidTimeZone(timeZone) ? timeZone : "UTC");
+  const local = localParts(now, isTimeZone(timeZone) ? timeZone : "UTC");
   return local.weekday === "Mon" && local.hour >= DIGEST_HOUR ? local.date : null;
 }
