@@ -211,7 +211,10 @@ describe("the plan's doors", () => {
       [{ targetDate: "2027-02-30" }, "targetDate: must be a calendar date written YYYY-MM-DD, e.g. 2027-01-31"],
       [{ hoursPerWeek: 0 }, "hoursPerWeek: must be more than 0 hours a week"],
       [{ hoursPerWeek: "20" }, "hoursPerWeek: must be a number of hours a week"],
-      [{}, "Nothing to change: send targetDate, hoursPerWeek or restricted."],
+      [{}, "Nothing to change: send targetDate, hoursPerWeek, timezone, evidenceMaxAgeDays or restricted."],
+      [{ timezone: "Mars/Olympus" }, "timezone: must be an IANA timezone such as Europe/Berlin or UTC"],
+      [{ evidenceMaxAgeDays: 0 }, "evidenceMaxAgeDays: must be at least 1 day"],
+      [{ evidenceMaxAgeDays: 1.5 }, "evidenceMaxAgeDays: must be a whole number of days"],
       [{ targetDate: null, owner: "x" }, 'Unrecognized key: "owner"'],
     ];
     for (const [body, message] of cases) {
@@ -219,9 +222,9 @@ describe("the plan's doors", () => {
       expect(refused.status, JSON.stringify(body)).toBe(400);
       expect(refused.body.error).toMatchObject({ code: "invalid", message });
     }
-    expect((await patchProduct({ targetDate: "2027-01-31", hoursPerWeek: 12.5 })).status).toBe(200);
+    expect((await patchProduct({ targetDate: "2027-01-31", hoursPerWeek: 12.5, timezone: "Europe/Berlin", evidenceMaxAgeDays: 30 })).status).toBe(200);
     const asAdmin = await productRoute(request(`/api/v1/products/${product}`, { as: { cookie: admin.cookie } }), { params: Promise.resolve({ slug: product }) });
-    expect(await asAdmin.json()).toMatchObject({ product: { slug: product, targetDate: "2027-01-31", hoursPerWeek: 12.5, restricted: false, members: [] } });
+    expect(await asAdmin.json()).toMatchObject({ product: { slug: product, targetDate: "2027-01-31", hoursPerWeek: 12.5, timezone: "Europe/Berlin", evidenceMaxAgeDays: 30, restricted: false, members: [] } });
     expect((await patchProduct({ targetDate: null, hoursPerWeek: null })).body.product).toMatchObject({ targetDate: null, hoursPerWeek: null });
     expect((await forecast("")).body).toMatchObject({ targetDate: null, hoursPerWeek: null, status: "no_target" });
   });
