@@ -6,12 +6,14 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/auth/schema";
 import { disconnectDb, getDb } from "@/lib/db";
+import { addComment } from "@/lib/comments/mutations";
 import { createItem } from "@/lib/items/mutations";
 import { closeChangeListener } from "@/lib/live/data";
 import { emit } from "@/lib/notify/mutations";
 import { deliverOnce, GIVE_UP_MS } from "@/lib/notify/deliver/mutations";
 import { relayAll } from "@/lib/notify/relay/mutations";
 import { startWorker, stopWorker } from "@/lib/notify/worker";
+import { createUser } from "@/lib/users/mutations";
 import { productWithBacklog } from "@/tests/db";
 import { hasBacklogFixture } from "@/tests/fixtures";
 
@@ -195,6 +197,22 @@ describe.skipIf(!hasBacklogFixture && !process.env.CI)("notifications: outbox â†
     expect(hook.received).toHaveLength(1);
     expect(await getDb().deliveryAttempt.count({ where: { deliveryId: last!.id } })).toBe(1);
     await hook.close();
+  });
+
+  it("tells the people an item concerns, once each: a mentioned assignee hears of the comment as a mention only", async () => {
+    const email = `mira-${randomUUID().slice(0, 8)}@example.test`;
+    const mira = await createUser({ email, name: "Mira Owner", role: "engineer", password: `pw-${randomUUID()}` });
+    const { key } = await createItem({ productSlug: product, item: { title: "Mention once", category: "critical_blocker", assignee: email }, actor: engineer });
+    const ref = await getDb().product.findUniqueOrThrow({ where: { slug: product }, select: { id: true, slug: true, name: true } });
+    await addComment({ product: ref, key, body: `@${email} please look at the licence layer`, actor: engineer });
+    await relayAll(async () => undefined);
+    const mine = await getDb().notification.findMany({ where: { userId: mira.id }, orderBy: { createdAt: "asc" }, select: { type: true, reason: true, text: true } });
+    expect(mine.map((n) => [n.type, n.reason])).toEqual([
+      ["item.opened", "assigned"],
+      ["item.assigned", "assigned"],
+      ["item.mentioned", "mentions"],
+    ]);
+    expect(mine[2]!.text).toContain(`Notify Tester mentioned Mira Owner on ${key}`);
   });
 
   it("notifies nobody about a change that rolled back", async () => {

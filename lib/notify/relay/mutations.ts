@@ -83,8 +83,13 @@ async function recipientsOf(tx: Tx, productId: string | null, type: NotifyEvent,
     case "item.reopened":
     case "item.status_changed":
     case "item.assigned":
-    case "item.commented":
       return followersOf(tx, productId, (data as EventData<"item.opened">).item.key);
+    case "item.commented": {
+      // The people the comment mentions hear of it once, as a mention.
+      const { item, commentId } = data as EventData<"item.commented">;
+      const comment = await tx.comment.findUnique({ where: { id: commentId }, select: { mentions: true } });
+      return (await followersOf(tx, productId, item.key)).filter((r) => !comment?.mentions.includes(r.userId));
+    }
     case "item.mentioned":
       return (data as EventData<"item.mentioned">).mentioned.map((p) => ({ userId: p.id, reason: "mentions" as const }));
     case "run.failed":
