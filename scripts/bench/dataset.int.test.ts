@@ -46,10 +46,11 @@ async function counts() {
        (SELECT count(*) FROM "ImageTag" t JOIN "Component" c ON c.id = t."componentId" WHERE c."productId" = $1)::int AS tags,
        (SELECT count(*) FROM "BacklogItem" WHERE "productId" = $1)::int AS items,
        (SELECT count(*) FROM "ItemComponent" l JOIN "BacklogItem" i ON i.id = l."itemId" WHERE i."productId" = $1)::int AS links,
-       (SELECT count(*) FROM "ItemEvent" e JOIN "BacklogItem" i ON i.id = e."itemId" WHERE i."productId" = $1)::int AS events`,
+       (SELECT count(*) FROM "ItemEvent" e JOIN "BacklogItem" i ON i.id = e."itemId" WHERE i."productId" = $1)::int AS events,
+       (SELECT count(*) FROM "OutboxEvent" WHERE "productId" = $1)::int AS outbox`,
     [dataset.productId],
   );
-  return rows[0] as Record<"runs" | "checks" | "tags" | "items" | "links" | "events", number>;
+  return rows[0] as Record<"runs" | "checks" | "tags" | "items" | "links" | "events" | "outbox", number>;
 }
 
 describe("the bench dataset", () => {
@@ -62,6 +63,8 @@ describe("the bench dataset", () => {
       items: expected.items,
       links: expected.itemComponents,
       events: expected.events,
+      // The dataset is history, not news: it announces nothing.
+      outbox: 0,
     });
     expect(dataset.components).toEqual(["comp-001", "comp-002", "comp-003"]);
   });
@@ -129,13 +132,14 @@ describe("the raw ingest floor", () => {
     const afterRaw = await counts();
 
     const delta = (a: Record<string, number>, b: Record<string, number>) => Object.fromEntries(Object.keys(a).map((k) => [k, (a[k] ?? 0) - (b[k] ?? 0)]));
-    expect(delta(afterApi, steady)).toEqual({ runs: perBuild, checks: perBuild * SIZES.checks, tags: plan.components.length, items: 0, links: 0, events: 0 });
+    // Every run of the plan fails one check: one run.failed outbox row each.
+    expect(delta(afterApi, steady)).toEqual({ runs: perBuild, checks: perBuild * SIZES.checks, tags: plan.components.length, items: 0, links: 0, events: 0, outbox: perBuild });
     expect(delta(afterRaw, afterApi)).toEqual(delta(afterApi, steady));
 
     // Same columns, apart from who wrote them and when.
     const { rows } = await client.query(
       `SELECT r.actor = 'token bench' AS raw, r.kind, r.policy, r."preflightVersion", r."preflightCommit", r.passed, r."passedCount", r."failedCount", r."errorCount",
-              r."warningCount", r.diff, r.warnings, r."fileName", r."certImage", r.log, r."imageRef" = r."imageRefNormalized" AS normalized, r."imageDigest",
+              r."warningCount", r.diff - 'previousRunId' AS diff, r.diff->>'previousRunId' IS NOT NULL AS compared, r.warnings, r."fileName", r."certImage", r.log, r."imageRef" = r."imageRefNormalized" AS normalized, r."imageDigest",
               length(r.original) > 0 AS original,
               (SELECT array_agg(concat_ws('|', x.name, x."canonicalName", x.known, x.outcome, x.description, x.help, x.suggestion, x."knowledgebaseUrl") ORDER BY x.name)
                  FROM "CheckResult" x WHERE x."runId" = r.id) AS checks

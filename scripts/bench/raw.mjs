@@ -5,7 +5,8 @@
  *   another on one connection per client, as many times as fit in the phase.
  * - Ingest: per run, in one transaction, the rows the upload API writes in the steady state the
  *   bench puts it in (see ingestRun in payload.mjs): the PreflightRun with its original bytes and
- *   diff, its CheckResult rows in one multi-row INSERT, and the build's ImageTag when new.
+ *   diff, its CheckResult rows in one multi-row INSERT, the build's ImageTag when new, and the
+ *   notification outbox row of a failing run.
  */
 import { createHash } from "node:crypto";
 import pg from "pg";
@@ -89,6 +90,7 @@ function insertChecks(rows) {
  */
 export async function measureRawIngest(options) {
   const clients = await connectAll(options.url, options.clients);
+  const names = new Map((await clients[0].query(`SELECT id, name FROM "Component" WHERE "productId" = $1`, [options.productId])).rows.map((r) => [r.id, r.name]));
   let remaining = options.amount;
   const started = performance.now();
   try {
@@ -100,10 +102,18 @@ export async function measureRawIngest(options) {
           const componentId = options.componentIds.get(run.slug);
           const failed = run.checks.filter((c) => c.outcome === "failed").map((c) => c.name).sort();
           const passedCount = run.checks.filter((c) => c.outcome === "passed").length;
-          const diff = { newlyFailed: [], newlyPassed: [], newlyErrored: [], added: [], removed: [], preflightVersionChanged: null };
           const original = Buffer.from(run.body, "utf8");
           await client.query("BEGIN");
           try {
+            // The diff names the run it compared with (the CI gate reads it); the same checks fail build after build, so none is new.
+            const previous = await client.query(`SELECT id FROM "PreflightRun" WHERE "componentId" = $1 AND architecture = $2 ORDER BY "createdAt" DESC, id DESC LIMIT 1`, [
+              componentId,
+              run.arch,
+            ]);
+            const diff = {
+              newlyFailed: [], newlyPassed: [], newlyErrored: [], added: [], removed: [], preflightVersionChanged: null,
+              previousRunId: previous.rows[0]?.id ?? null, newlyFailing: [],
+            };
             const inserted = await client.query(INSERT_RUN, [
               options.productId, componentId, run.image, run.image, run.tag, null, run.arch, "container", "container", "1.21.0",
               "3f4e1c2b9a8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f", false, failed.length === 0, null, passedCount, failed.length, 0, 0, JSON.stringify(diff), [],
@@ -117,6 +127,15 @@ export async function measureRawIngest(options) {
             ]);
             await client.query(insertChecks(run.checks.length), values);
             await client.query(`INSERT INTO "ImageTag" ("id", "componentId", "name", "addedAt") VALUES (gen_random_uuid(), $1, $2, now()) ON CONFLICT ("componentId", "name") DO NOTHING`, [componentId, run.tag]);
+            // The notification outbox row a failing run writes (lib/preflight/mutations.ts announceRun).
+            if (failed.length > 0) {
+              const event = { run: { id: runId, component: { slug: run.slug, name: names.get(componentId) }, tag: run.tag, architecture: run.arch }, failed };
+              await client.query(`INSERT INTO "OutboxEvent" (id, type, "productId", actor, "actorUserId", data) VALUES (gen_random_uuid(), 'run.failed', $1, 'bench', $2, $3)`, [
+                options.productId,
+                options.userId,
+                JSON.stringify(event),
+              ]);
+            }
             await client.query("COMMIT");
           } catch (error) {
             await client.query("ROLLBACK").catch(() => {});
