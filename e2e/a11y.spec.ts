@@ -55,7 +55,7 @@ const PAGES: PageCase[] = [
   { name: "phase", path: `/phases/phase-1?${q}`, heading: /^Phase 1: / },
   { name: "settings", path: "/settings", heading: "Settings" },
   { name: "tokens", path: "/settings/tokens", heading: "Settings" },
-  { name: "notifications", path: "/settings/notifications", heading: "Settings" },
+  { name: "notification settings", path: "/settings/notifications", heading: "Settings" },
   { name: "tokens-admin", path: "/settings/tokens", heading: "Settings", as: "admin" },
   { name: "users-admin", path: "/settings/users", heading: "Settings", as: "admin" },
   { name: "sign-in", path: "/sign-in", heading: "Sign in to Certboard", as: "anonymous" },

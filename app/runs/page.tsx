@@ -8,7 +8,6 @@ import { RunFilters } from "@/components/run-filters";
 import { RunList } from "@/components/run-list";
 import { RunCompareSelection } from "@/components/run-compare-select";
 import { RunCounts, RunPassedBadge } from "@/components/run-badges";
-import { Card } from "@/components/ui/card";
 import { DateText } from "@/components/ui/date-text";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";

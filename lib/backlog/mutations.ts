@@ -12,14 +12,13 @@ import {
   fieldsFromParsed,
   fieldsFromStored,
   ITEM_FIELD_NAMES,
-  readActions,
   readTasks,
   sameValue,
   type FieldChange,
   type ItemFields,
 } from "@/lib/backlog/item-fields";
 import { parseBacklog } from "@/lib/backlog/parse-backlog";
-import { CATEGORIES, CATEGORY_LABELS, type Category, type ItemPatch, type ParsedBacklog } from "@/lib/backlog/schema";
+import { CATEGORIES, CATEGORY_LABELS, type Category, type ParsedBacklog } from "@/lib/backlog/schema";
 import { recordItemEvents } from "@/lib/notify/mutations";
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
