@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormError } from "@/lib/auth/client";
-import { EVENT_LABELS, NOTIFY_EVENTS, type NotifyEvent } from "@/lib/notify/schema";
+import { EVENT_LABELS, NOTIFY_EVENTS, type NotifyEvent } from "@/lib/outbox/schema";
 import { createWebhookSchema, FORMAT_LABELS, WEBHOOK_FORMATS, type WebhookFormatName, type WebhookView } from "@/lib/webhooks/schema";
 
 const GROUPS: { label: string; events: NotifyEvent[] }[] = [

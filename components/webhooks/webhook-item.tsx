@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DeliveryLog, attemptSummary } from "@/components/webhooks/delivery-log";
 import { WebhookForm } from "@/components/webhooks/webhook-form";
-import { EVENT_LABELS, type NotifyEvent } from "@/lib/notify/schema";
+import { EVENT_LABELS, type NotifyEvent } from "@/lib/outbox/schema";
 import { useDeleteWebhook, useSendTest, useUpdateWebhook } from "@/lib/webhooks/client";
 import { FORMAT_LABELS, type WebhookView } from "@/lib/webhooks/schema";
 

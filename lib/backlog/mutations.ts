@@ -19,7 +19,7 @@ import {
 } from "@/lib/backlog/item-fields";
 import { parseBacklog } from "@/lib/backlog/parse-backlog";
 import { CATEGORIES, CATEGORY_LABELS, type Category, type ParsedBacklog } from "@/lib/backlog/schema";
-import { recordItemEvents } from "@/lib/notify/mutations";
+import { recordItemEvents } from "@/lib/outbox/mutations";
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 

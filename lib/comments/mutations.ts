@@ -5,7 +5,7 @@ import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { peopleWhoSee, type ProductRef } from "@/lib/products/data";
 import { cutAtWord } from "@/lib/excerpt";
-import { emit } from "@/lib/notify/mutations";
+import { emit } from "@/lib/outbox/mutations";
 import { mentionHandles, resolveMentions, type MentionUser } from "./mentions";
 import { assertReadableComment } from "./readable";
 import { mayChangeComment } from "./schema";

@@ -4,7 +4,7 @@ import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { exceptionView, type ExceptionKind, type ExceptionWrite } from "@/lib/exceptions/schema";
 import { resolveProductForWrite } from "@/lib/products/mutations";
-import { emit, recordItemEvents } from "@/lib/notify/mutations";
+import { emit, recordItemEvents } from "@/lib/outbox/mutations";
 
 // The requirement an exception answers: items tracking it get the exception's decisions in their history.
 const REQUIREMENT_OF: Record<ExceptionKind, string> = { privileged: "CTR-11", scratch: "CTR-16" };

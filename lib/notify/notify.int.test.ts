@@ -9,7 +9,7 @@ import { disconnectDb, getDb } from "@/lib/db";
 import { addComment } from "@/lib/comments/mutations";
 import { createItem } from "@/lib/items/mutations";
 import { closeChangeListener } from "@/lib/live/data";
-import { emit } from "@/lib/notify/mutations";
+import { emit } from "@/lib/outbox/mutations";
 import { deliverOnce, GIVE_UP_MS } from "@/lib/notify/deliver/mutations";
 import { relayAll } from "@/lib/notify/relay/mutations";
 import { startWorker, stopWorker } from "@/lib/notify/worker";

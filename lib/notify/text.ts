@@ -2,7 +2,7 @@ import { STATUS_LABELS, type Status } from "@/lib/backlog/schema";
 import { itemUrl } from "@/lib/backlog/urls";
 import { componentUrl } from "@/lib/overview/urls";
 import { architectureText } from "@/lib/run-text";
-import { EVENT_LABELS, TEST_EVENT, type EventData, type NotifyEvent } from "./schema";
+import { EVENT_LABELS, TEST_EVENT, type EventData, type NotifyEvent } from "@/lib/outbox/schema";
 
 // One readable sentence and one link per event: the bell, Slack, Teams and email all say the same.
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import type { WebhookFormat } from "./schema";
+import type { WebhookFormat } from "@/lib/outbox/schema";
 import { absoluteUrl, describeEvent, type StoredEvent } from "./text";
 
 // What a webhook receives: our JSON (signed), or a Slack or Microsoft Teams incoming-webhook message.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { listNotificationsQuerySchema, markReadResultSchema, markReadSchema, notificationListSchema } from "@/lib/inbox/schema";
-import { NOTIFY_EVENTS } from "@/lib/notify/schema";
+import { NOTIFY_EVENTS } from "@/lib/outbox/schema";
 import { pathParams, type Api } from "@/lib/openapi/registry";
 import { preferencesResponseSchema, preferencesUpdateSchema } from "@/lib/preferences/schema";
 import {

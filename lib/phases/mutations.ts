@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/schema";
-import { emit, type Who } from "@/lib/notify/mutations";
+import { emit, type Who } from "@/lib/outbox/mutations";
 import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveProductForWrite } from "@/lib/products/mutations";

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { DEFAULT_PREFERENCES, preferencesSchema, type Preferences } from "@/lib/notify/schema";
+import { DEFAULT_PREFERENCES, preferencesSchema, type Preferences } from "@/lib/outbox/schema";
 
 // A person's email choices (GET/PUT /api/v1/me/notifications). The shape lives with the outbox
-// (lib/notify/schema.ts) because the relay reads it; this domain is the door people use.
+// (lib/outbox/schema.ts) because the relay reads it; this domain is the door people use.
 
 export { DEFAULT_PREFERENCES, preferencesSchema, type Preferences };
 

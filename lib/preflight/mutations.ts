@@ -1,4 +1,4 @@
-import { emit } from "@/lib/notify/mutations";
+import { emit } from "@/lib/outbox/mutations";
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/schema";
 import { parseImageRef, type ImageRef } from "@/lib/components/image-ref";

@@ -6,7 +6,7 @@ import { requirementForCheck } from "@/lib/requirements/catalog";
 import { failedCheckTitle } from "@/lib/requirements/check-meaning";
 import type { ParsedCheck } from "./schema";
 import { architectureText } from "@/lib/run-text";
-import { recordItemEvents } from "@/lib/notify/mutations";
+import { recordItemEvents } from "@/lib/outbox/mutations";
 
 // Machine evidence opens and confirms work; it never silently overrides a person's decision.
 // A check of a stored run speaks for every item of the component that names it (checks missing from

@@ -5,7 +5,7 @@ import { resolveProductForWrite } from "@/lib/products/mutations";
 import { REQUIREMENT_CATALOG } from "@/lib/requirements/catalog";
 import { signOffView } from "@/lib/requirements/matrix";
 import { PRODUCT_SUBJECT, requirementCodeSchema, SIGN_OFF_LABELS, type SignOffView, type SignOffWrite } from "@/lib/requirements/schema";
-import { recordItemEvents } from "@/lib/notify/mutations";
+import { recordItemEvents } from "@/lib/outbox/mutations";
 
 function catalogRows() {
   const positions = new Map<string, number>();

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/schema";
 import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { deliverOnce } from "@/lib/notify/deliver/mutations";
-import { TEST_EVENT } from "@/lib/notify/schema";
+import { TEST_EVENT } from "@/lib/outbox/schema";
 import { getDelivery, toWebhookView } from "./data";
 import type { CreateWebhookInput, TryResult, UpdateWebhookInput, WebhookView } from "./schema";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NOTIFY_EVENTS, WEBHOOK_FORMATS } from "@/lib/notify/schema";
+import { NOTIFY_EVENTS, WEBHOOK_FORMATS } from "@/lib/outbox/schema";
 
 export { WEBHOOK_FORMATS };
 

@@ -11,7 +11,7 @@ import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from "@/a
 import { POST as testRoute } from "@/app/api/v1/webhooks/[id]/test/route";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/webhooks/route";
 import { disconnectDb, getDb } from "@/lib/db";
-import { TEST_EVENT } from "@/lib/notify/schema";
+import { TEST_EVENT } from "@/lib/outbox/schema";
 import type { DeliveryPage, TryResult, WebhookView } from "@/lib/webhooks/schema";
 import { createSignedInUser, createToken, request, type TestRequestInit, type TestUser } from "@/tests/auth";
 import { rowCounts } from "@/tests/db";

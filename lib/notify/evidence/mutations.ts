@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { emit } from "../mutations";
+import { emit } from "@/lib/outbox/mutations";
 import { staleEvidenceReason } from "./staleness";
 
 export type StaleCheck = { notified: string[]; cleared: string[] };

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import { smtpConfigured } from "../email-config";
-import { DEFAULT_PREFERENCES, type EventData, type NotifyEvent, type Preferences, type Reason } from "../schema";
+import { DEFAULT_PREFERENCES, type EventData, type NotifyEvent, type Preferences, type Reason } from "@/lib/outbox/schema";
 import { describeEvent } from "../text";
 
 // The relay: committed outbox rows → who hears about each (in-app notifications, email and webhook
