@@ -58,10 +58,9 @@ export async function updatePhase(input: { productSlug?: string; key: string; pa
     });
     if (updated.count === 0) throw staleVersion(phase, version);
     if (changed.includes("completed") && completed) {
-      const who = input.actor;
-      await emit(tx, who, [{ type: "phase.completed", productId: product.id, data: { phase: { key: phase.key, title: phase.name } } }]);
+      await emit(tx, input.actor, [{ type: "phase.completed", productId: product.id, data: { phase: { key: phase.key, title: phase.name } } }]);
       const dependents = await tx.phaseDependency.findMany({ where: { dependsOnId: phase.id }, select: { phaseId: true } });
-      await announceOpenedGates(tx, who, dependents.map((d) => d.phaseId));
+      await announceOpenedGates(tx, input.actor, dependents.map((d) => d.phaseId));
     }
     return { key: phase.key, version: version + 1, changed };
   });

@@ -31,6 +31,8 @@ export async function relayBatch(writeJobs: JobWriter, limit = 100): Promise<num
         include: { product: { select: { id: true, slug: true, restricted: true } } },
       });
       const email = smtpConfigured();
+      // Every active webhook once per batch; each event picks its subscribers from them.
+      const webhooks = await tx.webhook.findMany({ where: { active: true }, select: { id: true, productId: true, events: true } });
       const jobs: DeliverJob[] = [];
       for (const event of events) {
         const type = event.type as NotifyEvent;
@@ -44,12 +46,9 @@ export async function relayBatch(writeJobs: JobWriter, limit = 100): Promise<num
           });
         }
         const mailTo = email ? people.filter((p) => p.preferences[p.reason]) : [];
-        const webhooks = await tx.webhook.findMany({
-          where: { active: true, events: { has: type }, OR: [{ productId: null }, ...(event.productId ? [{ productId: event.productId }] : [])] },
-          select: { id: true },
-        });
+        const subscribed = webhooks.filter((w) => w.events.includes(type) && (w.productId === null || w.productId === event.productId));
         const deliveries = [
-          ...webhooks.map((w) => ({ eventId: event.id, channel: "webhook", webhookId: w.id, target: w.id })),
+          ...subscribed.map((w) => ({ eventId: event.id, channel: "webhook", webhookId: w.id, target: w.id })),
           ...mailTo.map((p) => ({ eventId: event.id, channel: "email", userId: p.userId, target: p.email })),
         ];
         if (deliveries.length) {

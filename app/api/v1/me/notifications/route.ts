@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import type { Principal } from "@/lib/auth/schema";
+import { userIdOf, type Principal } from "@/lib/auth/schema";
 import { AppError } from "@/lib/errors";
 import { readJson, route } from "@/lib/http";
 import { getPreferences } from "@/lib/preferences/data";
@@ -8,7 +8,7 @@ import { preferencesUpdateSchema } from "@/lib/preferences/schema";
 
 /** The person the choices belong to: the signed-in user, or the owner of the token. */
 function personOf(principal: Principal): string {
-  const id = principal.kind === "user" ? principal.id : principal.userId;
+  const id = userIdOf(principal);
   if (!id) throw new AppError("forbidden", "This token belongs to no person, so it has no notification choices.");
   return id;
 }
