@@ -25,6 +25,7 @@ import { datasetRows, parseBenchArgs } from "./bench/options.mjs";
 import { ingestRun } from "./bench/payload.mjs";
 import { measureRawIngest, measureReplay } from "./bench/raw.mjs";
 import { section, table, verdict } from "./bench/report.mjs";
+import { targets } from "./bench/targets.mjs";
 import { ensureBuild, holdLock, sampleMemory, startServer } from "./bench/server.mjs";
 import { round } from "./bench/stats.mjs";
 
@@ -373,6 +374,13 @@ async function main() {
         ? "none"
         : table(["path", "stmt", "scan", "table", "table rows", "kept", "removed", "ms", "condition"], explain.findings.map((f) => [f.path, f.statement, f.index ? `${f.node} (${f.index})` : f.node, f.table, f.tableRows, f.kept, f.removed, f.ms, f.filter ?? ""])),
     );
+    const goals = targets();
+    if (goals.length > 0) {
+      out += section(
+        "Targets (issue 16)",
+        table(["target", "measured", "limit", "verdict", "basis"], goals.map((g) => [g.name, g.measured === null ? "not measured" : `${g.measured}${g.unit}`, `${g.op} ${g.limit}${g.unit}`, g.met === null ? "NOT MEASURED" : verdict(g.met), g.basis])),
+      );
+    }
     out += `\ntotal ${round(durations.total)} s${durations.nextBuild ? ` (next build ${round(durations.nextBuild)} s)` : ""}\n`;
     process.stdout.write(out);
 
@@ -385,6 +393,7 @@ async function main() {
       memory: mem,
       browser,
       explain: { findings: explain.findings, perPath: explain.perPath },
+      targets: goals,
       durations,
     };
     const json = JSON.stringify(result, (_k, v) => (typeof v === "number" ? round(v) : v));
