@@ -4,29 +4,31 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { z } from "zod";
 import { IMPORT_ACTOR, SYSTEM_ACTOR, createUserSchema, tokenRoleSchema, userRoleSchema } from "@/lib/auth/schema";
-import { getBacklogDocument, getItem } from "@/lib/backlog/data";
 import { categorySchema, itemCreateSchema, prioritySchema, statusSchema } from "@/lib/backlog/schema";
-import { createItem } from "@/lib/items/mutations";
-import { exportBacklogCsv } from "@/lib/backlog/export-csv";
-import { exportBacklogMarkdown } from "@/lib/backlog/export-markdown";
-import { importBacklog, type ImportResult } from "@/lib/backlog/mutations";
-import { disconnectDb } from "@/lib/db";
+import type { ImportResult } from "@/lib/backlog/mutations";
 import { AppError, isAppError, toAppError } from "@/lib/errors";
-import { ensureSetupCode } from "@/lib/auth/mutations";
-import { createApiToken } from "@/lib/tokens/mutations";
 import { parseExpiry } from "@/lib/auth/token";
-import { FAIL_ON, type FailOn } from "@/lib/preflight/gate";
-import { ingestPreflightRuns } from "@/lib/preflight/mutations";
-import { prepareUpload } from "@/lib/preflight/prepare-upload";
-import { getProduct } from "@/lib/products/data";
-import { findActiveUserId } from "@/lib/users/data";
-import { collectArtifacts } from "./artifacts";
-import { formatIngest } from "./format-ingest";
-import { UPLOAD_EXIT_CODES, uploadArtifacts } from "./upload";
-import { createUser } from "@/lib/users/mutations";
 import { getEnv } from "@/lib/env";
-import { buildDigestMail, sendDigest } from "@/lib/notify/digest/mutations";
-import { BackupError, restoreBackup, writeBackup } from "../scripts/backup.mjs";
+import { FAIL_ON, type FailOn } from "@/lib/preflight/gate";
+import { UPLOAD_EXIT_CODES, uploadArtifacts } from "./upload";
+
+// Each command loads the modules it needs when it runs: the Prisma client, pg-boss, the markdown
+// parser and mail take most of a start, and `--help` or `upload` need none of them. Once a command
+// has loaded the database client, main() disconnects it at the end.
+let dbLoaded = false;
+const lib = {
+  db: () => ((dbLoaded = true), import("@/lib/db")),
+  backlogData: () => ((dbLoaded = true), import("@/lib/backlog/data")),
+  backlogMutations: () => ((dbLoaded = true), import("@/lib/backlog/mutations")),
+  items: () => ((dbLoaded = true), import("@/lib/items/mutations")),
+  authMutations: () => ((dbLoaded = true), import("@/lib/auth/mutations")),
+  tokens: () => ((dbLoaded = true), import("@/lib/tokens/mutations")),
+  preflight: () => ((dbLoaded = true), import("@/lib/preflight/mutations")),
+  products: () => ((dbLoaded = true), import("@/lib/products/data")),
+  usersData: () => ((dbLoaded = true), import("@/lib/users/data")),
+  users: () => ((dbLoaded = true), import("@/lib/users/mutations")),
+  digest: () => ((dbLoaded = true), import("@/lib/notify/digest/mutations")),
+};
 
 // The CLI is one more door onto the same mutations and reads as the HTTP API.
 
@@ -73,7 +75,7 @@ export function buildProgram(): Command {
     .command("setup-code")
     .description("Print the one-time code /setup asks for from another machine (until the first admin exists)")
     .action(async () => {
-      const code = await ensureSetupCode();
+      const code = await (await lib.authMutations()).ensureSetupCode();
       if (!code) throw new AppError("conflict", "Certboard is already set up: there is no setup code. Sign in, or ask an admin for an account.");
       console.log(code);
     });
@@ -87,6 +89,7 @@ export function buildProgram(): Command {
     .option("--json", "print the result as JSON")
     .action(async (file: string, options: { product?: string; dryRun?: boolean; json?: boolean }) => {
       const document = await readFile(file);
+      const { importBacklog } = await lib.backlogMutations();
       const result = await importBacklog({ document, productSlug: options.product, actor: IMPORT_ACTOR, dryRun: options.dryRun });
       if (options.json) console.log(JSON.stringify(result, null, 2));
       else printImport(result, options.dryRun);
@@ -99,8 +102,8 @@ export function buildProgram(): Command {
     .option("--product <slug>", "product to export (default: the first product)")
     .option("-o, --output <file>", "write to a file instead of standard output")
     .action(async (options: { format: "md" | "csv"; product?: string; output?: string }) => {
-      const doc = await getBacklogDocument(options.product);
-      const text = options.format === "csv" ? exportBacklogCsv(doc) : exportBacklogMarkdown(doc);
+      const doc = await (await lib.backlogData()).getBacklogDocument(options.product);
+      const text = options.format === "csv" ? (await import("@/lib/backlog/export-csv")).exportBacklogCsv(doc) : (await import("@/lib/backlog/export-markdown")).exportBacklogMarkdown(doc);
       if (options.output) await writeFile(options.output, text);
       else process.stdout.write(text);
     });
@@ -139,6 +142,12 @@ export function buildProgram(): Command {
     .option("--product <slug>", "product (default: the first product)")
     .option("--json", "print the result as JSON")
     .action(async (paths: string[], options: { component?: string; arch?: string; product?: string; force?: boolean; createComponent?: boolean; json?: boolean }) => {
+      const [{ collectArtifacts }, { prepareUpload }, { ingestPreflightRuns }, { formatIngest }] = await Promise.all([
+        import("./artifacts"),
+        import("@/lib/preflight/prepare-upload"),
+        lib.preflight(),
+        import("./format-ingest"),
+      ]);
       const { files, archives } = await collectArtifacts(paths);
       if (archives.length) throw new AppError("invalid", `Unpack archives before ingesting (${archives.map((a) => a.name).join(", ")}), or send them with certboard upload.`);
       const runs = prepareUpload(files, { arch: options.arch });
@@ -186,6 +195,7 @@ export function buildProgram(): Command {
         description: options.description,
         components: options.component.length ? options.component : undefined,
       });
+      const [{ findActiveUserId }, { createItem }, { getItem }] = await Promise.all([lib.usersData(), lib.items(), lib.backlogData()]);
       const person = options.as ? await findActiveUserId(options.as) : null;
       if (options.as && !person) throw new AppError("invalid", `--as: no active person "${options.as}".`);
       const actor = person && options.as ? { kind: "user" as const, name: options.as, userId: person } : { kind: "system" as const, name: "cli" };
@@ -205,7 +215,7 @@ export function buildProgram(): Command {
     .action(async (options: { email: string; role: string; name?: string }) => {
       const password = process.stdin.isTTY ? undefined : (await readStdin()).trim() || undefined;
       const input = createUserSchema.parse({ email: options.email, role: options.role, name: options.name ?? options.email.split("@")[0], password });
-      const created = await createUser(input);
+      const created = await (await lib.users()).createUser(input);
       console.log(`Created ${created.role} ${created.email} (${created.name}).`);
       if (created.generatedPassword) console.log(`Password (shown only now): ${created.generatedPassword}`);
     });
@@ -222,6 +232,7 @@ export function buildProgram(): Command {
     .action(async (options: { name: string; role: "uploader" | "engineer"; expires: string; user?: string; product: string[] }) => {
       const expiresAt = parseExpiry(options.expires);
       if (expiresAt === undefined) throw new AppError("invalid", `--expires: "${options.expires}" is not a duration such as 90d, 12h, 4w, 1y or never.`);
+      const [{ findActiveUserId }, { getProduct }, { createApiToken }] = await Promise.all([lib.usersData(), lib.products(), lib.tokens()]);
       let userId: string | null = null;
       if (options.user) {
         userId = await findActiveUserId(options.user);
@@ -244,6 +255,7 @@ export function buildProgram(): Command {
     .action(async (options: { send?: boolean; product?: string; to?: string }) => {
       if (options.to !== undefined && !z.email().safeParse(options.to).success) throw new AppError("invalid", `--to: "${options.to}" is not an email address.`);
       if (options.to && !options.send) throw new AppError("invalid", "--to only applies with --send.");
+      const { buildDigestMail, sendDigest } = await lib.digest();
       const now = new Date();
       if (!options.send) {
         const { mail } = await buildDigestMail(options.product, now);
@@ -260,6 +272,7 @@ export function buildProgram(): Command {
     .command("worker")
     .description("Deliver notifications (webhooks, email, in-app) until stopped; for deployments that run the server with CERTBOARD_WORKER=off")
     .action(async () => {
+      dbLoaded = true;
       const { startWorker, stopWorker } = await import("@/lib/notify/worker");
       const { closeChangeListener } = await import("@/lib/live/data");
       await startWorker();
@@ -278,6 +291,7 @@ export function buildProgram(): Command {
     .option("-o, --output <file>", "where to write it (default: certboard-<UTC time>.backup.gz in the current folder)")
     .action(async (options: { output?: string }) => {
       const file = options.output ?? `certboard-${new Date().toISOString().replace(/[-:]|\.\d+/g, "")}.backup.gz`;
+      const { writeBackup } = await import("../scripts/backup.mjs");
       const done = await writeBackup(getEnv().DATABASE_URL, file).catch(asAppError);
       const level = done.migrations.at(-1) ?? "no migrations";
       console.log(`Backed up ${done.rows} rows of ${done.tables} tables (schema level ${level}) to ${done.file} (${Math.ceil(done.bytes / 1024)} KiB).`);
@@ -289,6 +303,7 @@ export function buildProgram(): Command {
     .argument("<file>", "a file written by certboard backup (or an automatic backup)")
     .option("--force", "replace the data of a database that is not empty")
     .action(async (file: string, options: { force?: boolean }) => {
+      const { restoreBackup } = await import("../scripts/backup.mjs");
       const done = await restoreBackup(getEnv().DATABASE_URL, file, { force: options.force }).catch(asAppError);
       console.log(`Restored ${done.rows} rows of ${done.tables} tables from the backup of ${done.createdAt}${done.emptied ? ", replacing the data that was there" : ""}.`);
     });
@@ -298,7 +313,8 @@ export function buildProgram(): Command {
 
 /** A backup's refusal (wrong file, other schema level, data present) is the caller's input: exit 1. */
 function asAppError(error: unknown): never {
-  if (error instanceof BackupError) throw new AppError("invalid", error.message);
+  // By name: scripts/backup.mjs is loaded only by the commands that use it.
+  if (error instanceof Error && error.name === "BackupError") throw new AppError("invalid", error.message);
   throw error;
 }
 
@@ -319,7 +335,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`certboard: ${missing ? (error as Error).message : `${appError.message} (${appError.code})`}`);
     return missing || appError.status < 500 ? 1 : 2;
   } finally {
-    await disconnectDb();
+    if (dbLoaded) await (await lib.db()).disconnectDb();
   }
 }
 

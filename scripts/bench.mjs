@@ -17,6 +17,7 @@ import path from "node:path";
 import pg from "pg";
 import { PROJECT_ROOT } from "./embedded-db.mjs";
 import { measurePages } from "./bench/browser.mjs";
+import { measureCliStart } from "./bench/cli.mjs";
 import { prepareDatabase } from "./bench/database.mjs";
 import { generateDataset } from "./bench/dataset.mjs";
 import { explainPaths, MIN_READ, MIN_ROWS } from "./bench/explain.mjs";
@@ -181,6 +182,7 @@ async function main() {
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   try {
+    const cliStart = await measureCliStart({ log });
     // ---- Dataset
     log("[bench] generating the dataset");
     t0 = performance.now();
@@ -391,6 +393,7 @@ async function main() {
       reads: { health: { ...health.latency, perSecond: health.ok / health.seconds, errors: health.errors }, ...reads },
       ingest: { ...ingest, summary: ingestSummary.map(({ other, ...s }) => ({ ...s, statuses: Object.fromEntries(other) })), rowsPerRun: { api: perRun(afterApi, before, apiRuns), raw: perRun(afterRaw, afterApi, apiRuns) } },
       memory: mem,
+      cliStart,
       browser,
       explain: { findings: explain.findings, perPath: explain.perPath },
       targets: goals,
