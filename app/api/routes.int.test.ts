@@ -218,7 +218,7 @@ describe("the route walk", () => {
     if (!health) return;
     const response = await knock(health, null);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok" });
+    expect(await response.json()).toEqual({ status: "ok", process: { pid: process.pid, worker: 0 } });
   });
 });
 
