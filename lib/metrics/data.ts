@@ -19,6 +19,13 @@ async function deliveryQueueSize(): Promise<number | null> {
   return queueReader.getQueueSize(DELIVER_QUEUE);
 }
 
+const QUEUE_READ_BUDGET_MS = 2_000;
+
+async function queueDepth(): Promise<{ outbox: number; deliveries: number | null }> {
+  const [outbox, deliveries] = await Promise.all([getDb().outboxEvent.count({ where: { dispatchedAt: null } }), deliveryQueueSize()]);
+  return { outbox, deliveries };
+}
+
 export function registerMetrics(): void {
   readGauge({
     name: "certboard_db_pool_connections",
@@ -36,10 +43,15 @@ export function registerMetrics(): void {
     labelNames: ["queue"],
     aggregator: "max",
     async read(gauge) {
+      // One process of a cluster reads the shared queues (the one running background jobs); the
+      // others report nothing, so the merge neither sums nor repeats the queries.
+      if ((process.env.CERTBOARD_SERVE_SLOT ?? "0") !== "0") return;
+      // A slow database must not hold the scrape (a cluster merge gives up after 5 s): the last values stay.
+      const depth = await Promise.race([queueDepth(), new Promise<null>((resolve) => setTimeout(resolve, QUEUE_READ_BUDGET_MS, null).unref())]);
+      if (!depth) return;
       gauge.reset();
-      gauge.set({ queue: "outbox" }, await getDb().outboxEvent.count({ where: { dispatchedAt: null } }));
-      const deliveries = await deliveryQueueSize();
-      if (deliveries !== null) gauge.set({ queue: "deliveries" }, deliveries);
+      gauge.set({ queue: "outbox" }, depth.outbox);
+      if (depth.deliveries !== null) gauge.set({ queue: "deliveries" }, depth.deliveries);
     },
   });
 }

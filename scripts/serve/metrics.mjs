@@ -32,13 +32,23 @@ export function observeRequests(server, projectRoot) {
   });
   server.on("request", (req, res) => {
     const end = duration.startTimer();
-    // An answer cut short (the client left, the process is stopping) still counts, with the status it had.
-    res.once("close", () => end({ route: route(req.url ?? "/"), method: req.method ?? "GET", status: String(res.statusCode) }));
+    let observed = false;
+    const observe = () => {
+      if (observed) return;
+      observed = true;
+      end({ route: route(req.url ?? "/"), method: req.method ?? "GET", status: String(res.statusCode) });
+    };
+    // At "finish" the answer was handed to the OS, before the client can have read it; an answer cut
+    // short (the client left, the process is stopping) counts at "close", with the status it had.
+    res.once("finish", observe);
+    res.once("close", observe);
   });
 }
 
 /** In a cluster worker: lets the metrics route ask the primary for the whole server's metrics. */
 export function shareClusterMetrics() {
+  // Creating one installs prom-client's worker side: it answers the primary's requests for this process's registry.
+  new client.AggregatorRegistry();
   /** @type {Map<number, { resolve: (text: string) => void, reject: (error: Error) => void }>} */
   const waiting = new Map();
   let next = 0;

@@ -20,9 +20,9 @@ const STOP_GRACE_MS = DRAIN_MS + 10_000;
  */
 export function runPrimary({ workers, log = (line) => console.log(line) }) {
   serveClusterMetrics();
-  /** @typedef {{ slot: number, worker: import("node:cluster").Worker | null, startedAt: number, listening: boolean, youngDeaths: number, failedStarts: number, timer: NodeJS.Timeout | null }} Slot */
+  /** @typedef {{ slot: number, worker: import("node:cluster").Worker | null, startedAt: number, listening: boolean, youngDeaths: number, failedStarts: number, timer: NodeJS.Timeout | null, replaced: { id: number, diedAt: number } | null }} Slot */
   /** @type {Slot[]} */
-  const slots = Array.from({ length: workers }, (_, slot) => ({ slot, worker: null, startedAt: 0, listening: false, youngDeaths: 0, failedStarts: 0, timer: null }));
+  const slots = Array.from({ length: workers }, (_, slot) => ({ slot, worker: null, startedAt: 0, listening: false, youngDeaths: 0, failedStarts: 0, timer: null, replaced: null }));
   let stopping = false;
   let announced = false;
 
@@ -35,9 +35,11 @@ export function runPrimary({ workers, log = (line) => console.log(line) }) {
     s.worker = cluster.fork(env);
     s.startedAt = Date.now();
     s.listening = false;
+    const replacing = s.replaced;
     s.worker.once("listening", (address) => {
       s.listening = true;
       s.failedStarts = 0;
+      if (replacing) log(`serve: worker ${replacing.id} replaced by worker ${s.worker?.id} (pid ${s.worker?.process.pid}), answering ${((Date.now() - replacing.diedAt) / 1000).toFixed(1)} s after it died`);
       if (!announced && slots.every((x) => x.listening)) {
         announced = true;
         log(`▲ Certboard ready on http://${shownAddress(/** @type {any} */ (address))} (${workers} workers)`);
@@ -50,6 +52,7 @@ export function runPrimary({ workers, log = (line) => console.log(line) }) {
     if (!s) return;
     s.worker = null;
     if (stopping) return;
+    s.replaced = { id: worker.id, diedAt: Date.now() };
     const lived = Date.now() - s.startedAt;
     s.youngDeaths = lived < YOUNG_MS ? s.youngDeaths + 1 : 0;
     if (!s.listening) s.failedStarts += 1;
