@@ -9,10 +9,9 @@ export async function register(): Promise<void> {
   registerMetrics();
   if (process.env.CERTBOARD_WORKER === "off") return;
   const { startWorker } = await import("@/lib/notify/worker");
-  try {
-    await startWorker();
-  } catch (error) {
-    // The site still serves; notifications wait in the outbox until a worker runs.
+  // Not awaited: the server answers while the queue starts (a replaced cluster worker is back in
+  // seconds); the site still serves if it fails, and notifications wait in the outbox until a worker runs.
+  startWorker().catch((error: unknown) => {
     console.error(`[worker] could not start: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  });
 }

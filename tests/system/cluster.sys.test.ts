@@ -131,7 +131,8 @@ describe("the cluster of two workers", () => {
     await waitFor("a dozen uploads answered before the kill", () => answered.size >= 12, 60_000);
     process.kill(victim, "SIGKILL");
     const killedAt = Date.now();
-    const replacement = await answeringPids(1, 10_000, new Set(workers.keys()));
+    // Waited for longer than the 10 s it must take, so a miss reports how long it did take.
+    const replacement = await answeringPids(1, 60_000, new Set(workers.keys()));
     const replacedInMs = Date.now() - killedAt;
     const answeredAtReplacement = answered.size;
     await waitFor("a dozen more uploads answered after the replacement", () => answered.size >= answeredAtReplacement + 12, 60_000);
@@ -139,7 +140,6 @@ describe("the cluster of two workers", () => {
     await Promise.all(clients);
 
     expect(replacement.size).toBe(1);
-    expect(replacedInMs).toBeLessThanOrEqual(10_000);
     expect(other, "failures other than a cut connection").toEqual([]);
     const statuses = [...answered.values()].map((a) => a.status);
     expect(statuses.filter((s) => s !== 201 && s !== 200), "answers other than 2xx").toEqual([]);
@@ -150,6 +150,7 @@ describe("the cluster of two workers", () => {
     // A retry finds the run its cut try stored (200) or stores it now (201): once either way.
     for (const { n } of cuts) expect([200, 201]).toContain(answered.get(n)?.status);
     expect(server.child.running).toBe(true);
+    expect(replacedInMs, "ms from the kill until a new worker answered").toBeLessThanOrEqual(10_000);
   });
 
   it("drains on SIGTERM: uploads in flight are answered and stored, then the primary exits 143", { timeout: 60_000 }, async () => {
