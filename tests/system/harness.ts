@@ -267,7 +267,8 @@ export type Admin = { email: string; password: string; cookie: string };
 /** The first-run setup through POST /api/v1/setup: the first admin, signed in. */
 export async function setUpAdmin(server: Server): Promise<Admin> {
   const admin = { name: "System Admin", email: `admin-${server.port}@system.test`, password: `system-test-password-${server.port}` };
-  const reply = await call(server, "/api/v1/setup", { method: "POST", json: admin, headers: { origin: server.base } });
+  // A fresh server's first answers (modules loaded, password hashed) may be slow on a busy machine.
+  const reply = await call(server, "/api/v1/setup", { method: "POST", json: admin, headers: { origin: server.base }, timeoutMs: 30_000 });
   if (reply.status !== 201) throw new Error(`setup: ${reply.status} ${reply.text}`);
   const cookie = reply.headers
     .getSetCookie()
@@ -283,6 +284,7 @@ export async function createToken(server: Server, admin: Admin, role: "engineer"
     method: "POST",
     cookie: admin.cookie,
     json: { name: `system-${role}-${Date.now()}`, role, expires: "1d" },
+    timeoutMs: 30_000,
   });
   if (reply.status !== 201) throw new Error(`token: ${reply.status} ${reply.text}`);
   return reply.json.token.token;
