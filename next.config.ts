@@ -9,7 +9,8 @@ const nextConfig: NextConfig = {
   // The build id says what the build was made from: `npm start` rebuilds when the checkout differs.
   generateBuildId: () => sourceHash(),
   // The CLI and tests share lib/; keep pg and its adapter as plain Node modules on the server.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // prom-client too: scripts/serve.mjs and the app must share its one registry (lib/metrics).
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "prom-client"],
   async headers() {
     return [
       { source: "/:path*", headers: common },

@@ -77,6 +77,8 @@ export default defineConfig({
       // The hostile corpus plays a reverse proxy, giving each input its own X-Forwarded-For client
       // address so rate limits never decide an outcome; browsers send none, so they are the socket peer.
       CERTBOARD_TRUSTED_PROXIES: "1",
+      // One server process, as before the cluster: specs that count or order things see one process.
+      CERTBOARD_WORKERS: "1",
     },
   },
 });

@@ -114,7 +114,7 @@ test("every hostile input is refused with a 4xx and a code, writes nothing, and 
   }
   const health = await send(base, "GET", "/api/health", {});
   expect(health.status).toBe(200);
-  expect(JSON.parse(health.text)).toEqual({ status: "ok" });
+  expect(JSON.parse(health.text)).toEqual({ status: "ok", process: { pid: expect.any(Number), worker: 0 } });
 });
 
 /** One corpus input on the wire. Each gets its own client address, so rate limits never decide the outcome. */

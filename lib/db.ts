@@ -3,8 +3,9 @@ import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 
-// One Prisma client per process (Next dev reloads modules, so it lives on globalThis).
-const globalForDb = globalThis as unknown as { certboardDb?: PrismaClient };
+// One Prisma client per process (Next dev reloads modules, so it lives on globalThis), over a pg
+// pool of our own so /api/metrics can report its use.
+const globalForDb = globalThis as unknown as { certboardDb?: PrismaClient; certboardPool?: pg.Pool };
 
 /** Opening a connection: a database that is down or unreachable fails the request this fast. */
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -24,13 +25,10 @@ class Client extends pg.Client {
 
 function createClient(): PrismaClient {
   const env = getEnv();
-  const adapter = new PrismaPg({
-    connectionString: env.DATABASE_URL,
-    max: env.CERTBOARD_DB_POOL_SIZE,
-    Client,
-    connectionTimeoutMillis: POOL_WAIT_MS,
-  });
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.CERTBOARD_DB_POOL_SIZE, Client, connectionTimeoutMillis: POOL_WAIT_MS });
+  globalForDb.certboardPool = pool;
+  // The pool goes with the client: $disconnect ends it.
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
 export function getDb(): PrismaClient {
@@ -38,9 +36,16 @@ export function getDb(): PrismaClient {
   return globalForDb.certboardDb;
 }
 
+/** Connections of this process's pool: open, idle, and requests waiting for one (zero before the first query). */
+export function poolStats(): { total: number; idle: number; waiting: number; max: number } {
+  const pool = globalForDb.certboardPool;
+  return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0, max: getEnv().CERTBOARD_DB_POOL_SIZE };
+}
+
 export async function disconnectDb(): Promise<void> {
   await globalForDb.certboardDb?.$disconnect();
   globalForDb.certboardDb = undefined;
+  globalForDb.certboardPool = undefined;
 }
 
 export type Db = PrismaClient;

@@ -27,6 +27,7 @@ import { ingestRun } from "./bench/payload.mjs";
 import { measureRawIngest, measureReplay } from "./bench/raw.mjs";
 import { section, table, verdict } from "./bench/report.mjs";
 import { targets } from "./bench/targets.mjs";
+import { measureIngestByWorkers } from "./bench/workers-ingest.mjs";
 import { ensureBuild, holdLock, sampleMemory, startServer } from "./bench/server.mjs";
 import { round } from "./bench/stats.mjs";
 
@@ -313,6 +314,12 @@ async function main() {
       ingest[`raw${connections}`] = { perSecond: raw.perSecond, ok: raw.ok, seconds: raw.seconds };
     }
     const afterRaw = await rowCounts(client);
+    // The same uploads against a server restarted with 1, then 2 workers (scripts/bench/workers-ingest.mjs).
+    const restart = async (/** @type {number} */ workers) => {
+      await server?.stop();
+      return (server = await startServer({ port: options.port, databaseUrl: db.url, logFile: path.join(options.dataDir, `server-${workers}-workers.log`), log, workers }));
+    };
+    const byWorkers = await measureIngestByWorkers({ restart, post, cpuSeconds, clients: options.clients, runs: options.ingestRuns, log });
     const apiRuns = 2 * options.ingestRuns;
     const ingestSummary = [1, options.clients].map((c) => {
       const api = /** @type {{ perSecond: number, errors: number, statuses: Record<string, number> }} */ (ingest[`api${c}`]);
@@ -363,6 +370,7 @@ async function main() {
         `\nrows per run, API: ${JSON.stringify(perRun(afterApi, before, apiRuns))}; raw: ${JSON.stringify(perRun(afterRaw, afterApi, apiRuns))}` +
         `\nAPI statuses: ${ingestSummary.map((s) => `${s.clients} client(s) ${s.created}×201${s.other.map(([k, v]) => ` ${v}×${k}`).join("")}`).join("; ")}; warm-up ${warm.ok} runs at ${round(warm.perSecond)}/s`,
     );
+    out += byWorkers.report;
     out += section("Memory: the server (all its processes)", `peak resident ${round(mem.peakRssMiB)} MiB (sampled sum every 200 ms); largest single-process high-water mark ${round(mem.peakHwmMiB)} MiB`);
     if (browser) {
       out += section(
@@ -391,7 +399,7 @@ async function main() {
       options: { sizes, duration: options.duration, warmup: options.warmup, ingestRuns: options.ingestRuns, clients: options.clients, quick: options.quick },
       dataset: { rows, megabytes: round(Number(dbSize.bytes) / 2 ** 20), generateSeconds: dataset.seconds, postgres: dbSize.version },
       reads: { health: { ...health.latency, perSecond: health.ok / health.seconds, errors: health.errors }, ...reads },
-      ingest: { ...ingest, summary: ingestSummary.map(({ other, ...s }) => ({ ...s, statuses: Object.fromEntries(other) })), rowsPerRun: { api: perRun(afterApi, before, apiRuns), raw: perRun(afterRaw, afterApi, apiRuns) } },
+      ingest: { ...ingest, byWorkers: byWorkers.byWorkers, workersSpeedup: byWorkers.speedup, summary: ingestSummary.map(({ other, ...s }) => ({ ...s, statuses: Object.fromEntries(other) })), rowsPerRun: { api: perRun(afterApi, before, apiRuns), raw: perRun(afterRaw, afterApi, apiRuns) } },
       memory: mem,
       cliStart,
       browser,

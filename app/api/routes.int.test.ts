@@ -18,7 +18,8 @@ type Method = (typeof HTTP_METHODS)[number];
 const READ_METHODS: ReadonlySet<Method> = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Doors anyone may use. Adding one here is a security review, not a formality. */
-const PUBLIC_DOORS: ReadonlySet<string> = new Set(["GET /api/health", "POST /api/v1/setup", "GET /api/v1/openapi.json"]);
+// /api/metrics is guarded by its own rule, not a user's permission: a scrape token, or this machine only (lib/metrics/access.ts).
+const PUBLIC_DOORS: ReadonlySet<string> = new Set(["GET /api/health", "GET /api/metrics", "POST /api/v1/setup", "GET /api/v1/openapi.json"]);
 /** better-auth's own endpoints (sign-in, sign-out, session, OIDC callbacks) guard themselves. */
 const PUBLIC_PREFIXES = ["/api/auth/"];
 
@@ -218,7 +219,20 @@ describe("the route walk", () => {
     if (!health) return;
     const response = await knock(health, null);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok" });
+    expect(await response.json()).toEqual({ status: "ok", process: { pid: process.pid, worker: 0 } });
+  });
+});
+
+describe("the metrics door", () => {
+  it("refuses callers from elsewhere, signed in or not, unless they hold the scrape token", async () => {
+    const metrics = doors.find((d) => d.name === "GET /api/metrics");
+    expect(metrics).toBeDefined();
+    if (!metrics) return;
+    for (const caller of [null, ...callers.map((c) => c.as)]) {
+      const response = await knock(metrics, caller);
+      expect(response.status).toBe(403);
+      expect(await errorCode(response)).toBe("forbidden");
+    }
   });
 });
 

@@ -14,7 +14,7 @@ describe("checking answers against the OpenAPI document", () => {
   });
 
   it("accepts an answer the document describes", () => {
-    expect(validator.problems({ method: "GET", pathname: "/api/health", status: 200, contentType: json, body: { status: "ok" } })).toEqual([]);
+    expect(validator.problems({ method: "GET", pathname: "/api/health", status: 200, contentType: json, body: { status: "ok", process: { pid: 4321, worker: 0 } } })).toEqual([]);
     const error = { error: { code: "not_found", message: 'No product "x".' } };
     expect(validator.problems({ method: "GET", pathname: "/api/v1/items", status: 404, contentType: json, body: error })).toEqual([]);
     expect(validator.problems({ method: "DELETE", pathname: "/api/v1/views/abc", status: 204, contentType: null, body: "" })).toEqual([]);

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as healthRoute } from "@/app/api/health/route";
+import { GET as metricsRoute } from "@/app/api/metrics/route";
 import { GET as exportRoute } from "@/app/api/v1/backlog/export/route";
 import { POST as importRoute } from "@/app/api/v1/backlog/import/route";
 import { PUT as exceptionRoute } from "@/app/api/v1/components/[slug]/exceptions/[kind]/route";
@@ -106,6 +107,9 @@ function runDocument(image: string, failed: string[] = []) {
 describe("answers of every door match the OpenAPI document", () => {
   it("the public doors and the caller", async () => {
     expect((await call(healthRoute, "/api/health")).status).toBe(200);
+    expect((await call(healthRoute, "/api/health?ready=1")).status).toBe(200);
+    expect((await call(metricsRoute, "/api/metrics", { headers: { "x-certboard-peer": "127.0.0.1" } })).body).toContain("certboard_preflight_uploads_total");
+    expect((await call(metricsRoute, "/api/metrics", { headers: { "x-certboard-peer": "10.77.0.1" } })).status).toBe(403);
     const doc = await call(openApiRoute, "/api/v1/openapi.json");
     expect(doc.response.headers.get("cache-control")).toBe("public, max-age=3600");
     expect((doc.body as { info: { version: string } }).info.version).toMatch(/^\d+\.\d+\.\d+/);

@@ -4,14 +4,41 @@ import { type Api } from "@/lib/openapi/registry";
 const tag = "System";
 
 export function registerSystemRoutes(api: Api): void {
+  const processSchema = z.object({
+    pid: z.number().int().meta({ description: "The answering server process." }),
+    worker: z.number().int().meta({ description: "Its cluster worker id (`CERTBOARD_WORKERS` > 1; a restarted worker gets a new one), or 0 when the server is one process." }),
+  });
   api.route({
     method: "get",
     path: "/api/health",
     tag,
-    summary: "Health check",
-    description: "200 when the database answers, else 503. For load balancers and monitoring.",
+    summary: "Health and readiness",
+    description:
+      "Liveness: 200 when the database answers, else 503. With `?ready=1` (readiness, for load balancers and Kubernetes): 200 only when the database answers and every migration this build ships (prisma/migrations) is applied; else 503 naming the pending migrations in `error.details.pendingMigrations`. Either way `process` names the server process that answered.",
     auth: "public",
-    responses: { 200: { description: "The server and its database are up.", schema: z.object({ status: z.literal("ok") }) } },
+    query: z.object({ ready: z.enum(["1", "true"]).optional().meta({ description: "Ask for readiness: migrations applied too." }) }),
+    responses: {
+      200: { description: "The server and its database are up (and, with `ready`, migrated).", schema: z.object({ status: z.literal("ok"), process: processSchema }) },
+      503: {
+        description: "The database is not reachable, or (with `ready`) migrations are pending.",
+        schema: z.object({
+          status: z.literal("unavailable"),
+          process: processSchema,
+          error: z.object({ code: z.literal("unavailable"), message: z.string(), details: z.object({ pendingMigrations: z.array(z.string()) }).optional() }),
+        }),
+      },
+    },
+  });
+  api.route({
+    method: "get",
+    path: "/api/metrics",
+    tag,
+    summary: "Metrics (Prometheus)",
+    description:
+      "The whole server's metrics in Prometheus' text format, every worker process merged: `certboard_http_request_duration_seconds` (histogram by route template, method, status), `certboard_preflight_uploads_total` (by outcome: created, duplicate, refused, error), `certboard_db_pool_connections` (by state), `certboard_queue_depth` (outbox, deliveries), and Node's process metrics. With `CERTBOARD_METRICS_TOKEN` set, send `Authorization: Bearer <token>`; without it only requests from the server's own machine are answered.",
+    auth: "public",
+    responses: { 200: { description: "The metrics.", contentType: "text/plain", schema: z.string() } },
+    errors: ["unauthenticated", "forbidden"],
   });
   api.route({
     method: "get",

@@ -117,7 +117,8 @@ export function sampleMemory(pid, everyMs = 200) {
 
 /**
  * The production server on 127.0.0.1:`port` against `databaseUrl`; resolves once /api/health answers 200.
- * @param {{ port: number, databaseUrl: string, logFile: string, log: (line: string) => void }} options
+ * `workers` sets CERTBOARD_WORKERS; without it the server runs its default (one process per core, at most 8).
+ * @param {{ port: number, databaseUrl: string, logFile: string, log: (line: string) => void, workers?: number }} options
  */
 export async function startServer(options) {
   const out = fs.openSync(options.logFile, "w");
@@ -126,7 +127,7 @@ export async function startServer(options) {
     // Its own process group, so stopping it reaches every process the server made.
     detached: true,
     stdio: ["ignore", out, out],
-    env: { ...process.env, DATABASE_URL: options.databaseUrl, NODE_ENV: "production", PORT: String(options.port), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DATABASE_URL: options.databaseUrl, NODE_ENV: "production", PORT: String(options.port), NEXT_TELEMETRY_DISABLED: "1", ...(options.workers && { CERTBOARD_WORKERS: String(options.workers) }) },
   });
   fs.closeSync(out);
   const pid = /** @type {number} */ (child.pid);
@@ -147,7 +148,7 @@ export async function startServer(options) {
     if (performance.now() - t0 > 90_000) throw new Error(`the server did not answer /api/health within 90 s; see ${options.logFile}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  options.log(`[bench] server ready on ${base} in ${((performance.now() - t0) / 1000).toFixed(1)} s (pid ${pid})`);
+  options.log(`[bench] server ready on ${base} in ${((performance.now() - t0) / 1000).toFixed(1)} s (pid ${pid}, CERTBOARD_WORKERS=${options.workers ?? process.env.CERTBOARD_WORKERS ?? "default"})`);
   return {
     pid,
     base,

@@ -193,11 +193,12 @@ export function requireBuild(): void {
   }
 }
 
-/** The production server (scripts/serve.mjs) on 127.0.0.1:port over `databaseUrl`, ready once /api/health answers 200. */
-export async function startServer(port: number, databaseUrl: string, options: { trustedProxies?: number } = {}): Promise<Server> {
+/** The production server (scripts/serve.mjs) on 127.0.0.1:port over `databaseUrl`, ready once /api/health answers 200 (from any worker). */
+export async function startServer(port: number, databaseUrl: string, options: { trustedProxies?: number; workers?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Server> {
   requireBuild();
   if (await portTaken(port)) throw new Error(`Port ${port} is taken: set CERTBOARD_SYSTEM_PORT to a free range.`);
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl };
+  // One process unless a test is about the cluster (CERTBOARD_WORKERS), so the other files see one process as before.
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, CERTBOARD_WORKERS: String(options.workers ?? 1), ...options.env };
   // Requests come from the server's own loopback origin; a test that plays a load balancer says so.
   delete env.CERTBOARD_URL;
   delete env.CERTBOARD_TRUSTED_PROXIES;
@@ -266,7 +267,8 @@ export type Admin = { email: string; password: string; cookie: string };
 /** The first-run setup through POST /api/v1/setup: the first admin, signed in. */
 export async function setUpAdmin(server: Server): Promise<Admin> {
   const admin = { name: "System Admin", email: `admin-${server.port}@system.test`, password: `system-test-password-${server.port}` };
-  const reply = await call(server, "/api/v1/setup", { method: "POST", json: admin, headers: { origin: server.base } });
+  // A fresh server's first answers (modules loaded, password hashed) may be slow on a busy machine.
+  const reply = await call(server, "/api/v1/setup", { method: "POST", json: admin, headers: { origin: server.base }, timeoutMs: 30_000 });
   if (reply.status !== 201) throw new Error(`setup: ${reply.status} ${reply.text}`);
   const cookie = reply.headers
     .getSetCookie()
@@ -282,6 +284,7 @@ export async function createToken(server: Server, admin: Admin, role: "engineer"
     method: "POST",
     cookie: admin.cookie,
     json: { name: `system-${role}-${Date.now()}`, role, expires: "1d" },
+    timeoutMs: 30_000,
   });
   if (reply.status !== 201) throw new Error(`token: ${reply.status} ${reply.text}`);
   return reply.json.token.token;

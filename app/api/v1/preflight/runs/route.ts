@@ -3,6 +3,7 @@ import { z } from "zod";
 import { actorOf } from "@/lib/auth/schema";
 import { AppError } from "@/lib/errors";
 import { readBodyBytes, readQuery, requireMediaType, route } from "@/lib/http";
+import { countUpload } from "@/lib/metrics/registry";
 import { listRuns, runListQuerySchema } from "@/lib/preflight/data";
 import { uploadQuerySchema } from "@/lib/preflight/schema";
 import { productFor } from "@/lib/products/data";
@@ -18,7 +19,7 @@ export const GET = route("read", async (req, _ctx, principal) => {
   return NextResponse.json(await listRuns({ ...query, product: slug }));
 });
 
-export const POST = route("upload_results", async (req, _ctx, principal) => {
+const upload = route("upload_results", async (req, _ctx, principal) => {
   const type = requireMediaType(req, UPLOAD_MEDIA_TYPES);
   const query = readQuery(req, uploadQuerySchema);
   // Before any of the body is read: a product this caller may not see (404) or a token scoped elsewhere (403).
@@ -45,6 +46,13 @@ export const POST = route("upload_results", async (req, _ctx, principal) => {
   const allDuplicates = result.runs.every((run) => run.duplicate);
   return NextResponse.json(result, { status: allDuplicates ? 200 : 201 });
 });
+
+/** Every upload is counted by its outcome (/api/metrics), refusals and failures included. */
+export const POST: typeof upload = async (req, ctx) => {
+  const response = await upload(req, ctx);
+  countUpload(response.status);
+  return response;
+};
 
 /** Text fields of the form win over the query; an empty field counts as absent. */
 async function readForm(req: Request, query: z.infer<typeof uploadQuerySchema>) {

@@ -1,0 +1,1 @@
+export function routeMatcher(manifest: Record<string, string>): (url: string) => string;
