@@ -26,6 +26,7 @@ import { ingestRun } from "./bench/payload.mjs";
 import { measureRawIngest, measureReplay } from "./bench/raw.mjs";
 import { section, table, verdict } from "./bench/report.mjs";
 import { targets } from "./bench/targets.mjs";
+import { recordOverviewTargets } from "./bench/overview-targets.mjs";
 import { ensureBuild, holdLock, sampleMemory, startServer } from "./bench/server.mjs";
 import { round } from "./bench/stats.mjs";
 
@@ -258,6 +259,8 @@ async function main() {
       };
       memory.sample();
     }
+
+    recordOverviewTargets(reads.overview, health.latency);
 
     // ---- Browser
     /** @type {Awaited<ReturnType<typeof measurePages>> | null} */
