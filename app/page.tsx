@@ -24,8 +24,8 @@ import { itemsUrl } from "@/lib/backlog/urls";
 import { parseQuery } from "@/lib/query-params";
 import { getForecast } from "@/lib/forecast/data";
 import { getOverview } from "@/lib/overview/data";
-import { EVENT_WINDOW_DAYS, overviewQuerySchema } from "@/lib/overview/schema";
-import { overviewUrl, statusReportUrl } from "@/lib/overview/urls";
+import { EVENT_WINDOW_DAYS, OVERVIEW_TILES, overviewQuerySchema } from "@/lib/overview/schema";
+import { componentsUrl, overviewUrl, statusReportUrl } from "@/lib/overview/urls";
 import { mayOn } from "@/lib/products/data";
 import { pageProduct } from "@/lib/products/page";
 
@@ -151,7 +151,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       <div id="components" className="scroll-mt-4">
         <Card title="Components" className="print:shadow-none">
-          <ComponentTiles tiles={overview.tiles} product={product} now={now.toISOString()} />
+          <ComponentTiles tiles={overview.tiles.slice(0, OVERVIEW_TILES)} product={product} now={now.toISOString()} />
+          {overview.tiles.length > OVERVIEW_TILES && (
+            <p className="mt-3 text-sm print:hidden">
+              <Link href={componentsUrl(product)} className="text-blue-700 hover:underline" data-testid="tiles-more">
+                See all {overview.tiles.length} components ({overview.tiles.length - OVERVIEW_TILES} more)
+              </Link>
+            </p>
+          )}
         </Card>
       </div>
 

@@ -29,6 +29,8 @@ export const OVERVIEW_EVENT_LIMIT = 8;
 export const OVERVIEW_BLOCKERS = 8;
 /** Components "what remains" lists on the overview until someone asks for all (`readiness=all`). */
 export const OVERVIEW_READINESS = 8;
+/** Component tiles the overview shows; the component index lists them all. */
+export const OVERVIEW_TILES = 12;
 export const MAX_EVENT_LIMIT = 500;
 
 const slug = z.preprocess(emptyToUndefined, z.string().max(100).optional());
