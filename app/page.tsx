@@ -1,16 +1,17 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { WhatChanged } from "@/app/_overview/what-changed";
+import { WhatRemains } from "@/app/_overview/what-remains";
 import { BlockerList } from "@/components/blocker-list";
 import { BurndownChart } from "@/components/burndown-chart";
 import { CategoryStatusChart } from "@/components/category-status-chart";
 import { ComponentTiles } from "@/components/component-tiles";
-import { EventFeed } from "@/components/event-feed";
 import { EventFilters } from "@/components/event-filters";
 import { LiveRefresh } from "@/components/live-refresh";
 import { OverviewVerdict, type VerdictFact } from "@/components/overview-verdict";
 import { PrintButton } from "@/components/print-button";
 import { QueryProblems } from "@/components/query-problems";
-import { ReadinessPanel } from "@/components/readiness-panel";
 import { RunsPerWeekChart } from "@/components/runs-per-week-chart";
 import { ProductPlanForm } from "@/components/target-date-form";
 import { Card } from "@/components/ui/card";
@@ -21,14 +22,12 @@ import { getSummary } from "@/lib/backlog/data";
 import { formatHours } from "@/lib/backlog/effort";
 import { itemsUrl } from "@/lib/backlog/urls";
 import { parseQuery } from "@/lib/query-params";
-import { isAppError } from "@/lib/errors";
 import { getForecast } from "@/lib/forecast/data";
-import { getOverview, listEvents } from "@/lib/overview/data";
-import { DEFAULT_EVENT_LIMIT, EVENT_WINDOW_DAYS, OVERVIEW_EVENT_LIMIT, overviewQuerySchema } from "@/lib/overview/schema";
-import { overviewUrl, statusReportUrl } from "@/lib/overview/urls";
+import { getOverview } from "@/lib/overview/data";
+import { EVENT_WINDOW_DAYS, OVERVIEW_TILES, overviewQuerySchema } from "@/lib/overview/schema";
+import { componentsUrl, overviewUrl, statusReportUrl } from "@/lib/overview/urls";
 import { mayOn } from "@/lib/products/data";
 import { pageProduct } from "@/lib/products/page";
-import { getReadiness } from "@/lib/readiness/data";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Overview" };
@@ -40,17 +39,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const { query, problems } = parseQuery(overviewQuerySchema, raw);
   const product = await pageProduct(user, query.product);
   const now = new Date();
-  const [summary, overview, readiness] = await Promise.all([
-    getSummary(product),
-    getOverview(product, now),
-    // No product yet is the empty state below, not an error.
-    getReadiness(product, now).catch((error: unknown) => {
-      if (isAppError(error) && error.code === "not_found") return null;
-      throw error;
-    }),
-  ]);
+  const [summary, overview] = await Promise.all([getSummary(product), getOverview(product, now)]);
 
-  if (!summary.product || !overview || !readiness) {
+  if (!summary.product || !overview) {
     return (
       <EmptyState title="No backlog yet">
         <Link href="/import" className="text-blue-700 underline">
@@ -67,10 +58,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const filterProblems = query.component && !component
     ? [...problems, { param: "component", value: query.component, message: `component: "${query.component}" is not a component of ${slug}` }]
     : problems;
-  const filtered = Boolean(component || query.kind);
-  const allChanges = filtered || query.changes === "all";
-  const [feed, forecast, canUpload] = await Promise.all([
-    listEvents({ product: slug, component, kind: query.kind && [query.kind], limit: allChanges ? DEFAULT_EVENT_LIMIT : OVERVIEW_EVENT_LIMIT }, now),
+  const allChanges = Boolean(component || query.kind) || query.changes === "all";
+  const [forecast, canUpload] = await Promise.all([
     getForecast({ product: slug, now }),
     mayOn(user, slug, "upload_results"),
   ]);
@@ -129,35 +118,24 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <Card title={`What changed in the last ${EVENT_WINDOW_DAYS} days`} className="print:shadow-none">
           <div className="space-y-3">
             <EventFilters product={product} component={component} kind={query.kind} components={overview.tiles.map((t) => ({ value: t.slug, label: t.name }))} />
-            {feed.events.length === 0 ? (
-              <p className="text-sm text-muted" data-testid="event-feed-empty">
-                {filtered ? `No events match these filters in the last ${EVENT_WINDOW_DAYS} days.` : `Nothing changed in the last ${EVENT_WINDOW_DAYS} days.`}
-              </p>
-            ) : (
-              <>
-                <EventFeed events={feed.events} now={now.toISOString()} />
-                {feed.truncated &&
-                  (allChanges ? (
-                    <p className="text-xs text-muted">Showing the newest {feed.events.length} events; filter by component or kind to see others.</p>
-                  ) : (
-                    <Link href={`${overviewUrl({ product, changes: "all" })}#what-changed`} scroll={false} className="inline-block text-sm text-blue-700 hover:underline print:hidden">
-                      Show every change of the last {EVENT_WINDOW_DAYS} days
-                    </Link>
-                  ))}
-              </>
-            )}
+            <Suspense fallback={<Loading what="the week's changes" />}>
+              <WhatChanged product={product} slug={slug} query={query} component={component} all={allChanges} now={now} />
+            </Suspense>
           </div>
         </Card>
       </div>
 
       <div id="what-remains" className="scroll-mt-4">
         <Card title="What remains before we are listed" className="print:shadow-none">
-          <ReadinessPanel readiness={readiness} canSignOff={canEdit} />
+          <Suspense fallback={<Loading what="what remains" />}>
+            <WhatRemains product={product} slug={slug} all={query.readiness === "all"} canSignOff={canEdit} now={now} />
+          </Suspense>
         </Card>
       </div>
 
       <section aria-label="Trends" className="grid gap-6 lg:grid-cols-3 print:grid-cols-1">
-        <BurndownChart points={overview.burndown} forecast={forecast} />
+        {/* Only what the chart draws of the forecast: a client component's props are sent twice (HTML and RSC payload). */}
+        <BurndownChart points={overview.burndown} forecast={{ projected: forecast.projected, targetDate: forecast.targetDate }} />
         <CategoryStatusChart rows={overview.categoryStatus} />
         <RunsPerWeekChart
           weeks={overview.runsPerWeek}
@@ -173,7 +151,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       <div id="components" className="scroll-mt-4">
         <Card title="Components" className="print:shadow-none">
-          <ComponentTiles tiles={overview.tiles} product={product} now={now.toISOString()} />
+          <ComponentTiles tiles={overview.tiles.slice(0, OVERVIEW_TILES)} product={product} now={now.toISOString()} />
+          {overview.tiles.length > OVERVIEW_TILES && (
+            <p className="mt-3 text-sm print:hidden">
+              <Link href={componentsUrl(product)} className="text-blue-700 hover:underline" data-testid="tiles-more">
+                See all {overview.tiles.length} components ({overview.tiles.length - OVERVIEW_TILES} more)
+              </Link>
+            </p>
+          )}
         </Card>
       </div>
 
@@ -185,5 +170,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </div>
       )}
     </div>
+  );
+}
+
+function Loading({ what }: { what: string }) {
+  return (
+    <p className="text-sm text-muted" role="status">
+      Loading {what}…
+    </p>
   );
 }

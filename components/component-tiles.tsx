@@ -1,3 +1,8 @@
+"use client";
+
+// A client component for its size, not for interaction: its props (a few fields per tile) travel in
+// the page's RSC payload instead of the rendered tree, which is several times larger.
+
 import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { CERTIFICATION_STATUS_LABELS, type CertificationStatus } from "@/lib/components/schema";

@@ -1,3 +1,8 @@
+"use client";
+
+// A client component for its size, not for interaction: its props travel in the page's RSC
+// payload instead of the rendered tree, which is several times larger.
+
 import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { formatAge } from "@/lib/overview/relative-time";

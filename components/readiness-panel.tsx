@@ -82,11 +82,18 @@ export function ComponentRemaining({ remaining, product, certificationStatus }: 
   );
 }
 
-/** "What remains before we are listed": the verdict, each component's remaining work, and the listing's own requirements. */
-export function ReadinessPanel({ readiness, canSignOff }: { readiness: Readiness; canSignOff: boolean }) {
+/**
+ * "What remains before we are listed": the verdict, each component's remaining work, and the
+ * listing's own requirements. With `limit`, only the first components (those not ready first) and
+ * a link (`allHref`) to all of them.
+ */
+export function ReadinessPanel({ readiness, canSignOff, limit, allHref }: { readiness: Readiness; canSignOff: boolean; limit?: number; allHref?: string }) {
   const product = readiness.product.slug;
   const notReady = readiness.components.filter((c) => !c.ready);
   const listing = readiness.product.rows;
+  const ordered = limit === undefined ? readiness.components : [...notReady, ...readiness.components.filter((c) => c.ready)];
+  const shown = limit === undefined ? ordered : ordered.slice(0, limit);
+  const hidden = ordered.length - shown.length;
   return (
     <div className="space-y-4" data-testid="readiness">
       <p className="text-sm" data-testid="readiness-verdict">
@@ -101,7 +108,7 @@ export function ReadinessPanel({ readiness, canSignOff }: { readiness: Readiness
         )}
       </p>
       <ul className="grid gap-2 md:grid-cols-2">
-        {readiness.components.map((c) => (
+        {shown.map((c) => (
           <li key={c.slug} className="rounded-md border border-line p-2 text-sm" data-testid={`readiness-${c.slug}`}>
             <div className="flex flex-wrap items-center justify-between gap-2">
               <Link href={componentUrl(c.slug, product)} className="font-medium text-blue-700 hover:underline">{c.name}</Link>
@@ -121,6 +128,13 @@ export function ReadinessPanel({ readiness, canSignOff }: { readiness: Readiness
           </li>
         ))}
       </ul>
+      {hidden > 0 && allHref && (
+        <p className="text-sm print:hidden">
+          <Link href={allHref} scroll={false} className="text-blue-700 hover:underline" data-testid="readiness-more">
+            Show the {hidden} other {hidden === 1 ? "component" : "components"}
+          </Link>
+        </p>
+      )}
       <section aria-labelledby="listing-requirements">
         <h3 id="listing-requirements" className="text-sm font-semibold">The listing&apos;s own requirements</h3>
         <ul className="mt-1 divide-y divide-line text-sm">

@@ -28,6 +28,7 @@ import { measureRawIngest, measureReplay } from "./bench/raw.mjs";
 import { section, table, verdict } from "./bench/report.mjs";
 import { targets } from "./bench/targets.mjs";
 import { measureIngestByWorkers } from "./bench/workers-ingest.mjs";
+import { recordOverviewTargets } from "./bench/overview-targets.mjs";
 import { ensureBuild, holdLock, sampleMemory, startServer } from "./bench/server.mjs";
 import { round } from "./bench/stats.mjs";
 
@@ -261,6 +262,8 @@ async function main() {
       };
       memory.sample();
     }
+
+    recordOverviewTargets(reads.overview, health.latency);
 
     // ---- Browser
     /** @type {Awaited<ReturnType<typeof measurePages>> | null} */

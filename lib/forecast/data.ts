@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { buildForecast } from "@/lib/forecast/forecast";
 import type { Forecast, RemainingWork } from "@/lib/forecast/schema";
-import { throughputWindow, weeklyClosed } from "@/lib/forecast/throughput";
+import { throughputWindow, weeksFromNet } from "@/lib/forecast/throughput";
 import { openBlockersByDay, utcDay } from "@/lib/overview/burndown";
 import type { BurndownPoint } from "@/lib/overview/schema";
 import { dependentsOf } from "@/lib/phases/dependency-graph";
@@ -14,18 +14,19 @@ import { isComponentSatisfied } from "@/lib/phases/gating";
 const closed = [...CLOSED_STATUSES];
 const BURNDOWN_DAYS = 30;
 const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 
-type OpenItem = { phaseId: string | null; category: string; effortMinHours: number | null; effortMaxHours: number | null };
+/** Open items counted per phase and blocker-or-not in the database (an unestimated item has no maximum; a missing minimum is the maximum). */
+type OpenGroup = { phaseId: string | null; blocker: boolean; items: number; unestimated: number; minHours: number; maxHours: number };
 
-function workOf(items: readonly OpenItem[]): RemainingWork {
-  const work = { items: items.length, blockers: 0, minHours: 0, maxHours: 0, unestimated: 0 };
-  for (const item of items) {
-    if (item.category === "critical_blocker") work.blockers += 1;
-    if (item.effortMaxHours === null) work.unestimated += 1;
-    else {
-      work.minHours += item.effortMinHours ?? item.effortMaxHours;
-      work.maxHours += item.effortMaxHours;
-    }
+function workOf(groups: readonly OpenGroup[]): RemainingWork {
+  const work = { items: 0, blockers: 0, minHours: 0, maxHours: 0, unestimated: 0 };
+  for (const group of groups) {
+    work.items += group.items;
+    if (group.blocker) work.blockers += group.items;
+    work.unestimated += group.unestimated;
+    work.minHours += group.minHours;
+    work.maxHours += group.maxHours;
   }
   return work;
 }
@@ -61,10 +62,13 @@ export async function getForecast(input: { product: string; phase?: string; now:
         gates: { select: { component: { select: { name: true, certificationStatus: true } } } },
       },
     }),
-    db.backlogItem.findMany({
-      where: { productId: product.id, status: { notIn: closed } },
-      select: { phaseId: true, category: true, effortMinHours: true, effortMaxHours: true },
-    }),
+    db.$queryRaw<OpenGroup[]>`
+      SELECT "phaseId"::text AS "phaseId", "category" = 'critical_blocker' AS blocker, count(*)::int AS items,
+        count(*) FILTER (WHERE "effortMaxHours" IS NULL)::int AS unestimated,
+        coalesce(sum(coalesce("effortMinHours", "effortMaxHours")) FILTER (WHERE "effortMaxHours" IS NOT NULL), 0)::float8 AS "minHours",
+        coalesce(sum("effortMaxHours"), 0)::float8 AS "maxHours"
+      FROM "BacklogItem" WHERE "productId" = ${product.id}::uuid AND NOT ("status"::text = ANY(${closed}))
+      GROUP BY 1, 2`,
     db.backlogItem.aggregate({ where: { productId: product.id, createdAt: { lte: now } }, _min: { createdAt: true } }),
   ]);
   const phase = input.phase === undefined ? null : phases.find((p) => p.key === input.phase);
@@ -80,11 +84,16 @@ export async function getForecast(input: { product: string; phase?: string; now:
     : [];
 
   const window = throughputWindow(first._min.createdAt, now);
-  const events = window
-    ? await db.itemEvent.findMany({
-        where: { item: { productId: product.id }, field: "status", at: { gte: window.from, lt: window.to } },
-        select: { at: true, field: true, oldValue: true, newValue: true },
-      })
+  // Net closures per week of the window (throughput.ts `isClosure`/`isReopening`), counted in the database.
+  const netPerWeek = window
+    ? await db.$queryRaw<{ week: number; net: number }[]>`
+        SELECT floor(extract(epoch FROM (e."at" - ${window.from}::timestamp)) / ${WEEK_MS / 1000})::int AS week,
+          sum(CASE WHEN (e."newValue" #>> '{}') = ANY(${closed}) AND NOT coalesce((e."oldValue" #>> '{}') = ANY(${closed}), false) THEN 1
+                   WHEN (e."oldValue" #>> '{}') = ANY(${closed}) AND NOT coalesce((e."newValue" #>> '{}') = ANY(${closed}), false) THEN -1
+                   ELSE 0 END)::int AS net
+        FROM "ItemEvent" e JOIN "BacklogItem" i ON i."id" = e."itemId"
+        WHERE i."productId" = ${product.id}::uuid AND e."field" = 'status' AND e."at" >= ${window.from} AND e."at" < ${window.to}
+        GROUP BY 1`
     : [];
   const own = workOf(phase ? open.filter((item) => item.phaseId === phase.id) : open);
   const prerequisites = prerequisitePhases.map((p) => ({ key: p.key, order: p.order, name: p.name, ...workOf(open.filter((item) => item.phaseId === p.id)) }));
@@ -99,7 +108,7 @@ export async function getForecast(input: { product: string; phase?: string; now:
     own,
     prerequisites,
     waitingImages,
-    weeklyClosed: weeklyClosed(events, window),
+    weeklyClosed: weeksFromNet(netPerWeek, window),
     finishedOn: nothingOpen && !phase?.completedAt ? await lastClosure(product.id, phase ? [phase.id, ...prerequisitePhases.map((p) => p.id)] : null, now) : null,
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isClosure, throughputWindow, weeklyClosed, type StatusEvent } from "./throughput";
+import { isClosure, throughputWindow, weeklyClosed, weeksFromNet, type StatusEvent } from "./throughput";
 
 const START = new Date("2026-11-02T09:00:00Z");
 const DAY = 86_400_000;
@@ -66,5 +66,13 @@ describe("weeklyClosed", () => {
   it("is empty without a whole week, and zero for weeks without closures", () => {
     expect(weeklyClosed([status(1, "in_progress", "done")], throughputWindow(START, after(5)))).toEqual([]);
     expect(weeklyClosed([], throughputWindow(START, after(14)))).toEqual([0, 0]);
+  });
+});
+
+describe("weeksFromNet", () => {
+  it("places net closures counted per week in the window, oldest first, none below zero, others ignored", () => {
+    const window = throughputWindow(START, after(21));
+    expect(weeksFromNet([{ week: 0, net: 3 }, { week: 2, net: -1 }, { week: 3, net: 5 }, { week: -1, net: 4 }], window)).toEqual([3, 0, 0]);
+    expect(weeksFromNet([{ week: 1, net: 2 }], null)).toEqual([]);
   });
 });

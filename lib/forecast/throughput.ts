@@ -40,15 +40,20 @@ export function throughputWindow(historyStart: Date | null, now: Date, maxWeeks 
  */
 export function weeklyClosed(events: readonly StatusEvent[], window: ThroughputWindow | null): number[] {
   if (!window) return [];
-  const counts = new Array<number>(window.weeks).fill(0);
   const from = window.from.getTime();
-  for (const event of events) {
-    const at = event.at.getTime();
-    if (at < from || at >= window.to.getTime()) continue;
-    const step = isClosure(event) ? 1 : isReopening(event) ? -1 : 0;
-    if (step === 0) continue;
-    const week = Math.floor((at - from) / WEEK_MS);
-    counts[week] = (counts[week] ?? 0) + step;
-  }
+  const net = events
+    .filter((event) => event.at.getTime() >= from && event.at.getTime() < window.to.getTime())
+    .map((event) => ({ week: Math.floor((event.at.getTime() - from) / WEEK_MS), net: isClosure(event) ? 1 : isReopening(event) ? -1 : 0 }));
+  return weeksFromNet(net, window);
+}
+
+/**
+ * The same from net closures already summed per week (the forecast counts them in the database):
+ * `week` 0 is the window's oldest; weeks outside the window are ignored, and none goes below 0.
+ */
+export function weeksFromNet(rows: ReadonlyArray<{ week: number; net: number }>, window: ThroughputWindow | null): number[] {
+  if (!window) return [];
+  const counts = new Array<number>(window.weeks).fill(0);
+  for (const row of rows) if (row.week >= 0 && row.week < window.weeks) counts[row.week] = (counts[row.week] ?? 0) + row.net;
   return counts.map((count) => Math.max(0, count));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openBlockersByDay, projectionBand, type BurndownEvent, type BurndownItem } from "./burndown";
+import { burndownFromDeltas, openBlockersByDay, projectionBand, type BurndownEvent, type BurndownItem } from "./burndown";
 
 const at = (iso: string) => new Date(iso);
 const NOW = at("2025-03-10T12:00:00Z");
@@ -100,5 +100,42 @@ describe("projectionBand", () => {
     expect(projectionBand({ today: "2025-03-10", open: 0, p50: "2025-03-17", p85: "2025-03-17" })).toEqual([]);
     expect(projectionBand({ today: "2025-03-10", open: 3, p50: null, p85: null })).toEqual([]);
     expect(projectionBand({ today: "2025-03-10", open: 3, p50: "2025-03-10", p85: "2025-03-10" })).toEqual([]);
+  });
+});
+
+describe("burndownFromDeltas", () => {
+  const day = (iso: string) => at(`${iso}T00:00:00Z`);
+
+  it("has no points without history", () => {
+    expect(burndownFromDeltas({ current: { items: 0, open: 0 }, first: null, deltas: [] }, NOW)).toEqual([]);
+  });
+
+  it("takes from today's counts what each later day's events added, starting on the first day of history", () => {
+    // Today: 3 open items, 2 of them critical blockers. On the 8th one blocker was created; on the
+    // 9th one item was closed (-1 item, -1 blocker); today, before now, a blocker opened; after now one more.
+    const points = burndownFromDeltas(
+      {
+        current: { items: 3, open: 2 },
+        first: at("2025-03-07T09:00:00Z"),
+        deltas: [
+          { day: day("2025-03-08"), future: false, items: 1, open: 1 },
+          { day: day("2025-03-09"), future: false, items: -1, open: -1 },
+          { day: day("2025-03-10"), future: false, items: 1, open: 1 },
+          { day: day("2025-03-10"), future: true, items: 1, open: 0 },
+        ],
+      },
+      NOW,
+    );
+    expect(points).toEqual([
+      { date: "2025-03-07", open: 1, items: 1 },
+      { date: "2025-03-08", open: 2, items: 2 },
+      { date: "2025-03-09", open: 1, items: 1 },
+      { date: "2025-03-10", open: 2, items: 2 },
+    ]);
+  });
+
+  it("shows at most `days` days", () => {
+    const points = burndownFromDeltas({ current: { items: 1, open: 1 }, first: at("2024-01-01T00:00:00Z"), deltas: [] }, NOW, 5);
+    expect(points.map((p) => p.date)).toEqual(["2025-03-06", "2025-03-07", "2025-03-08", "2025-03-09", "2025-03-10"]);
   });
 });

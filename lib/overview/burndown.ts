@@ -49,6 +49,42 @@ export function openBlockersByDay(items: readonly BurndownItem[], events: readon
   return points.reverse();
 }
 
+/** What the database counts for the burndown (data.ts): today's open items, and how each day's events changed them. */
+export type BurndownDeltas = {
+  /** Open items and open critical blockers now, counting items created later than `now` too. */
+  current: { items: number; open: number };
+  /** The product's first item or event in the window, at or before now; null when there is none. */
+  first: Date | null;
+  /**
+   * Per UTC day (`day` at 00:00), what that day's events added to both counts; `future` holds the
+   * events after `now` (with `day` irrelevant). The newest first is not needed: the order is free.
+   */
+  deltas: ReadonlyArray<{ day: Date; future: boolean; items: number; open: number }>;
+};
+
+/**
+ * The same points as `openBlockersByDay`, from counts: a day's figures are today's minus what the
+ * events after that day's end added. No history: no points.
+ */
+export function burndownFromDeltas(input: BurndownDeltas, now: Date, days = 30): BurndownPoint[] {
+  if (!input.first) return [];
+  const today = utcDay(now);
+  const first = Math.max(today - (days - 1) * DAY_MS, utcDay(input.first));
+  const points: BurndownPoint[] = [];
+  for (let day = today; day >= first; day -= DAY_MS) {
+    let items = input.current.items;
+    let open = input.current.open;
+    for (const delta of input.deltas) {
+      if (delta.future || (day < today && delta.day.getTime() > day)) {
+        items -= delta.items;
+        open -= delta.open;
+      }
+    }
+    points.push({ date: isoDay(day), open, items });
+  }
+  return points.reverse();
+}
+
 function undo(item: { category: string; status: string; exists: boolean } | undefined, event: BurndownEvent): void {
   if (!item) return; // an event of an item deleted since
   if (event.field === "created") item.exists = false;

@@ -1,13 +1,13 @@
 import "server-only";
 import { getSummary } from "@/lib/backlog/data";
-import { CLOSED_STATUSES } from "@/lib/backlog/schema";
+import { CATEGORIES, CLOSED_STATUSES, STATUSES } from "@/lib/backlog/schema";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isRedHatRegistry } from "@/lib/components/image-ref";
 import { policyInForce } from "@/lib/components/policy";
 import { readRunDiff } from "@/lib/preflight/client";
 import { findProduct, getProduct, type ProductRef } from "@/lib/products/data";
-import { openBlockersByDay, utcDay } from "./burndown";
+import { burndownFromDeltas, utcDay, type BurndownDeltas } from "./burndown";
 import { categoryStatusTable } from "./category-status";
 import { importFeedEvent, itemFeedEvent, runFeedEvents, selectFeed } from "./event-feed";
 import type { StatusReport } from "./report-markdown";
@@ -52,12 +52,8 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
   const db = getDb();
   const burndownStart = new Date(utcDay(now) - (BURNDOWN_DAYS - 1) * DAY_MS);
   const runsStart = new Date(weekStart(now) - (RUN_WEEKS - 1) * 7 * DAY_MS);
-  const [items, events, groups, components, openCounts, lastRuns, runsByDay, blockers] = await Promise.all([
-    db.backlogItem.findMany({ where: { productId: product.id }, select: { id: true, category: true, status: true, createdAt: true } }),
-    db.itemEvent.findMany({
-      where: { item: { productId: product.id }, at: { gte: burndownStart }, field: { in: ["created", "status", "category"] } },
-      select: { itemId: true, at: true, field: true, oldValue: true },
-    }),
+  const [burndown, groups, components, openCounts, lastRuns, runsByDay, blockers] = await Promise.all([
+    readBurndown(product.id, burndownStart, now),
     db.backlogItem.groupBy({ by: ["category", "status"], where: { productId: product.id }, _count: { _all: true } }),
     db.component.findMany({
       where: { productId: product.id },
@@ -124,7 +120,7 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
   return {
     product: product.slug,
     components: vendorCount(tiles),
-    burndown: openBlockersByDay(items, events, now, BURNDOWN_DAYS),
+    burndown: burndownFromDeltas(burndown, now, BURNDOWN_DAYS),
     categoryStatus: categoryStatusTable(groups.map((g) => ({ category: g.category, status: g.status, count: g._count._all }))),
     runsPerWeek: runsPerWeek(runsByDay.map((d) => ({ createdAt: d.day, passed: d.passed, count: d.count })), now, RUN_WEEKS),
     tiles,
@@ -136,6 +132,69 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
       components: b.components.map((l) => l.component),
     })),
   };
+}
+
+/**
+ * The burndown's figures counted in the database, as `openBlockersByDay` counts them from every item
+ * and event (burndown.ts): today's open items, and per day what the window's events changed. Each
+ * status or category event (with a known old value) and each item's creation in the window (its
+ * creation time, or its "created" event if later) changes an item's state; the state after an
+ * event is the old value of the item's next event of that field, or today's value, so the change
+ * is known without replaying. A few rows, whatever the size of the backlog.
+ */
+async function readBurndown(productId: string, start: Date, now: Date): Promise<BurndownDeltas> {
+  const db = getDb();
+  const [[current], deltas] = await Promise.all([
+    db.$queryRaw<{ items: number; open: number; first: Date | null }[]>`
+      SELECT count(*) FILTER (WHERE NOT ("status"::text = ANY(${closed})))::int AS items,
+        count(*) FILTER (WHERE NOT ("status"::text = ANY(${closed})) AND "category" = 'critical_blocker')::int AS open,
+        min("createdAt") FILTER (WHERE "createdAt" <= ${now}) AS first
+      FROM "BacklogItem" WHERE "productId" = ${productId}::uuid`,
+    db.$queryRaw<{ day: Date; future: boolean; items: number; open: number; first: Date | null }[]>`
+      WITH items AS (
+        SELECT "id", "category"::text AS cat, "status"::text AS st, "createdAt" FROM "BacklogItem" WHERE "productId" = ${productId}::uuid
+      ), raw AS (
+        SELECT e."itemId", e."at", e."id"::text AS id, e."field", e."oldValue" #>> '{}' AS old
+        FROM "ItemEvent" e JOIN items i ON i."id" = e."itemId"
+        WHERE e."at" >= ${start} AND e."field" IN ('created', 'status', 'category')
+      ), ev AS (
+        SELECT "itemId", "at", id, "field", old FROM raw
+        WHERE ("field" = 'status' AND old = ANY(${[...STATUSES]})) OR ("field" = 'category' AND old = ANY(${[...CATEGORIES]}))
+        UNION ALL
+        SELECT i."id", greatest(i."createdAt", m."at"), '', 'created', NULL
+        FROM items i LEFT JOIN (SELECT "itemId", max("at") AS "at" FROM raw WHERE "field" = 'created' GROUP BY 1) m ON m."itemId" = i."id"
+        WHERE greatest(i."createdAt", m."at") >= ${start}
+      ), ranked AS (
+        SELECT ev.*,
+          count(*) FILTER (WHERE "field" = 'status') OVER later AS s_n,
+          count(*) FILTER (WHERE "field" = 'category') OVER later AS c_n,
+          count(*) FILTER (WHERE "field" = 'created') OVER later AS cr_n,
+          row_number() OVER (PARTITION BY "itemId", "field" ORDER BY "at" DESC, id DESC) AS r
+        FROM ev
+        WINDOW later AS (PARTITION BY "itemId" ORDER BY "at" DESC, id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+      ), states AS (
+        SELECT k."at", k."field", k.cr_n = 0 AS exists_after,
+          CASE WHEN k.s_n = 0 THEN i.st ELSE s.old END AS st_after,
+          CASE WHEN k.c_n = 0 THEN i.cat ELSE c.old END AS cat_after,
+          CASE WHEN k."field" = 'status' THEN k.old WHEN k.s_n = 0 THEN i.st ELSE s.old END AS st_before,
+          CASE WHEN k."field" = 'category' THEN k.old WHEN k.c_n = 0 THEN i.cat ELSE c.old END AS cat_before
+        FROM ranked k JOIN items i ON i."id" = k."itemId"
+        LEFT JOIN ranked s ON s."itemId" = k."itemId" AND s."field" = 'status' AND s.r = k.s_n
+        LEFT JOIN ranked c ON c."itemId" = k."itemId" AND c."field" = 'category' AND c.r = k.c_n
+      ), changes AS (
+        SELECT "at",
+          (exists_after AND NOT (st_after = ANY(${closed})))::int - (exists_after AND "field" <> 'created' AND NOT (st_before = ANY(${closed})))::int AS items,
+          (exists_after AND NOT (st_after = ANY(${closed})) AND cat_after = 'critical_blocker')::int
+            - (exists_after AND "field" <> 'created' AND NOT (st_before = ANY(${closed})) AND cat_before = 'critical_blocker')::int AS open
+        FROM states
+      )
+      SELECT date_trunc('day', "at") AS day, "at" > ${now} AS future, sum(items)::int AS items, sum(open)::int AS open, min("at") AS first
+      FROM changes GROUP BY 1, 2`,
+  ]);
+  // History starts with the first item, or an earlier event of the window (an item's events follow its creation).
+  const times = [current?.first, ...deltas.filter((d) => !d.future).map((d) => d.first)].filter((t): t is Date => t instanceof Date);
+  const first = times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
+  return { current: { items: current?.items ?? 0, open: current?.open ?? 0 }, first, deltas };
 }
 
 /** "Components certified": the vendor's own components; Red Hat's images (its scheduler) are certified already. */
@@ -157,12 +216,39 @@ export async function listEvents(query: EventQuery, now = new Date()): Promise<E
     if (query.product) throw new AppError("not_found", `No product "${query.product}".`);
     return { product: null, since: since.toISOString(), events: [], truncated: false };
   }
-  const feed = await readFeed(product, since, query.component, query.kind);
+  // Unfiltered, every row of a source makes at least one event, so the newest `limit` (and one to
+  // tell whether there are more) of each source hold the newest `limit` events: no week is read whole.
+  const take = query.component || query.kind?.length ? SOURCE_CAP : Math.min(query.limit + 1, SOURCE_CAP);
+  const feed = await readFeed(product, since, query.component, query.kind, take);
   const { events, truncated } = selectFeed(feed.events, { component: query.component, kinds: query.kind }, query.limit);
   return { product: product.slug, since: since.toISOString(), events, truncated: truncated || feed.capped };
 }
 
-async function readFeed(product: ProductRef, since: Date, component: string | undefined, kinds: EventKind[] | undefined): Promise<{ events: FeedEvent[]; capped: boolean }> {
+/**
+ * How many events the unfiltered feed holds since `since`, counted in the database as
+ * `itemFeedEvent`, `runFeedEvents` and `importFeedEvent` make them: a status change to a known
+ * status or an item a run opened; per run, one event for new failures, one for regressions (failing
+ * checks it had before) and one for newly passing checks; one per import.
+ */
+export async function countEvents(productSlug: string, since: Date): Promise<number> {
+  const product = await getProduct(productSlug);
+  const [row] = await getDb().$queryRaw<{ count: number }[]>`
+    SELECT (
+      (SELECT count(*) FROM "ItemEvent" e JOIN "BacklogItem" i ON i."id" = e."itemId"
+        WHERE i."productId" = ${product.id}::uuid AND e."at" >= ${since}
+          AND ((e."field" = 'status' AND e."newValue" #>> '{}' = ANY(${[...STATUSES]})) OR (e."field" = 'created' AND e."runId" IS NOT NULL)))
+      + (SELECT coalesce(sum(
+            (EXISTS (SELECT 1 FROM jsonb_array_elements_text(coalesce(r."diff"->'newlyFailed', '[]') || coalesce(r."diff"->'newlyErrored', '[]')) f(c) WHERE coalesce(r."diff"->'added', '[]') ? f.c))::int
+          + (EXISTS (SELECT 1 FROM jsonb_array_elements_text(coalesce(r."diff"->'newlyFailed', '[]') || coalesce(r."diff"->'newlyErrored', '[]')) f(c) WHERE NOT coalesce(r."diff"->'added', '[]') ? f.c))::int
+          + (coalesce(r."diff"->'newlyPassed', '[]') <> '[]')::int), 0)
+        FROM "PreflightRun" r
+        WHERE r."productId" = ${product.id}::uuid AND r."componentId" IS NOT NULL AND r."createdAt" >= ${since} AND jsonb_typeof(r."diff") = 'object')
+      + (SELECT count(*) FROM "BacklogImport" b WHERE b."productId" = ${product.id}::uuid AND b."createdAt" >= ${since})
+    )::int AS count`;
+  return row?.count ?? 0;
+}
+
+async function readFeed(product: ProductRef, since: Date, component: string | undefined, kinds: EventKind[] | undefined, take: number): Promise<{ events: FeedEvent[]; capped: boolean }> {
   const db = getDb();
   const want = (sources: EventKind[]) => !kinds?.length || sources.some((k) => kinds.includes(k));
   if (component) {
@@ -179,7 +265,7 @@ async function readFeed(product: ProductRef, since: Date, component: string | un
             OR: [{ field: "status" }, { field: "created", runId: { not: null } }],
           },
           orderBy: [{ at: "desc" }, { id: "desc" }],
-          take: SOURCE_CAP,
+          take,
           select: {
             id: true,
             at: true,
@@ -204,7 +290,7 @@ async function readFeed(product: ProductRef, since: Date, component: string | un
             OR: CHANGE_LISTS.map((list) => ({ NOT: { diff: { path: [list], equals: [] } } })),
           },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          take: SOURCE_CAP,
+          take,
           select: { id: true, createdAt: true, actor: true, architecture: true, diff: true, component: { select: { slug: true, name: true } } },
         })
       : [],
@@ -212,7 +298,7 @@ async function readFeed(product: ProductRef, since: Date, component: string | un
       ? db.backlogImport.findMany({
           where: { productId: product.id, createdAt: { gte: since } },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          take: SOURCE_CAP,
+          take,
           select: { id: true, createdAt: true, actor: true, summary: true },
         })
       : [],
@@ -225,7 +311,7 @@ async function readFeed(product: ProductRef, since: Date, component: string | un
     ...runRows.flatMap(({ component: owner, ...row }) => (owner ? runFeedEvents({ ...row, component: owner, diff: readRunDiff(row.diff) }) : [])),
     ...importRows.map((row) => importFeedEvent(row, product.slug)),
   ];
-  const capped = [itemRows, runRows, importRows].some((rows) => rows.length >= SOURCE_CAP);
+  const capped = [itemRows, runRows, importRows].some((rows) => rows.length >= take);
   return { events, capped };
 }
 

@@ -9,7 +9,7 @@ import { getItem, listItems } from "@/lib/backlog/data";
 import { updateItem } from "@/lib/items/mutations";
 import { itemFilterSchema } from "@/lib/backlog/schema";
 import { disconnectDb, getDb } from "@/lib/db";
-import { getOverview, getStatusReport, listEvents } from "@/lib/overview/data";
+import { countEvents, getOverview, getStatusReport, listEvents } from "@/lib/overview/data";
 import { eventQuerySchema, OVERVIEW_BLOCKERS, type EventFeed } from "@/lib/overview/schema";
 import { ingestPreflightRuns } from "@/lib/preflight/mutations";
 import { prepareUpload } from "@/lib/preflight/prepare-upload";
@@ -95,6 +95,8 @@ describe.skipIf(!available)("the event feed", () => {
     const capped = await listEvents(query({ product, limit: "2" }));
     expect(capped.events).toEqual(feed.events.slice(0, 2));
     expect(capped.truncated).toBe(true);
+    // The overview's "N more" counts in the database exactly the events the feed lists.
+    expect(await countEvents(product, new Date(feed.since))).toBe(feed.events.length);
   });
 
   it("looks back 7 days unless `since` says otherwise", async () => {

@@ -27,6 +27,10 @@ export const DEFAULT_EVENT_LIMIT = 100;
 export const OVERVIEW_EVENT_LIMIT = 8;
 /** Open critical blockers the overview lists; the rest are a link to the item list away. */
 export const OVERVIEW_BLOCKERS = 8;
+/** Components "what remains" lists on the overview until someone asks for all (`readiness=all`). */
+export const OVERVIEW_READINESS = 8;
+/** Component tiles the overview shows; the component index lists them all. */
+export const OVERVIEW_TILES = 12;
 export const MAX_EVENT_LIMIT = 500;
 
 const slug = z.preprocess(emptyToUndefined, z.string().max(100).optional());
@@ -72,6 +76,8 @@ export const overviewQuerySchema = z.object({
   kind: z.preprocess(emptyToUndefined, eventKindSchema.optional()),
   /** `all`: every change of the week, not only the newest few. */
   changes: z.preprocess(emptyToUndefined, z.enum(["all"]).optional()),
+  /** `all`: every component's remaining work, not only the first few. */
+  readiness: z.preprocess(emptyToUndefined, z.enum(["all"]).optional()),
 });
 export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
 

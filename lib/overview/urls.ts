@@ -7,7 +7,7 @@ const query = (params: Record<string, string | undefined>) => {
   return qs ? `?${qs}` : "";
 };
 
-export function overviewUrl(params: { product?: string; component?: string; kind?: string; changes?: "all" }): string {
+export function overviewUrl(params: { product?: string; component?: string; kind?: string; changes?: "all"; readiness?: "all" }): string {
   return `/${query(params)}`;
 }
 

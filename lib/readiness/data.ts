@@ -70,7 +70,13 @@ export async function evaluateComponents(product: ProductRef, which: string[] | 
   const componentIds = components.map((c) => c.id);
   const [items, signOffs, submissions, gated, requirements] = await Promise.all([
     db.backlogItem.findMany({
-      where: { productId: product.id, components: { some: { componentId: { in: componentIds } } } },
+      // Only an item naming a check or a requirement can track a row (matrix.ts `itemFor`): the rest
+      // of the backlog (most of it, at scale) is not read.
+      where: {
+        productId: product.id,
+        components: { some: { componentId: { in: componentIds } } },
+        OR: [{ checkNames: { isEmpty: false } }, { requirementCodes: { isEmpty: false } }],
+      },
       select: ITEM_SELECT,
       orderBy: [{ position: "asc" }, { key: "asc" }],
     }),

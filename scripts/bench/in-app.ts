@@ -16,8 +16,9 @@ import { getSummary, listItems } from "@/lib/backlog/data";
 import { itemFilterSchema } from "@/lib/backlog/schema";
 import { getComponentBoard } from "@/lib/component-board/data";
 import { disconnectDb } from "@/lib/db";
-import { getOverview, listEvents } from "@/lib/overview/data";
-import { DEFAULT_EVENT_LIMIT } from "@/lib/overview/schema";
+import { getForecast } from "@/lib/forecast/data";
+import { countEvents, getOverview, listEvents } from "@/lib/overview/data";
+import { EVENT_WINDOW_DAYS, OVERVIEW_EVENT_LIMIT } from "@/lib/overview/schema";
 import { getReadiness } from "@/lib/readiness/data";
 import { findProduct } from "@/lib/products/data";
 import { searchProduct } from "@/lib/search/data";
@@ -81,8 +82,15 @@ async function main() {
   const overviewPage = async () => {
     // What app/page.tsx reads, in the same order.
     const now = new Date();
-    const [summary] = await Promise.all([getSummary(), getOverview(undefined, now), getReadiness(undefined, now)]);
-    await listEvents({ product: summary.product ?? undefined, limit: DEFAULT_EVENT_LIMIT }, now);
+    const [summary] = await Promise.all([getSummary(), getOverview(undefined, now)]);
+    if (!summary.product) return;
+    const since = new Date(now.getTime() - EVENT_WINDOW_DAYS * 86_400_000);
+    await Promise.all([
+      getForecast({ product: summary.product, now }),
+      listEvents({ product: summary.product, since, limit: OVERVIEW_EVENT_LIMIT }, now),
+      countEvents(summary.product, since),
+      getReadiness(summary.product, now),
+    ]);
   };
   const paths = {
     summary: await capture(() => getSummary()),
