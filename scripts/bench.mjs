@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { PROJECT_ROOT } from "./embedded-db.mjs";
+import { recordBoardTarget } from "./bench/board.mjs";
 import { measurePages } from "./bench/browser.mjs";
 import { prepareDatabase } from "./bench/database.mjs";
 import { generateDataset } from "./bench/dataset.mjs";
@@ -258,6 +259,7 @@ async function main() {
       };
       memory.sample();
     }
+    recordBoardTarget(reads.component?.api, sizes);
 
     // ---- Browser
     /** @type {Awaited<ReturnType<typeof measurePages>> | null} */
