@@ -3,13 +3,15 @@
 import Link from "next/link";
 import { useState } from "react";
 import { RunPassedBadge } from "@/components/run-badges";
+import { LoadMore } from "@/components/load-more";
 import { Button } from "@/components/ui/button";
 import { DateText } from "@/components/ui/date-text";
-import type { ComponentBoard } from "@/lib/component-board/schema";
+import { useHistoryPages } from "@/lib/component-board/client";
+import type { BoardHistoryRun, PageInfo } from "@/lib/component-board/schema";
 import { runUrl } from "@/lib/preflight/client";
 import { architectureText, versionText } from "@/lib/run-text";
 
-type HistoryRun = ComponentBoard["history"][number];
+type HistoryRun = BoardHistoryRun;
 
 const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const describeRun = (run: HistoryRun) => `${versionText(run.tag)} · ${architectureText(run.architecture)}, ${DATE_TIME.format(new Date(run.createdAt))} UTC`;
@@ -17,9 +19,15 @@ const describeRun = (run: HistoryRun) => `${versionText(run.tag)} · ${architect
 /**
  * The component's runs, newest first, each with what changed since the previous run of its
  * architecture; two radio columns pick any two runs to compare (/runs/compare). It is a plain GET
- * form, so it also works before the page's scripts load.
+ * form, so it also works before the page's scripts load. The newest page comes with the page; "Show
+ * more runs" loads older ones.
  */
-export function ComponentRunHistory({ history, product }: { history: ComponentBoard["history"]; product: string }) {
+export function ComponentRunHistory({ history: firstRuns, page, product, slug }: { history: BoardHistoryRun[]; page: PageInfo; product: string; slug: string }) {
+  const query = useHistoryPages(product, slug, { runs: firstRuns, ...page });
+  const pages = query.data.pages;
+  // A refresh can move a run from one page to the next: it is shown once, where it was first found.
+  const history = [...new Map(pages.flatMap((p) => p.runs).map((run) => [run.id, run])).values()];
+  const last = pages.at(-1);
   // Default: the newest run against the one before it of the same architecture (else the next one).
   // Defaults follow the history as runs arrive (live updates) until the person picks a side.
   const newest = history[0];
@@ -67,6 +75,15 @@ export function ComponentRunHistory({ history, product }: { history: ComponentBo
           </li>
         ))}
       </ol>
+      <LoadMore
+        label="Show more runs"
+        status={`Showing the newest ${history.length} run${history.length === 1 ? "" : "s"}.`}
+        hasMore={last?.hasMore ?? false}
+        loading={query.isFetchingNextPage}
+        error={query.isFetchNextPageError ? query.error : null}
+        onLoad={() => void query.fetchNextPage()}
+        testId="history-more"
+      />
     </form>
   );
 }

@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { PROJECT_ROOT } from "./embedded-db.mjs";
+import { recordBoardTarget } from "./bench/board.mjs";
 import { measurePages } from "./bench/browser.mjs";
 import { measureCliStart } from "./bench/cli.mjs";
 import { prepareDatabase } from "./bench/database.mjs";
@@ -262,6 +263,7 @@ async function main() {
       };
       memory.sample();
     }
+    recordBoardTarget(reads.component?.api, sizes);
 
     recordOverviewTargets(reads.overview, health.latency);
 

@@ -25,7 +25,10 @@ describe.skipIf(!available)("the component board", () => {
     const board = await getComponentBoard("neuron-openshift-operator", product);
     expect(board.component).toMatchObject({ slug: "neuron-openshift-operator", type: "container", policy: "container" });
     // v0.1.3 and v0.1.4 come from the document (an item's image, the plan's rebuild); "test" is the tag the run tested.
-    expect(board.grid.tags).toEqual(["test", "v0.1.3", "v0.1.4"]);
+    // Newest first: the run's tag was seen last.
+    expect(board.grid.tags[0]).toBe("test");
+    expect(board.grid.tags.slice(1).sort()).toEqual(["v0.1.3", "v0.1.4"]);
+    expect(board.grid).toMatchObject({ total: 3, hasMore: false, nextCursor: null });
     expect(board.grid.architectures).toEqual(["amd64"]);
     expect(board.grid.cells.find((c) => c.tag === "test")?.run).toMatchObject({ passed: false, counts: { passed: 9, failed: 1, errors: 0 } });
     expect(board.grid.cells.find((c) => c.tag === "v0.1.3")?.run).toBeNull();
@@ -66,11 +69,12 @@ describe.skipIf(!available)("the component board", () => {
     // v-old passed once, 100 days ago; then 600 failing runs of v-new (more than any page of runs).
     await getDb().preflightRun.createMany({ data: [run(0, "v-old", true), ...Array.from({ length: 600 }, (_, i) => run(i + 1, "v-new", false))] });
 
-    const board = await getComponentBoard("neuron-openshift-operator", product, new Date(start + 100 * DAY));
+    const board = await getComponentBoard("neuron-openshift-operator", product, {}, new Date(start + 100 * DAY));
     expect(board.grid.cells.find((c) => c.tag === "v-old")?.run).toMatchObject({ passed: true });
     expect(board.grid.cells.find((c) => c.tag === "v-new")?.run).toMatchObject({ passed: false, createdAt: new Date(start + 600 * 60_000).toISOString() });
     expect(board.staleness).toEqual([expect.objectContaining({ architecture: "amd64", daysSinceLastPass: 100 })]);
     expect(board.history).toHaveLength(50);
+    expect(board.historyPage.hasMore).toBe(true);
   });
 
   it("is 404 for an unknown component", async () => {

@@ -11,46 +11,26 @@ import { getProduct } from "@/lib/products/data";
 import { evaluateComponents } from "@/lib/readiness/data";
 import { remainingOf } from "@/lib/readiness/remaining";
 import { countEvidence, signOffView } from "@/lib/requirements/matrix";
-import { runGrid, staleness, stalenessWarnings, type BoardRun } from "./grid";
-import type { ComponentBoard, ComponentIndexRow } from "./schema";
+import { NEWER_TAGS_NAMED, runGrid, staleness, stalenessWarnings, type BoardRun } from "./grid";
+import { encodeCursor, RUN_PAGE, SIGN_OFF_HISTORY, TAG_PAGE, type BoardPaging, type ComponentBoard, type ComponentIndexRow } from "./schema";
 
-const HISTORY = 50;
-
-/** Everything the per-component board shows, from one component's rows. */
-export async function getComponentBoard(slug: string, productSlug?: string, now = new Date()): Promise<ComponentBoard> {
+/** Everything the per-component board shows, from one component's rows: one page of the grid and of the history. */
+export async function getComponentBoard(slug: string, productSlug?: string, paging: Partial<BoardPaging> = {}, now = new Date()): Promise<ComponentBoard> {
   const product = await getProduct(productSlug);
   const db = getDb();
   const component = await db.component.findUnique({
     where: { productId_slug: { productId: product.id, slug } },
     include: {
-      tags: { orderBy: { name: "asc" } },
       exceptions: { orderBy: { kind: "asc" } },
       references: { select: { component: { select: { slug: true, name: true } } }, orderBy: { component: { slug: "asc" } } },
     },
   });
   if (!component) throw new AppError("not_found", `No component "${slug}" in product "${product.slug}".`);
-  const [history, boardRuns, items, [evaluated], phasesWaiting] = await Promise.all([
-    db.preflightRun.findMany({
-      where: { componentId: component.id },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: HISTORY,
-      select: {
-        id: true,
-        imageTag: true,
-        imageDigest: true,
-        architecture: true,
-        passed: true,
-        passedCount: true,
-        failedCount: true,
-        errorCount: true,
-        preflightVersion: true,
-        policy: true,
-        createdAt: true,
-        diff: true,
-        actor: true,
-      },
-    }),
-    gridRuns(component.id),
+  const [history, archRuns, grid, unrun, items, [evaluated], phasesWaiting] = await Promise.all([
+    historyPage(component.id, paging.runs, paging.runsLimit ?? RUN_PAGE),
+    architectureRuns(component.id),
+    tagPage(component.id, paging.tags, paging.limit ?? TAG_PAGE),
+    unrunNewerTags(component.id),
     db.backlogItem.findMany({
       where: { components: { some: { componentId: component.id } } },
       select: { key: true, title: true, category: true, status: true, priority: true },
@@ -64,12 +44,10 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
   const open = items.filter((i) => !closed.has(i.status));
   const openByCategory = Object.fromEntries(CATEGORIES.map((c) => [c, open.filter((i) => i.category === c).length])) as Record<Category, number>;
   const rows = evaluated.rows;
-  const grid = runGrid(
-    component.tags.map((t) => t.name),
-    boardRuns,
-  );
-  const ranOn = new Set(boardRuns.map((r) => r.architecture));
-  const missingArchs = evaluated.architectures.setBy ? evaluated.architectures.list.filter((arch) => !ranOn.has(arch)) : [];
+  const architectures = [...new Set(archRuns.map((r) => r.architecture))].sort();
+  const newestPerArch = architectures.map((arch) => archRuns.filter((r) => r.architecture === arch).reduce((a, b) => (b.createdAt > a.createdAt ? b : a)));
+  const missingArchs = evaluated.architectures.setBy ? evaluated.architectures.list.filter((arch) => !architectures.includes(arch)) : [];
+  const cells = runGrid(grid.tags, architectures, await pageRuns(component.id, grid.tags));
   return {
     product: product.slug,
     component: {
@@ -95,20 +73,63 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
     },
     remaining: remainingOf(rows),
     requirements: { rows, counts: countEvidence(rows) },
-    signOffHistory: [...evaluated.signOffs].reverse().map((s) => ({ code: s.code, ...signOffView(s, now) })),
+    signOffHistory: evaluated.signOffs
+      .slice(-SIGN_OFF_HISTORY)
+      .reverse()
+      .map((s) => ({ code: s.code, ...signOffView(s, now) })),
+    signOffCount: evaluated.signOffs.length,
     exceptions: component.exceptions.map(exceptionView),
     phasesWaiting,
     warnings: [
       ...missingArchs.map(
         (arch) => `No run on ${arch} yet: ${arch} is an expected architecture (set by ${evaluated.architectures.setBy}), so nothing is verified until it has one.`,
       ),
-      ...stalenessWarnings(component.tags, boardRuns, preflightVersionWarning),
+      ...stalenessWarnings(unrun, newestPerArch, preflightVersionWarning),
     ],
     openByCategory,
     items: items.map(({ key, title, category, status, priority }) => ({ key, title, category, status, priority, open: !closed.has(status) })),
-    grid: { ...grid, cells: grid.cells.map((c) => ({ ...c, run: c.run && { ...c.run, createdAt: c.run.createdAt.toISOString() } })) },
-    staleness: staleness(boardRuns, now).map((s) => ({ ...s, lastRunAt: s.lastRunAt.toISOString() })),
-    history: history.map((r) => ({
+    grid: {
+      tags: grid.tags,
+      architectures,
+      cells: cells.map((c) => ({ ...c, run: c.run && { ...c.run, createdAt: c.run.createdAt.toISOString() } })),
+      total: grid.total,
+      nextCursor: grid.nextCursor,
+      hasMore: grid.nextCursor !== null,
+    },
+    staleness: staleness(archRuns, now).map((s) => ({ ...s, lastRunAt: s.lastRunAt.toISOString() })),
+    history: history.runs,
+    historyPage: { nextCursor: history.nextCursor, hasMore: history.nextCursor !== null },
+  };
+}
+
+/** One page of the component's runs, newest first, after the run the cursor names. */
+async function historyPage(componentId: string, after: [string, string] | undefined, limit: number) {
+  const at = after && new Date(after[0]);
+  const rows = await getDb().preflightRun.findMany({
+    where: { componentId, ...(after && { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: after[1] } }] }) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: {
+      id: true,
+      imageTag: true,
+      imageDigest: true,
+      architecture: true,
+      passed: true,
+      passedCount: true,
+      failedCount: true,
+      errorCount: true,
+      preflightVersion: true,
+      policy: true,
+      createdAt: true,
+      diff: true,
+      actor: true,
+    },
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    runs: page.map((r) => ({
       id: r.id,
       tag: r.imageTag ?? r.imageDigest,
       architecture: r.architecture,
@@ -121,6 +142,52 @@ export async function getComponentBoard(slug: string, productSlug?: string, now 
       diff: r.diff as { newlyFailed?: string[]; newlyPassed?: string[]; newlyErrored?: string[] } | null,
     })),
   };
+}
+
+// A tag's place in the grid is when it was first seen: its ImageTag record or its first run,
+// whichever came first. That never changes afterwards, so a cursor stays valid while runs arrive
+// and new tags only ever appear on the first page.
+const seenTags = (componentId: string) => Prisma.sql`
+  WITH seen AS (
+    SELECT "name" AS tag, "addedAt" AS at FROM "ImageTag" WHERE "componentId" = ${componentId}::uuid
+    UNION ALL
+    SELECT COALESCE("imageTag", "imageDigest", 'untagged'), min("createdAt") FROM "PreflightRun" WHERE "componentId" = ${componentId}::uuid GROUP BY 1
+  ), tags AS (SELECT tag, min(at) AS at FROM seen GROUP BY tag)`;
+
+/** One page of the component's tags, newest first, after the tag the cursor names, and how many there are. */
+async function tagPage(componentId: string, after: [string, string] | undefined, limit: number) {
+  const rows = await getDb().$queryRaw<{ total: number; tag: string | null; at: Date | null }[]>`
+    ${seenTags(componentId)}
+    SELECT c.total, p.tag, p.at
+    FROM (SELECT count(*)::int AS total FROM tags) c
+    LEFT JOIN LATERAL (
+      SELECT tag, at FROM tags
+      WHERE ${after ? Prisma.sql`(at, tag) < (${after[0]}::timestamp, ${after[1]})` : Prisma.sql`TRUE`}
+      ORDER BY at DESC, tag DESC
+      LIMIT ${limit + 1}
+    ) p ON TRUE
+    ORDER BY p.at DESC, p.tag DESC`;
+  const page = rows.filter((r): r is { total: number; tag: string; at: Date } => r.tag !== null && r.at !== null);
+  const shown = page.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    total: rows[0]?.total ?? 0,
+    tags: shown.map((r) => r.tag),
+    nextCursor: page.length > limit && last ? encodeCursor(last.at, last.tag) : null,
+  };
+}
+
+/** Tags recorded after the component's newest run and never run since (the stale-evidence warning). */
+async function unrunNewerTags(componentId: string): Promise<{ names: string[]; count: number }> {
+  const rows = await getDb().$queryRaw<{ name: string; count: number }[]>`
+    SELECT t."name", count(*) OVER ()::int AS count
+    FROM "ImageTag" t
+    WHERE t."componentId" = ${componentId}::uuid
+      AND t."addedAt" > (SELECT max("createdAt") FROM "PreflightRun" WHERE "componentId" = ${componentId}::uuid)
+      AND NOT EXISTS (SELECT 1 FROM "PreflightRun" r WHERE r."componentId" = ${componentId}::uuid AND r."imageTag" = t."name")
+    ORDER BY t."addedAt" DESC, t."name" DESC
+    LIMIT ${NEWER_TAGS_NAMED}`;
+  return { names: rows.map((r) => r.name), count: rows[0]?.count ?? 0 };
 }
 
 type GridRunRow = {
@@ -136,31 +203,44 @@ type GridRunRow = {
   createdAt: Date;
 };
 
+const runColumns = Prisma.sql`"id", "imageTag", "imageDigest", "architecture", "passed", "passedCount", "failedCount", "errorCount", "preflightVersion", "createdAt"`;
+
+const boardRun = (r: GridRunRow): BoardRun => ({
+  id: r.id,
+  imageTag: r.imageTag,
+  imageDigest: r.imageDigest,
+  architecture: r.architecture,
+  passed: r.passed,
+  counts: { passed: r.passedCount, failed: r.failedCount, errors: r.errorCount },
+  preflightVersion: r.preflightVersion,
+  createdAt: r.createdAt,
+});
+
 /**
- * The runs the grid, staleness and warnings need, from the component's whole history (not only its
- * newest runs, which left older tags looking never run): the newest run of every (tag, architecture)
- * and the newest passing run of every architecture.
+ * The newest run and the newest passing run of every architecture, from the component's whole
+ * history (staleness, the preflight-version warning, the grid's columns): a few rows however long it is.
  */
-async function gridRuns(componentId: string): Promise<BoardRun[]> {
-  const columns = Prisma.sql`"id", "imageTag", "imageDigest", "architecture", "passed", "passedCount", "failedCount", "errorCount", "preflightVersion", "createdAt"`;
+async function architectureRuns(componentId: string): Promise<BoardRun[]> {
   const rows = await getDb().$queryRaw<GridRunRow[]>`
-    (SELECT DISTINCT ON (COALESCE("imageTag", "imageDigest", ''), "architecture") ${columns}
+    (SELECT DISTINCT ON ("architecture") ${runColumns}
        FROM "PreflightRun" WHERE "componentId" = ${componentId}::uuid
-       ORDER BY COALESCE("imageTag", "imageDigest", ''), "architecture", "createdAt" DESC, "id" DESC)
+       ORDER BY "architecture", "createdAt" DESC, "id" DESC)
     UNION
-    (SELECT DISTINCT ON ("architecture") ${columns}
+    (SELECT DISTINCT ON ("architecture") ${runColumns}
        FROM "PreflightRun" WHERE "componentId" = ${componentId}::uuid AND "passed"
        ORDER BY "architecture", "createdAt" DESC, "id" DESC)`;
-  return rows.map((r) => ({
-    id: r.id,
-    imageTag: r.imageTag,
-    imageDigest: r.imageDigest,
-    architecture: r.architecture,
-    passed: r.passed,
-    counts: { passed: r.passedCount, failed: r.failedCount, errors: r.errorCount },
-    preflightVersion: r.preflightVersion,
-    createdAt: r.createdAt,
-  }));
+  return rows.map(boardRun);
+}
+
+/** The newest run of every (tag, architecture) of one page of tags. */
+async function pageRuns(componentId: string, tags: string[]): Promise<BoardRun[]> {
+  if (tags.length === 0) return [];
+  const rows = await getDb().$queryRaw<GridRunRow[]>`
+    SELECT DISTINCT ON (COALESCE("imageTag", "imageDigest", 'untagged'), "architecture") ${runColumns}
+    FROM "PreflightRun"
+    WHERE "componentId" = ${componentId}::uuid AND COALESCE("imageTag", "imageDigest", 'untagged') = ANY(${tags})
+    ORDER BY COALESCE("imageTag", "imageDigest", 'untagged'), "architecture", "createdAt" DESC, "id" DESC`;
+  return rows.map(boardRun);
 }
 
 /** Every component of a product with its open items and the newest run of each architecture, by name. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { preflightVersionWarning } from "@/lib/preflight/releases";
-import { runGrid, staleness, stalenessWarnings, type BoardRun } from "@/lib/component-board/grid";
+import { NEWER_TAGS_NAMED, runGrid, staleness, stalenessWarnings, type BoardRun } from "@/lib/component-board/grid";
 
 const run = (over: Partial<BoardRun>): BoardRun => ({
   id: Math.random().toString(36).slice(2),
@@ -15,15 +15,16 @@ const run = (over: Partial<BoardRun>): BoardRun => ({
 });
 
 describe("component board", () => {
-  it("keeps the newest run per tag and architecture, and shows tags with no run", () => {
+  it("keeps the newest run per tag and architecture in the page's order, and shows tags with no run", () => {
     const old = run({ passed: false, createdAt: new Date("2026-10-01T00:00:00Z") });
     const newer = run({ createdAt: new Date("2026-11-01T00:00:00Z") });
     const arm = run({ architecture: "arm64" });
-    const grid = runGrid(["v0", "v1"], [old, newer, arm]);
-    expect(grid.tags).toEqual(["v0", "v1"]);
-    expect(grid.architectures).toEqual(["amd64", "arm64"]);
-    expect(grid.cells.find((c) => c.tag === "v1" && c.architecture === "amd64")?.run?.id).toBe(newer.id);
-    expect(grid.cells.filter((c) => c.tag === "v0").every((c) => c.run === null)).toBe(true);
+    const digest = run({ imageTag: null, imageDigest: "sha256:abc" });
+    const cells = runGrid(["v1", "v0", "sha256:abc"], ["amd64", "arm64"], [old, newer, arm, digest]);
+    expect(cells.map((c) => `${c.tag}/${c.architecture}`)).toEqual(["v1/amd64", "v1/arm64", "v0/amd64", "v0/arm64", "sha256:abc/amd64", "sha256:abc/arm64"]);
+    expect(cells.find((c) => c.tag === "v1" && c.architecture === "amd64")?.run?.id).toBe(newer.id);
+    expect(cells.find((c) => c.tag === "sha256:abc" && c.architecture === "amd64")?.run?.id).toBe(digest.id);
+    expect(cells.filter((c) => c.tag === "v0").every((c) => c.run === null)).toBe(true);
   });
 
   it("counts days since the last passing run per architecture", () => {
@@ -37,17 +38,17 @@ describe("component board", () => {
 
   it("warns when a tag was added after the newest run, or the newest runs used an old preflight", () => {
     const runs = [run({ imageTag: "v1", preflightVersion: "1.16.0" }), run({ imageTag: "v1", architecture: "arm64", preflightVersion: "1.21.0" })];
-    const tags = [
-      { name: "v1", addedAt: new Date("2026-10-01T00:00:00Z") },
-      { name: "v2", addedAt: new Date("2026-11-05T00:00:00Z") },
-      { name: "v0", addedAt: new Date("2026-09-01T00:00:00Z") },
-    ];
-    expect(stalenessWarnings(tags, runs, preflightVersionWarning)).toEqual([
+    expect(stalenessWarnings({ names: ["v2"], count: 1 }, runs, preflightVersionWarning)).toEqual([
       "Results are older than the newest tag: v2 was added after the last run and never checked.",
       "Preflight 1.16.0 is older than the last 3 releases (1.19.2, 1.20.0, 1.21.0): run a current preflight before submitting.",
     ]);
-    expect(stalenessWarnings(tags.slice(0, 1), [run({ preflightVersion: "1.19.2" })], preflightVersionWarning)).toEqual([]);
-    expect(stalenessWarnings(tags, [], preflightVersionWarning)).toEqual([]);
+    expect(stalenessWarnings({ names: [], count: 0 }, [run({ preflightVersion: "1.19.2" })], preflightVersionWarning)).toEqual([]);
+  });
+
+  it("names at most a few never-run tags and counts the rest", () => {
+    const names = Array.from({ length: NEWER_TAGS_NAMED }, (_, i) => `v${40 - i}`);
+    const [warning] = stalenessWarnings({ names, count: 40 }, [], preflightVersionWarning);
+    expect(warning).toBe(`Results are older than the newest tag: ${names.join(", ")} and 30 more were added after the last run and never checked.`);
   });
 
   it("treats a development build as unmatched to any release", () => {

@@ -14,19 +14,18 @@ export type BoardRun = {
 
 export type GridCell = { tag: string; architecture: string; run: BoardRun | null };
 
-/** Newest run per (tag, architecture); tags without any run still get a row of empty cells. */
-export function runGrid(tags: string[], runs: BoardRun[]): { tags: string[]; architectures: string[]; cells: GridCell[] } {
+/** The tag a run shows under: its tag, else its digest. */
+export const runTag = (run: Pick<BoardRun, "imageTag" | "imageDigest">) => run.imageTag ?? run.imageDigest ?? "untagged";
+
+/** Newest run per (tag, architecture) of one page of tags, in the page's order; tags without a run get empty cells. */
+export function runGrid(tags: string[], architectures: string[], runs: BoardRun[]): GridCell[] {
   const byCell = new Map<string, BoardRun>();
   for (const run of runs) {
-    const key = `${run.imageTag ?? run.imageDigest ?? "untagged"}\u0000${run.architecture}`;
+    const key = `${runTag(run)}\u0000${run.architecture}`;
     const current = byCell.get(key);
     if (!current || run.createdAt > current.createdAt) byCell.set(key, run);
   }
-  const runTags = runs.map((r) => r.imageTag ?? r.imageDigest ?? "untagged");
-  const allTags = [...new Set([...tags, ...runTags])].sort();
-  const architectures = [...new Set(runs.map((r) => r.architecture))].sort();
-  const cells = allTags.flatMap((tag) => architectures.map((architecture) => ({ tag, architecture, run: byCell.get(`${tag}\u0000${architecture}`) ?? null })));
-  return { tags: allTags, architectures, cells };
+  return tags.flatMap((tag) => architectures.map((architecture) => ({ tag, architecture, run: byCell.get(`${tag}\u0000${architecture}`) ?? null })));
 }
 
 const DAY = 86_400_000;
@@ -46,24 +45,28 @@ export function staleness(runs: BoardRun[], now: Date): Staleness[] {
     });
 }
 
+/** Tags named in the "older than the newest tag" warning; the rest are counted. */
+export const NEWER_TAGS_NAMED = 10;
+
 /**
- * Why the evidence may no longer describe the image: a tag added after the newest run, or runs
- * made with a preflight older than the last three releases (newest run per architecture only).
+ * Why the evidence may no longer describe the image: tags added after the newest run and never run
+ * (`newerTags`, newest first, `newerCount` in all), or runs made with a preflight older than the last
+ * three releases (`newestPerArch`: the newest run of each architecture).
  */
-export function stalenessWarnings(tags: { name: string; addedAt: Date }[], runs: BoardRun[], versionWarning: (version: string) => string | null): string[] {
+export function stalenessWarnings(
+  unrun: { names: string[]; count: number },
+  newestPerArch: BoardRun[],
+  versionWarning: (version: string) => string | null,
+): string[] {
   const warnings: string[] = [];
-  const newestRun = runs.reduce<Date | null>((max, r) => (max === null || r.createdAt > max ? r.createdAt : max), null);
-  const ranTags = new Set(runs.map((r) => r.imageTag));
-  const newer = tags.filter((t) => !ranTags.has(t.name) && newestRun !== null && t.addedAt > newestRun).map((t) => t.name);
-  if (newer.length) {
-    warnings.push(`Results are older than the newest tag: ${newer.join(", ")} ${newer.length === 1 ? "was" : "were"} added after the last run and never checked.`);
+  const { names, count } = unrun;
+  if (count > 0) {
+    const named = names.slice(0, NEWER_TAGS_NAMED);
+    const rest = count - named.length;
+    const list = `${named.join(", ")}${rest > 0 ? ` and ${rest} more` : ""}`;
+    warnings.push(`Results are older than the newest tag: ${list} ${count === 1 ? "was" : "were"} added after the last run and never checked.`);
   }
-  const newestPerArch = new Map<string, BoardRun>();
-  for (const run of runs) {
-    const current = newestPerArch.get(run.architecture);
-    if (!current || run.createdAt > current.createdAt) newestPerArch.set(run.architecture, run);
-  }
-  const versions = new Set([...newestPerArch.values()].map((r) => r.preflightVersion));
+  const versions = new Set(newestPerArch.map((r) => r.preflightVersion));
   for (const version of [...versions].sort()) {
     const warning = versionWarning(version);
     if (warning) warnings.push(`${warning[0]!.toUpperCase()}${warning.slice(1)}`);

@@ -2,23 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findProduct } from "@/lib/products/data";
-
-export type ComponentSummary = {
-  slug: string;
-  name: string;
-  type: string;
-  role: string;
-  registry: string | null;
-  repository: string | null;
-  imageRef: string | null;
-  placeholder: boolean;
-  certificationStatus: string;
-  hostAccess: string;
-  osContentType: string;
-  connectProjectId: string | null;
-  owner: string | null;
-  tags: string[];
-};
+import type { ComponentSummary } from "./schema";
 
 /** Every component of a product, by slug. */
 export async function listComponents(productSlug?: string): Promise<ComponentSummary[]> {

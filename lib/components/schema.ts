@@ -79,7 +79,7 @@ export const COMPONENT_TYPE_LABELS: Record<string, string> = {
   helm_chart: "Helm chart",
 };
 
-/** GET /api/v1/components: one row per component (lib/components/data.ts ComponentSummary). */
+/** GET /api/v1/components: one row per component; the board's `component` is this row without its image ref and tags. */
 export const componentSummarySchema = z
   .object({
     slug: z.string(),
@@ -98,3 +98,4 @@ export const componentSummarySchema = z
     tags: z.array(z.string()),
   })
   .meta({ id: "ComponentSummary" });
+export type ComponentSummary = z.infer<typeof componentSummarySchema>;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ItemDetail } from "@/lib/backlog/schema";
-import type { ComponentSummary } from "@/lib/components/data";
+import type { ComponentSummary } from "@/lib/components/schema";
 import { latestRunsOfChecks } from "@/lib/preflight/data";
 import { listRequirementsByCode } from "@/lib/requirements/data";
 import { requirementHref } from "@/lib/overview/requirement-href";

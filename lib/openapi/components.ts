@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { productQuerySchema } from "@/lib/backlog/schema";
-import { componentBoardSchema } from "@/lib/component-board/schema";
+import { boardQuerySchema, componentBoardSchema } from "@/lib/component-board/schema";
 import { componentPatchSchema, componentSummarySchema } from "@/lib/components/schema";
 import { exceptionViewSchema, exceptionWriteSchema, EXCEPTION_KINDS } from "@/lib/exceptions/schema";
 import { pathParams, type Api } from "@/lib/openapi/registry";
@@ -27,10 +27,10 @@ export function registerComponentRoutes(api: Api): void {
     tag,
     summary: "Get a component board",
     description:
-      "The component board: the component (with `version` and the `policy` in force), what `remaining` blocks its listing, the requirement matrix with evidence, sign-offs, exceptions, warnings, the run grid (tags × architectures), staleness, items and run history.",
+      "The component board: the component (with `version` and the `policy` in force), what `remaining` blocks its listing, the requirement matrix with evidence, sign-offs (the newest 50; `signOffCount` in all), exceptions, warnings, the run grid (tags × architectures), staleness, items and run history. The grid and the history grow with every build, so each answers one page, newest first: `grid.nextCursor` (pass it as `tags`) and `historyPage.nextCursor` (pass it as `runs`) name the next page, null with `hasMore: false` on the last one. Cursors are opaque; one this board did not give is 400.",
     auth: "read",
     params: pathParams.slug,
-    query: productQuerySchema,
+    query: boardQuerySchema,
     responses: { 200: { description: "The board.", schema: componentBoardSchema } },
     errors: ["not_found"],
   });

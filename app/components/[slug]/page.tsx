@@ -117,7 +117,7 @@ export default async function ComponentPage({ params, searchParams }: Props) {
         ))}
       </div>
       <Card title="Tags × architectures (newest run)">
-        <ComponentRunGrid grid={board.grid} />
+        <ComponentRunGrid grid={board.grid} product={board.product} slug={c.slug} />
         {board.staleness.length > 0 && (
           <ul className="mt-3 space-y-1 text-xs text-muted">
             {board.staleness.map((s) => (
@@ -140,7 +140,9 @@ export default async function ComponentPage({ params, searchParams }: Props) {
         />
         {board.signOffHistory.length > 0 && (
           <details className="mt-3 text-sm" data-testid="sign-off-history">
-            <summary className="cursor-pointer text-blue-700">Sign-off history ({board.signOffHistory.length})</summary>
+            <summary className="cursor-pointer text-blue-700">
+              Sign-off history ({board.signOffCount > board.signOffHistory.length ? `newest ${board.signOffHistory.length} of ${board.signOffCount}` : board.signOffCount})
+            </summary>
             <ul className="mt-2 space-y-2">
               {board.signOffHistory.map((entry) => (
                 <li key={`${entry.code}-${entry.at}`}>
@@ -185,7 +187,7 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           )}
         </Card>
         <Card title="Run history">
-          <ComponentRunHistory history={board.history} product={board.product} />
+          <ComponentRunHistory history={board.history} page={board.historyPage} product={board.product} slug={c.slug} />
         </Card>
       </div>
     </div>

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { actorOf } from "@/lib/auth/schema";
 import { productQuerySchema } from "@/lib/backlog/schema";
 import { getComponentBoard } from "@/lib/component-board/data";
+import { boardQuerySchema } from "@/lib/component-board/schema";
 import { updateComponent } from "@/lib/components/mutations";
 import { componentPatchSchema } from "@/lib/components/schema";
 import { announceGatesOfComponent } from "@/lib/phases/mutations";
@@ -12,8 +13,9 @@ type Params = { slug: string };
 
 export const GET = route<Params>("read", async (req, { params }, principal) => {
   const { slug } = await params;
-  const product = (await productFor(principal, readQuery(req, productQuerySchema).product, "read")).slug;
-  return NextResponse.json(await getComponentBoard(slug, product));
+  const { product: asked, ...paging } = readQuery(req, boardQuerySchema);
+  const product = (await productFor(principal, asked, "read")).slug;
+  return NextResponse.json(await getComponentBoard(slug, product, paging));
 });
 
 export const PATCH = route<Params>("edit_items", async (req, { params }, principal) => {
