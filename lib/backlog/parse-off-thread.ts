@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { BacklogParseError } from "./parse-error";
 import type { ParseReply } from "./parse-worker";
@@ -13,19 +12,20 @@ import type { ParsedBacklog } from "./schema";
 const WORKER = path.join("dist", "backlog-parse-worker.mjs");
 
 /**
- * The compiled worker (scripts/build-workers.mjs): a file at run time, not part of Next's bundle.
- * The server runs from the project's folder; the CLI may run from any folder, from the sources.
+ * The compiled worker (scripts/build-workers.mjs): a file at run time, not part of Next's bundle,
+ * so its path is computed at run time only. The server runs from the project's folder; the CLI may
+ * run from any folder, and its script (bin/cli.ts) is one folder below the project's.
  */
 export function parseWorkerFile(): string {
   const fromCwd = path.join(/* turbopackIgnore: true */ process.cwd(), WORKER);
-  if (existsSync(fromCwd)) return fromCwd;
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", WORKER);
+  if (existsSync(/* turbopackIgnore: true */ fromCwd)) return fromCwd;
+  return path.resolve(/* turbopackIgnore: true */ path.dirname(process.argv[1] ?? "."), "..", WORKER);
 }
 
 export function parseBacklogOffThread(text: string): Promise<ParsedBacklog> {
   return new Promise((resolve, reject) => {
     let settled = false;
-    const worker = new Worker(parseWorkerFile(), { workerData: text });
+    const worker = new Worker(/* turbopackIgnore: true */ parseWorkerFile(), { workerData: text });
     worker.once("message", (reply: ParseReply) => {
       settled = true;
       if (reply.ok) resolve(reply.parsed);
