@@ -15,6 +15,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          globalSetup: ["tests/build-workers.setup.ts"],
           include: ["lib/**/*.test.ts", "bin/**/*.test.ts", "scripts/**/*.test.ts", "deploy/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
         },
@@ -24,6 +25,7 @@ export default defineConfig({
         resolve: { alias: { "@/lib/http": path.resolve(import.meta.dirname, "tests/openapi-http.ts"), ...alias } },
         test: {
           name: "integration",
+          globalSetup: ["tests/build-workers.setup.ts"],
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", ".next/**"],
           testTimeout: 60_000,

@@ -23,6 +23,7 @@ import { prepareDatabase } from "./bench/database.mjs";
 import { generateDataset } from "./bench/dataset.mjs";
 import { explainPaths, MIN_READ, MIN_ROWS } from "./bench/explain.mjs";
 import { measureGet, measurePosts } from "./bench/http-load.mjs";
+import { measureImport } from "./bench/import.mjs";
 import { datasetRows, parseBenchArgs } from "./bench/options.mjs";
 import { ingestRun } from "./bench/payload.mjs";
 import { measureRawIngest, measureReplay } from "./bench/raw.mjs";
@@ -332,6 +333,8 @@ async function main() {
       return { clients: c, api: api.perSecond, raw: raw.perSecond, ratio: api.perSecond / raw.perSecond, created: api.statuses["201"] ?? 0, other: Object.entries(api.statuses).filter(([s]) => s !== "201") };
     });
 
+    const backlogImport = await measureImport({ base, headers: bearer, log });
+
     await stopAll();
     const mem = memory.stop();
     durations.total = seconds(started);
@@ -372,6 +375,7 @@ async function main() {
     out += section(
       "Ingest: POST /api/v1/preflight/runs (runs per second)",
       table(["clients", "API", "raw pg floor", "API ÷ raw", "target"], ingestSummary.map((s) => [s.clients, s.api, s.raw, s.ratio, s.clients === options.clients ? `≥ ${INGEST_TARGET}: ${verdict(s.ratio >= INGEST_TARGET)}` : ""])) +
+        `\nstatements per upload (one run, recorded in process): ${app.upload.length}` +
         `\nrows per run, API: ${JSON.stringify(perRun(afterApi, before, apiRuns))}; raw: ${JSON.stringify(perRun(afterRaw, afterApi, apiRuns))}` +
         `\nAPI statuses: ${ingestSummary.map((s) => `${s.clients} client(s) ${s.created}×201${s.other.map(([k, v]) => ` ${v}×${k}`).join("")}`).join("; ")}; warm-up ${warm.ok} runs at ${round(warm.perSecond)}/s`,
     );
@@ -407,6 +411,7 @@ async function main() {
       ingest: { ...ingest, byWorkers: byWorkers.byWorkers, workersSpeedup: byWorkers.speedup, summary: ingestSummary.map(({ other, ...s }) => ({ ...s, statuses: Object.fromEntries(other) })), rowsPerRun: { api: perRun(afterApi, before, apiRuns), raw: perRun(afterRaw, afterApi, apiRuns) } },
       memory: mem,
       cliStart,
+      backlogImport,
       browser,
       explain: { findings: explain.findings, perPath: explain.perPath },
       targets: goals,

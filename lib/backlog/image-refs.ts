@@ -52,7 +52,7 @@ function imageRefsInText(text: string): string[] {
 /** Image references in code spans (never code blocks) and, for actions, "… image (TBD)" placeholders. */
 function imageRefsInMarkdown(markdown: string | null, withPlaceholders: boolean): string[] {
   const refs: string[] = [];
-  if (!markdown) return refs;
+  if (!markdown || !mayHoldImageRefs(markdown, withPlaceholders)) return refs;
   walk(parseMarkdown(markdown), (node) => {
     if (node.type === "inlineCode" && isImageRef(node.value)) refs.push(node.value.trim());
     if (withPlaceholders && node.type === "paragraph") {
@@ -61,6 +61,14 @@ function imageRefsInMarkdown(markdown: string | null, withPlaceholders: boolean)
     }
   });
   return refs;
+}
+
+// Re-reading an item's markdown is most of the reader's time on large documents, and most texts
+// cannot hold what it looks for: a code span needs a backtick, a placeholder one of its words; a
+// character reference ("&#96;", "&#84;BD") could spell either, so "&" reads the text too.
+const PLACEHOLDER_WORDS = /TB[DCA]|unknown|to be determined/i;
+function mayHoldImageRefs(markdown: string, withPlaceholders: boolean): boolean {
+  return markdown.includes("`") || markdown.includes("&") || (withPlaceholders && PLACEHOLDER_WORDS.test(markdown));
 }
 
 type ItemText = Pick<ParsedItem, "title" | "source" | "fileRefs" | "statusNote" | "description" | "actions">;

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/schema";
 import { componentsForPhrases, ensureComponentsForRefs } from "@/lib/components/mutations";
@@ -17,7 +17,7 @@ import {
   type FieldChange,
   type ItemFields,
 } from "@/lib/backlog/item-fields";
-import { parseBacklog } from "@/lib/backlog/parse-backlog";
+import { parseBacklogOffThread } from "@/lib/backlog/parse-off-thread";
 import { CATEGORIES, CATEGORY_LABELS, type Category, type ParsedBacklog } from "@/lib/backlog/schema";
 import { recordItemEvents } from "@/lib/outbox/mutations";
 
@@ -67,7 +67,8 @@ export async function importBacklog(input: {
   }
   const text = decodeUtf8(bytes);
   // Throws BacklogParseError (an AppError: not_markdown / no_items) for documents it cannot read.
-  const parsed = parseBacklog(text);
+  // Read in a worker thread: seconds of parsing would otherwise stall every other request.
+  const parsed = await parseBacklogOffThread(text);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
 
   return getDb()
@@ -129,6 +130,9 @@ export async function applyBacklog(
     conflicts: [],
   };
 
+  const creates: Prisma.BacklogItemCreateManyInput[] = [];
+  const links: Prisma.ItemComponentCreateManyInput[] = [];
+  const createdEvents: { itemId: string; changes: EventInput[] }[] = [];
   for (const [position, item] of parsed.items.entries()) {
     result.byCategory[item.category] += 1;
     const slugs = [
@@ -141,18 +145,18 @@ export async function applyBacklog(
     const row = byKey.get(item.key);
 
     if (!row) {
-      const created = await tx.backlogItem.create({
-        data: {
-          productId: product.id,
-          key: item.key,
-          position,
-          ...columnsFor(incoming, phaseIds),
-          importedValues: incoming as unknown as Prisma.InputJsonValue,
-          components: { create: slugs.map((slug) => ({ componentId: componentIds.get(slug)! })) },
-        },
-        select: { id: true },
+      // New items are written together after the loop: a few statements, not three per item.
+      const id = randomUUID();
+      creates.push({
+        id,
+        productId: product.id,
+        key: item.key,
+        position,
+        ...columnsFor(incoming, phaseIds),
+        importedValues: incoming as unknown as Prisma.InputJsonValue,
       });
-      await recordEvents(tx, created.id, actor, [{ field: "created", oldValue: null, newValue: item.title }]);
+      links.push(...slugs.map((slug) => ({ itemId: id, componentId: componentIds.get(slug)! })));
+      createdEvents.push({ itemId: id, changes: [{ field: "created", oldValue: null, newValue: item.title }] });
       result.created += 1;
       continue;
     }
@@ -189,6 +193,11 @@ export async function applyBacklog(
     await recordEvents(tx, row.id, actor, changes);
     if (changes.length) result.updated += 1;
     else result.unchanged += 1;
+  }
+  if (creates.length) {
+    await tx.backlogItem.createMany({ data: creates });
+    if (links.length) await tx.itemComponent.createMany({ data: links });
+    await recordEventsOfItems(tx, actor, createdEvents);
   }
   return result;
 }

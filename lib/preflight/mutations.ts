@@ -1,5 +1,6 @@
 import { emit } from "@/lib/outbox/mutations";
-import { Prisma } from "@/generated/prisma/client";
+import { randomUUID } from "node:crypto";
+import { Prisma, type CheckOutcome } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/schema";
 import { parseImageRef, type ImageRef } from "@/lib/components/image-ref";
 import { resolveComponentForImage } from "@/lib/components/mutations";
@@ -74,15 +75,9 @@ export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productS
       for (const run of input.runs) {
         const arch = run.architecture ?? "unknown";
         const { component, runNote } = await resolveTarget(tx, product.id, { image: run.image, kind: run.kind, label: run.fileName }, input, warnings);
-        const sameRun = { productId: product.id, contentSha256: run.contentSha256, architecture: arch };
-        // The same document stored before: with a component, the component's own run is a duplicate
-        // and one still unassigned is that run being assigned now; without one, any earlier run of it
-        // (assigned since, or still waiting) is this run.
-        const earlier = await tx.preflightRun.findFirst({
-          where: component ? { ...sameRun, OR: [{ componentId: component.id }, { componentId: null }] } : sameRun,
-          orderBy: [...(component ? [{ componentId: { sort: "asc", nulls: "last" } } as const] : []), { createdAt: "asc" }, { id: "asc" }],
-          select: { id: true, componentId: true },
-        });
+        // The same document stored before, and the component's previous run of the architecture (the
+        // diff's baseline), in one statement: a new upload pays one lookup for both.
+        const { earlier, previous } = await priorRuns(tx, { productId: product.id, contentSha256: run.contentSha256, architecture: arch, componentId: component?.id ?? null });
         if (earlier && component && earlier.componentId === null) {
           const attached = await attachStoredRun(tx, { productId: product.id, runId: earlier.id, component, runNote, actor: input.actor, label: run.fileName });
           warnings.push(...attached.warnings);
@@ -90,7 +85,7 @@ export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productS
           continue;
         }
         if (earlier) {
-          // A duplicate is rare: its view is read only then, so a new upload pays one lookup.
+          // A duplicate is rare: its view is read only then.
           const row = await tx.preflightRun.findUniqueOrThrow({ where: { id: earlier.id }, select: { ...RUN_VIEW_SELECT, checks: { select: GATE_CHECK_SELECT } } });
           stored.push(viewOf(row, row.checks, EMPTY_OUTCOME, true, component));
           continue;
@@ -98,55 +93,8 @@ export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productS
         warnings.push(...run.warnings.map((w) => `${run.fileName}: ${w}`));
         const submission = submissionOf(run.log, run.architecture);
         // An unassigned run has no history to compare with; assigning it computes the diff then.
-        const diff = component ? await diffWithPrevious(tx, component.id, arch, null, run.checks, run.preflight.version) : storedDiff(null, run.checks, run.preflight.version);
-        const created = await tx.preflightRun.create({
-          select: RUN_VIEW_SELECT,
-          data: {
-            productId: product.id,
-            componentId: component?.id ?? null,
-            imageRef: run.imageRaw ?? "",
-            imageRefNormalized: run.image?.normalized ?? run.imageRaw ?? "",
-            imageTag: run.image?.tag ?? null,
-            imageDigest: run.imageDigest ?? run.image?.digest ?? null,
-            architecture: arch,
-            kind: run.kind,
-            policy: run.policy,
-            preflightVersion: run.preflight.version,
-            preflightCommit: run.preflight.commit,
-            devBuild: run.preflight.devBuild,
-            passed: run.passed,
-            certificationHash: run.certificationHash,
-            passedCount: run.counts.passed,
-            failedCount: run.counts.failed,
-            errorCount: run.counts.errors,
-            warningCount: run.counts.warnings,
-            diff: diff as unknown as Prisma.InputJsonValue,
-            warnings: runNote ? [...run.warnings, runNote] : run.warnings,
-            contentSha256: run.contentSha256,
-            fileName: run.fileName.slice(0, 500),
-            original: Buffer.from(run.original),
-            certImage: run.certImage ? (run.certImage as unknown as Prisma.InputJsonValue) : Prisma.JsonNull,
-            log: run.logText,
-            submitted: submission.submitted,
-            submissionUrls: submission.urls,
-            actor: input.actor.name,
-            userId: "userId" in input.actor ? (input.actor.userId ?? null) : null,
-            checks: {
-              create: run.checks.map((check) => ({
-                name: check.name,
-                canonicalName: check.canonicalName,
-                known: check.known,
-                outcome: check.outcome,
-                elapsedMs: check.elapsedMs,
-                description: check.description,
-                help: check.help,
-                suggestion: check.suggestion,
-                knowledgebaseUrl: check.knowledgebaseUrl,
-                checkUrl: check.checkUrl,
-              })),
-            },
-          },
-        });
+        const diff = storedDiff(component ? previous : null, run.checks, run.preflight.version);
+        const created = await storeRun(tx, { productId: product.id, component, run, architecture: arch, diff, runNote, submission, actor: input.actor });
         if (!component) {
           stored.push(viewOf(created, run.checks, EMPTY_OUTCOME, false, null, diff));
           continue;
@@ -217,6 +165,16 @@ type TargetComponent = Prisma.ComponentGetPayload<{ select: typeof COMPONENT_SEL
 
 const RECONCILE_CHECK_SELECT = { name: true, canonicalName: true, known: true, outcome: true, description: true, help: true, suggestion: true } as const;
 
+/** A component with what attribution and reconciliation read of it (COMPONENT_SELECT), in one statement. */
+async function loadComponent(tx: Tx, where: Prisma.Sql): Promise<TargetComponent | null> {
+  const rows = await tx.$queryRaw<TargetComponent[]>`
+    SELECT c."id", c."slug", c."name", c."type"::text AS "type", c."registry", c."repository", c."hostAccess"::text AS "hostAccess",
+      c."osContentType"::text AS "osContentType", c."connectProjectId", c."architectures", c."architecturesSetBy",
+      COALESCE((SELECT json_agg(json_build_object('kind', e."kind", 'status', e."status", 'caseRef', e."caseRef")) FROM "ComponentException" e WHERE e."componentId" = c."id"), '[]'::json) AS "exceptions"
+    FROM "Component" c WHERE ${where}`;
+  return rows[0] ?? null;
+}
+
 type Target = { component: TargetComponent | null; /** Kept on the run for good (a forced attachment). */ runNote: string | null };
 
 /** The component a run is evidence for, or null: stored unassigned. Notes go to `warnings`. */
@@ -228,7 +186,7 @@ async function resolveTarget(
   warnings: string[],
 ): Promise<Target> {
   if (input.componentSlug) {
-    const found = await tx.component.findUnique({ where: { productId_slug: { productId, slug: input.componentSlug } }, select: COMPONENT_SELECT });
+    const found = await loadComponent(tx, Prisma.sql`c."productId" = ${productId}::uuid AND c."slug" = ${input.componentSlug}`);
     if (!found) throw new AppError("not_found", `No component "${input.componentSlug}".`);
     const decision = decideAttachment(found, run.image, { force: input.force === true, by: input.actor.name, label: run.label });
     if (decision.kind === "mismatch") throw new AppError("image_mismatch", decision.message, decision.details);
@@ -246,7 +204,9 @@ async function resolveTarget(
     const resolved = await resolveComponentForImage(tx, productId, run.image, { create: input.createComponent === true, kind: run.kind === "operator" ? "operator" : "container" });
     if (resolved) {
       if (resolved.created) warnings.push(`${run.label}: created component "${resolved.slug}" for ${run.image.registry}/${run.image.repository}, as asked.`);
-      return { component: await tx.component.findUniqueOrThrow({ where: { id: resolved.id }, select: COMPONENT_SELECT }), runNote: null };
+      const component = await loadComponent(tx, Prisma.sql`c."id" = ${resolved.id}::uuid`);
+      if (!component) throw new AppError("not_found", `No component "${resolved.slug}".`);
+      return { component, runNote: null };
     }
     warnings.push(
       `${run.label}: no component is registered for ${run.image.registry}/${run.image.repository}; the run is stored unassigned and changes nothing until someone assigns it (the "To assign" list on /runs).`,
@@ -260,13 +220,105 @@ async function resolveTarget(
 
 /** The diff against the component's previous run of the architecture (before `before`, when given), and which run that was. */
 async function diffWithPrevious(tx: Tx, componentId: string, architecture: string, before: { id: string; createdAt: Date } | null, checks: ReconcileCheck[], version: string) {
-  const previous = await tx.preflightRun.findFirst({
-    where: { componentId, architecture, ...(before && { id: { not: before.id }, createdAt: { lte: before.createdAt } }) },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    // Not its stored original or log: the diff needs its checks and its preflight version only.
-    select: { id: true, preflightVersion: true, checks: { select: GATE_CHECK_SELECT } },
-  });
-  return storedDiff(previous, checks, version);
+  const rows = await tx.$queryRaw<{ previous: PreviousRun | null }[]>`SELECT ${previousRunSql(componentId, architecture, before)} AS "previous"`;
+  return storedDiff(rows[0]?.previous ?? null, checks, version);
+}
+
+type PreviousRun = { id: string; preflightVersion: string; checks: { canonicalName: string; outcome: CheckOutcome }[] };
+
+/**
+ * The component's newest run of the architecture (before `before`, when given) as one JSON value
+ * with the checks the diff reads: not its stored original or log.
+ */
+function previousRunSql(componentId: string, architecture: string, before: { id: string; createdAt: Date } | null): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT json_build_object('id', r."id", 'preflightVersion', r."preflightVersion", 'checks',
+      COALESCE((SELECT json_agg(json_build_object('canonicalName', c."canonicalName", 'outcome', c."outcome")) FROM "CheckResult" c WHERE c."runId" = r."id"), '[]'::json))
+    FROM "PreflightRun" r
+    WHERE r."componentId" = ${componentId}::uuid AND r."architecture" = ${architecture}
+      ${before ? Prisma.sql`AND r."id" <> ${before.id}::uuid AND r."createdAt" <= ${before.createdAt}` : Prisma.empty}
+    ORDER BY r."createdAt" DESC, r."id" DESC LIMIT 1)`;
+}
+
+/**
+ * What an upload needs to know of the runs stored before it, in one statement: the same document
+ * stored before (`earlier`: with a component, the component's own run is a duplicate and one still
+ * unassigned is that run being assigned now; without one, any earlier run of it is this run), and
+ * the component's previous run of the architecture, the diff's baseline.
+ */
+async function priorRuns(tx: Tx, key: { productId: string; contentSha256: string; architecture: string; componentId: string | null }) {
+  const { componentId } = key;
+  const rows = await tx.$queryRaw<{ earlier: { id: string; componentId: string | null } | null; previous: PreviousRun | null }[]>`
+    SELECT (
+      SELECT json_build_object('id', r."id", 'componentId', r."componentId") FROM "PreflightRun" r
+      WHERE r."productId" = ${key.productId}::uuid AND r."contentSha256" = ${key.contentSha256} AND r."architecture" = ${key.architecture}
+        ${componentId ? Prisma.sql`AND (r."componentId" = ${componentId}::uuid OR r."componentId" IS NULL)` : Prisma.empty}
+      ORDER BY ${componentId ? Prisma.sql`(r."componentId" IS NULL),` : Prisma.empty} r."createdAt", r."id" LIMIT 1
+    ) AS "earlier", ${componentId ? previousRunSql(componentId, key.architecture, null) : Prisma.sql`NULL::json`} AS "previous"`;
+  return { earlier: rows[0]?.earlier ?? null, previous: rows[0]?.previous ?? null };
+}
+
+/**
+ * Stores a new run, its check results and (for a component) its build's tag in one statement; the
+ * answer is built from what was written, not read back. The tag is one INSERT … ON CONFLICT DO
+ * NOTHING: uploads of one build for several architectures race there.
+ */
+async function storeRun(
+  tx: Tx,
+  input: {
+    productId: string;
+    component: TargetComponent | null;
+    run: PreparedRun;
+    architecture: string;
+    diff: StoredDiff;
+    runNote: string | null;
+    submission: { submitted: boolean; urls: string[] };
+    actor: Actor;
+  },
+): Promise<RunRow> {
+  const { run, component } = input;
+  const id = randomUUID();
+  const checks = run.checks;
+  const tag = component && run.image?.tag && run.image.tag !== "*" ? run.image.tag : null;
+  const now = new Date();
+  await tx.$executeRaw`
+    WITH "run" AS (
+      INSERT INTO "PreflightRun" ("id", "productId", "componentId", "imageRef", "imageRefNormalized", "imageTag", "imageDigest", "architecture", "kind", "policy",
+        "preflightVersion", "preflightCommit", "devBuild", "passed", "certificationHash", "passedCount", "failedCount", "errorCount", "warningCount", "diff", "warnings",
+        "contentSha256", "fileName", "original", "certImage", "log", "submitted", "submissionUrls", "actor", "userId", "createdAt")
+      VALUES (${id}::uuid, ${input.productId}::uuid, ${component?.id ?? null}::uuid, ${run.imageRaw ?? ""}, ${run.image?.normalized ?? run.imageRaw ?? ""}, ${run.image?.tag ?? null},
+        ${run.imageDigest ?? run.image?.digest ?? null}, ${input.architecture}, ${run.kind}, ${run.policy}, ${run.preflight.version}, ${run.preflight.commit}, ${run.preflight.devBuild},
+        ${run.passed}, ${run.certificationHash}, ${run.counts.passed}, ${run.counts.failed}, ${run.counts.errors}, ${run.counts.warnings}, ${JSON.stringify(input.diff)}::jsonb,
+        ${input.runNote ? [...run.warnings, input.runNote] : run.warnings}::text[], ${run.contentSha256}, ${run.fileName.slice(0, 500)}, ${Buffer.from(run.original)},
+        ${JSON.stringify(run.certImage ?? null)}::jsonb, ${run.logText}, ${input.submission.submitted}, ${input.submission.urls}::text[], ${input.actor.name},
+        ${"userId" in input.actor ? (input.actor.userId ?? null) : null}::uuid, ${now})
+      RETURNING "id"
+    ), "checks" AS (
+      INSERT INTO "CheckResult" ("id", "runId", "name", "canonicalName", "known", "outcome", "elapsedMs", "description", "help", "suggestion", "knowledgebaseUrl", "checkUrl")
+      SELECT c."id", "run"."id", c."name", c."canonicalName", c."known", c."outcome"::"CheckOutcome", c."elapsedMs", c."description", c."help", c."suggestion", c."knowledgebaseUrl", c."checkUrl"
+      FROM "run", unnest(${checks.map(() => randomUUID())}::uuid[], ${checks.map((c) => c.name)}::text[], ${checks.map((c) => c.canonicalName)}::text[],
+        ${checks.map((c) => c.known)}::boolean[], ${checks.map((c) => c.outcome)}::text[], ${checks.map((c) => c.elapsedMs)}::float8[], ${checks.map((c) => c.description)}::text[],
+        ${checks.map((c) => c.help)}::text[], ${checks.map((c) => c.suggestion)}::text[], ${checks.map((c) => c.knowledgebaseUrl)}::text[], ${checks.map((c) => c.checkUrl)}::text[])
+        AS c("id", "name", "canonicalName", "known", "outcome", "elapsedMs", "description", "help", "suggestion", "knowledgebaseUrl", "checkUrl")
+    )
+    INSERT INTO "ImageTag" ("id", "componentId", "name", "addedAt")
+    SELECT ${randomUUID()}::uuid, ${component?.id ?? null}::uuid, ${tag}, ${now} FROM "run" WHERE ${tag}::text IS NOT NULL
+    ON CONFLICT DO NOTHING`;
+  return {
+    id,
+    imageRef: run.imageRaw ?? "",
+    architecture: input.architecture,
+    preflightVersion: run.preflight.version,
+    policy: run.policy,
+    passed: run.passed,
+    submitted: input.submission.submitted,
+    passedCount: run.counts.passed,
+    failedCount: run.counts.failed,
+    errorCount: run.counts.errors,
+    warningCount: run.counts.warnings,
+    diff: input.diff as unknown as Prisma.JsonValue,
+    component: component ? { slug: component.slug } : null,
+  };
 }
 
 /** The diff stored on a run: against `previous`, or with no baseline (first run, unassigned run). */
@@ -295,11 +347,15 @@ async function attachStoredRun(tx: Tx, input: { productId: string; runId: string
     data: { componentId: input.component.id, diff: diff as unknown as Prisma.InputJsonValue, warnings: notes, assignedAt: new Date(), assignedBy: input.actor.name },
     select: RUN_VIEW_SELECT,
   });
+  if (run.imageTag && run.imageTag !== "*") {
+    // One INSERT … ON CONFLICT DO NOTHING, as storeRun does: a read-then-insert would fail the loser of a race.
+    await tx.imageTag.createMany({ data: [{ componentId: input.component.id, name: run.imageTag }], skipDuplicates: true });
+  }
   const applied = await applyRun(tx, { productId: input.productId, component: input.component, run, checks, actor: input.actor, label: input.label, diff });
   return { view: viewOf(row, checks, applied.items, false, input.component, diff), warnings: applied.warnings };
 }
 
-/** What a run attached to its component changes: the build's tag, the Connect project, and the backlog. */
+/** What a run attached to its component changes (besides its build's tag, stored with it): the Connect project, and the backlog. */
 async function applyRun(
   tx: Tx,
   input: {
@@ -316,11 +372,6 @@ async function applyRun(
   const { component, run } = input;
   await announceRun(tx, input);
   const warnings: string[] = [];
-  if (run.imageTag && run.imageTag !== "*") {
-    // One INSERT … ON CONFLICT DO NOTHING: uploads of one build for several architectures race
-    // here, and a read-then-insert upsert would fail the loser on the unique key.
-    await tx.imageTag.createMany({ data: [{ componentId: component.id, name: run.imageTag }], skipDuplicates: true });
-  }
   const project = connectProjectOf(run.submissionUrls);
   if (project && !component.connectProjectId) {
     await tx.component.update({ where: { id: component.id }, data: { connectProjectId: project, version: { increment: 1 } } });

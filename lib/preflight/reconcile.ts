@@ -97,58 +97,88 @@ export async function reconcileRun(tx: Tx, ctx: Context): Promise<ReconcileOutco
     }
   }
 
-  for (const { item, adopted, results } of touched.values()) {
-    const events: Prisma.ItemEventCreateManyInput[] = [];
-    const data: Prisma.BacklogItemUpdateInput = {};
+  // Verification and reopening read history: once for every touched item, not once per item.
+  const touches = [...touched.values()].map((touch) => ({ ...touch, unnamed: touch.results.map((r) => r.name).filter((name) => !touch.item.checkNames.includes(name)) }));
+  const verifiable = touches.filter(({ item, results }) => !PERSON_DECISIONS.has(item.status) && item.status !== "done" && results.every((r) => r.result === "passed"));
+  const required = new Map(verifiable.map(({ item, unnamed }) => [item.id, [...new Set([...item.checkNames, ...unnamed])].filter((name) => !ctx.exempt.has(name))]));
+  const newest = await newestOutcomes(tx, ctx.component.id, [...new Set([...required.values()].flat())]);
+  const reopening = touches.filter(({ item, results }) => !PERSON_DECISIONS.has(item.status) && item.status === "done" && results.some((r) => r.result !== "passed"));
+  const before = await statusesBeforeVerification(tx, reopening.map(({ item }) => item.id));
+
+  const updates: ItemUpdate[] = [];
+  const events: Prisma.ItemEventCreateManyInput[] = [];
+  const links: string[] = [];
+  for (const { item, adopted, results, unnamed } of touches) {
+    const itemEvents: Prisma.ItemEventCreateManyInput[] = [];
+    const update: ItemUpdate = { id: item.id, latestResult: null, status: null, push: unnamed, bump: 0 };
     if (adopted) {
-      data.components = { create: { componentId: ctx.component.id } };
-      events.push(event(item.id, "components", null, [ctx.component.slug], `linked by ${adopted} on ${ctx.run.architecture}`));
+      links.push(item.id);
+      itemEvents.push(event(item.id, "components", null, [ctx.component.slug], `linked by ${adopted} on ${ctx.run.architecture}`));
     }
-    const unnamed = results.map((r) => r.name).filter((name) => !item.checkNames.includes(name));
-    if (unnamed.length) data.checkNames = { push: unnamed };
     const failures = results.filter((r) => r.result !== "passed");
     const worst: Result = failures.some((r) => r.result === "failed") ? "failed" : failures.length ? "errored" : "passed";
     const what = (failures.length ? failures : results).map((r) => r.name).join(", ");
 
     if (PERSON_DECISIONS.has(item.status)) {
-      events.push(event(item.id, "flagged", null, worst, `${what} ${worst} on ${ctx.run.imageRef} (${architectureText(ctx.run.architecture)}); status left as a person set it`));
+      itemEvents.push(event(item.id, "flagged", null, worst, `${what} ${worst} on ${ctx.run.imageRef} (${architectureText(ctx.run.architecture)}); status left as a person set it`));
       outcome.flagged.push(item.key);
     } else if (worst !== "passed") {
       if (item.latestResult !== worst) {
-        data.latestResult = worst;
-        events.push(event(item.id, "latestResult", item.latestResult, worst));
+        update.latestResult = worst;
+        itemEvents.push(event(item.id, "latestResult", item.latestResult, worst));
       }
       // Only a "done" moves: an item a person has in progress, blocked or in review keeps its status.
       if (item.status === "done") {
-        const before = await statusBeforeVerification(tx, item.id);
-        data.status = before ?? "not_started";
+        const previous = before.get(item.id) ?? null;
+        update.status = previous ?? "not_started";
         // The history names the run (and so its architecture) beside the note.
         const why = `${what} ${worst}`;
-        const note = before ? `${why}; back to the status it had before preflight verified it` : why;
-        events.push(event(item.id, "status", "done", data.status, note));
+        const note = previous ? `${why}; back to the status it had before preflight verified it` : why;
+        itemEvents.push(event(item.id, "status", "done", update.status, note));
         outcome.reopened.push(item.key);
       }
     } else if (item.status !== "done") {
       if (item.latestResult !== "passed") {
-        data.latestResult = "passed";
-        events.push(event(item.id, "latestResult", item.latestResult, "passed"));
+        update.latestResult = "passed";
+        itemEvents.push(event(item.id, "latestResult", item.latestResult, "passed"));
       }
       // Done once every check the item is about passes on every expected architecture (checks the
       // policy in force drops do not count).
-      const required = [...new Set([...item.checkNames, ...unnamed])].filter((name) => !ctx.exempt.has(name));
-      if (await passesEverywhere(tx, ctx.component, required)) {
-        data.status = "done";
-        const note = `the newest run of every architecture passes ${required.join(", ")}`;
-        events.push(event(item.id, "status", item.status, "done", note));
+      const names = required.get(item.id) ?? [];
+      if (passesEverywhere(ctx.component, newest, names)) {
+        update.status = "done";
+        const note = `the newest run of every architecture passes ${names.join(", ")}`;
+        itemEvents.push(event(item.id, "status", item.status, "done", note));
         outcome.verified.push(item.key);
       }
     }
-    if (events.length === 0 && Object.keys(data).length === 0) continue;
-    const changesFields = events.some((e) => e.field !== "flagged");
-    await tx.backlogItem.update({ where: { id: item.id }, data: { ...data, ...(changesFields && { version: { increment: 1 } }) } });
-    await recordItemEvents(tx, events);
+    const changesItem = adopted !== null || unnamed.length > 0 || update.latestResult !== null || update.status !== null;
+    if (itemEvents.length === 0 && !changesItem) continue;
+    if (itemEvents.some((e) => e.field !== "flagged")) update.bump = 1;
+    updates.push(update);
+    events.push(...itemEvents);
   }
+  if (links.length) await tx.itemComponent.createMany({ data: links.map((itemId) => ({ itemId, componentId: ctx.component.id })) });
+  await updateItems(tx, updates);
+  await recordItemEvents(tx, events);
   return outcome;
+}
+
+/** One item's change by a run: null leaves a column as it is; `push` appends check names; `bump` increments the version. */
+type ItemUpdate = { id: string; latestResult: Result | null; status: Status | null; push: string[]; bump: 0 | 1 };
+
+/** Every touched item's change in one statement (an item with only a flag note still gets its updatedAt). */
+async function updateItems(tx: Tx, updates: ItemUpdate[]): Promise<void> {
+  if (updates.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "BacklogItem" b SET
+      "latestResult" = COALESCE(u."latestResult", b."latestResult"),
+      "status" = COALESCE(u."status"::"ItemStatus", b."status"),
+      "checkNames" = b."checkNames" || u."push",
+      "version" = b."version" + u."bump",
+      "updatedAt" = ${new Date()}
+    FROM json_to_recordset(${JSON.stringify(updates)}::json) AS u("id" uuid, "latestResult" text, "status" text, "push" text[], "bump" int)
+    WHERE b."id" = u."id"`;
 }
 
 const CANDIDATE_SELECT = {
@@ -163,18 +193,20 @@ const CANDIDATE_SELECT = {
 
 type Candidate = Prisma.BacklogItemGetPayload<{ select: typeof CANDIDATE_SELECT }>;
 
-/** Items of the product that name any of these checks (in checkNames or source), linked to this component or to none. */
+/** Items of the product that name any of these checks (in checkNames or source), linked to this component or to none, in one statement. */
 async function loadCandidates(tx: Tx, ctx: Context, names: string[]): Promise<Candidate[]> {
   if (names.length === 0) return [];
-  return tx.backlogItem.findMany({
-    where: {
-      productId: ctx.product.id,
-      OR: [{ checkNames: { hasSome: names } }, ...names.map((name) => ({ source: { contains: name } }))],
-      AND: [{ OR: [{ components: { some: { componentId: ctx.component.id } } }, { components: { none: {} } }] }],
-    },
-    select: CANDIDATE_SELECT,
-    orderBy: [{ position: "asc" }, { key: "asc" }],
-  });
+  // Prisma's `contains`: LIKE with the pattern's own wildcards escaped.
+  const patterns = names.map((name) => `%${name.replace(/[\\%_]/g, "\\$&")}%`);
+  const rows = await tx.$queryRaw<(Omit<Candidate, "components"> & { componentIds: string[] })[]>`
+    SELECT b."id", b."key", b."status"::text AS "status", b."latestResult", b."source", b."checkNames",
+      ARRAY(SELECT ic."componentId"::text FROM "ItemComponent" ic WHERE ic."itemId" = b."id") AS "componentIds"
+    FROM "BacklogItem" b
+    WHERE b."productId" = ${ctx.product.id}::uuid AND (b."checkNames" && ${names}::text[] OR b."source" LIKE ANY(${patterns}::text[]))
+      AND (EXISTS (SELECT 1 FROM "ItemComponent" ic WHERE ic."itemId" = b."id" AND ic."componentId" = ${ctx.component.id}::uuid)
+        OR NOT EXISTS (SELECT 1 FROM "ItemComponent" ic WHERE ic."itemId" = b."id"))
+    ORDER BY b."position", b."key"`;
+  return rows.map(({ componentIds, ...item }) => ({ ...item, components: componentIds.map((componentId) => ({ componentId })) }));
 }
 
 /**
@@ -230,34 +262,47 @@ async function nextKey(tx: Tx, productId: string): Promise<string> {
   return `PF-${(rows[0]?.n ?? 0) + 1}`;
 }
 
-/**
- * True when, for every expected architecture, the newest run that ran each of the checks passed it.
- * Expected: the architectures a person set on the component (one without a run yet holds
- * verification back), else every architecture the component has runs for.
- */
-async function passesEverywhere(tx: Tx, component: Context["component"], names: string[]): Promise<boolean> {
-  if (names.length === 0) return false;
-  const rows = await tx.$queryRaw<{ architecture: string; name: string; outcome: string }[]>`
+type Newest = { architecture: string; name: string; outcome: string }[];
+
+/** The outcome of each of these checks in the component's newest run of each architecture that ran it. */
+async function newestOutcomes(tx: Tx, componentId: string, names: string[]): Promise<Newest> {
+  if (names.length === 0) return [];
+  return tx.$queryRaw<Newest>`
     SELECT DISTINCT ON (r."architecture", c."canonicalName") r."architecture", c."canonicalName" AS name, c."outcome"::text AS outcome
     FROM "PreflightRun" r JOIN "CheckResult" c ON c."runId" = r."id" AND c."canonicalName" = ANY(${names})
-    WHERE r."componentId" = ${component.id}::uuid
+    WHERE r."componentId" = ${componentId}::uuid
     ORDER BY r."architecture", c."canonicalName", r."createdAt" DESC, r."id" DESC`;
+}
+
+/**
+ * True when, for every expected architecture, the newest run that ran each of the checks passed it
+ * (`newest`, read once for every item of a run). Expected: the architectures a person set on the
+ * component (one without a run yet holds verification back), else every architecture the component
+ * has runs for among those checks.
+ */
+function passesEverywhere(component: Context["component"], newest: Newest, names: string[]): boolean {
+  if (names.length === 0) return false;
+  const rows = newest.filter((row) => names.includes(row.name));
   const archs = component.architecturesSetBy ? component.architectures : [...new Set(rows.map((row) => row.architecture))];
   const passes = (arch: string, name: string) => rows.some((row) => row.architecture === arch && row.name === name && row.outcome === "passed");
   return archs.length > 0 && archs.every((arch) => names.every((name) => passes(arch, name)));
 }
 
 /**
- * The status an item had before an automatic verification set it done, when its newest status
- * change is such a verification (made by a run); null when a person set it done.
+ * For each item, the status it had before an automatic verification set it done, when its newest
+ * status change is such a verification (made by a run); absent when a person set it done.
  */
-async function statusBeforeVerification(tx: Tx, itemId: string): Promise<Status | null> {
-  const last = await tx.itemEvent.findFirst({
-    where: { itemId, field: "status" },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    select: { runId: true, oldValue: true, newValue: true },
-  });
-  if (!last?.runId || last.newValue !== "done") return null;
-  const before = statusSchema.safeParse(last.oldValue);
-  return before.success && before.data !== "done" ? before.data : null;
+async function statusesBeforeVerification(tx: Tx, itemIds: string[]): Promise<Map<string, Status>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ itemId: string; runId: string | null; oldValue: unknown; newValue: unknown }[]>`
+    SELECT DISTINCT ON (e."itemId") e."itemId"::text AS "itemId", e."runId"::text AS "runId", e."oldValue", e."newValue"
+    FROM "ItemEvent" e WHERE e."itemId" = ANY(${itemIds}::uuid[]) AND e."field" = 'status'
+    ORDER BY e."itemId", e."at" DESC, e."id" DESC`;
+  const out = new Map<string, Status>();
+  for (const last of rows) {
+    if (!last.runId || last.newValue !== "done") continue;
+    const before = statusSchema.safeParse(last.oldValue);
+    if (before.success && before.data !== "done") out.set(last.itemId, before.data);
+  }
+  return out;
 }

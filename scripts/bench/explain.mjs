@@ -63,7 +63,9 @@ export function isFlagged(scan, tableRows) {
 function explainMode(text) {
   const head = text.trim().slice(0, 40).toUpperCase();
   if (/^SELECT PG_ADVISORY/.test(head)) return null;
-  if (head.startsWith("SELECT") || head.startsWith("WITH")) return "analyze";
+  // A WITH that writes (INSERT … in a CTE) is planned only: ANALYZE would run the write again.
+  if (head.startsWith("WITH")) return /\b(?:INSERT|UPDATE|DELETE)\b/i.test(text) ? "plan" : "analyze";
+  if (head.startsWith("SELECT")) return "analyze";
   if (head.startsWith("UPDATE") || head.startsWith("DELETE")) return "plan";
   return null;
 }

@@ -1,0 +1,1 @@
+export function largeBacklog(size: { bytes: number; items: number }): { text: string; items: number; bytes: number };

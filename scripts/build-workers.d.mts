@@ -1,0 +1,2 @@
+export const WORKERS: { entry: string; out: string }[];
+export function buildWorkers(): Promise<void>;
