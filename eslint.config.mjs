@@ -9,7 +9,7 @@ const dbOnly = {
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ["node_modules/**", ".next/**", "generated/**", ".certboard/**", "test-results/**", "playwright-report/**", "e2e-artifacts/**", "next-env.d.ts"] },
+  { ignores: ["node_modules/**", ".next/**", "dist/**", "generated/**", ".certboard/**", "test-results/**", "playwright-report/**", "e2e-artifacts/**", "next-env.d.ts"] },
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
