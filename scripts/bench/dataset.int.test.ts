@@ -94,7 +94,8 @@ describe("the bench dataset", () => {
   it("is read by the app like its own data", async () => {
     const board = await getComponentBoard("comp-002", product);
     expect(board.grid.architectures).toEqual(["amd64", "arm64"]);
-    expect(board.grid.tags).toEqual(["1.0.0", "1.0.1", "1.0.2", "1.0.3"]);
+    // Newest build first (the grid pages by tag from the newest).
+    expect(board.grid.tags).toEqual(["1.0.3", "1.0.2", "1.0.1", "1.0.0"]);
     expect(board.grid.cells.every((cell) => cell.run !== null)).toBe(true);
     const byCode = new Map(board.requirements.rows.map((r) => [r.code, r]));
     expect(byCode.get("CTR-04")?.architectures.map((a) => a.architecture).sort()).toEqual(["amd64", "arm64"]);
