@@ -40,7 +40,12 @@ function fresh(path: string, init: { method?: string; headers?: Record<string, s
 }
 
 type Health = { status: string; process: { pid: number; worker: number } };
-const health = async () => JSON.parse((await fresh("/api/health")).text) as Health;
+/**
+ * A probe gives up after 2 s: a probe whose connection was in transit to a worker at the instant it
+ * was killed is never answered (see CUT), and waiting out a 30 s timeout would measure the probe, not
+ * the replacement. The caller asks again.
+ */
+const health = async () => JSON.parse((await fresh("/api/health", { timeoutMs: 2_000 })).text) as Health;
 
 /** The processes answering, found by asking until `enough` distinct pids answered. */
 async function answeringPids(enough: number, timeoutMs: number, exclude: ReadonlySet<number> = new Set()): Promise<Map<number, number>> {
