@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Certboard CLI launcher: makes sure a database is there (the shared embedded one unless
-// DATABASE_URL is set), then runs the CLI compiled by scripts/build-cli.mjs in this process. When
+// DATABASE_URL is set), then runs the CLI compiled by scripts/build.mjs in this process. When
 // that build is missing or older than its sources, it says so on one line and runs bin/cli.ts
 // through tsx instead (seconds slower, never stale).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { CLI_ENTRY, staleReason } from "../scripts/build-cli.mjs";
+import { CLI_ENTRY, staleReason } from "../scripts/build.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);

@@ -12,7 +12,7 @@ import type { ParsedBacklog } from "./schema";
 const WORKER = path.join("dist", "backlog-parse-worker.mjs");
 
 /**
- * The compiled worker (scripts/build-workers.mjs): a file at run time, not part of Next's bundle,
+ * The compiled worker (scripts/build.mjs): a file at run time, not part of Next's bundle,
  * so its path is computed at run time only. The server runs from the project's folder; the CLI may
  * run from any folder, and its script (bin/cli.ts) is one folder below the project's.
  */

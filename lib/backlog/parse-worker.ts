@@ -2,7 +2,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { BacklogParseError, parseBacklog } from "./parse-backlog";
 
 // The backlog reader's worker thread (see parse-off-thread.ts): reads the document it was started
-// with, posts the parsed backlog or the refusal back, and ends. Compiled by scripts/build-workers.mjs
+// with, posts the parsed backlog or the refusal back, and ends. Compiled by scripts/build.mjs
 // to dist/backlog-parse-worker.mjs, because Next bundles server code and a worker needs a real file.
 
 export type ParseReply =

@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { PROJECT_ROOT } from "../embedded-db.mjs";
-import { buildCli, staleReason } from "../build-cli.mjs";
+import { buildCli, staleReason } from "../build.mjs";
 import { median, round } from "./stats.mjs";
 import { target } from "./targets.mjs";
 

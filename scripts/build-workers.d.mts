@@ -1,2 +1,0 @@
-export const WORKERS: { entry: string; out: string }[];
-export function buildWorkers(): Promise<void>;
