@@ -78,7 +78,7 @@ test("older tags and runs load by keyboard and by click, and a live update keeps
 
   // A failed load (and its one automatic retry) says so and can be tried again; the click then loads the last page.
   let failures = 0;
-  await page.route(/\/api\/v1\/components\/[^/?]+\?.*tags=/, async (route) => {
+  await page.route(/\/api\/v1\/components\/[^/?]+\/grid\?.*tags=/, async (route) => {
     if (failures++ < 2) return route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "unavailable", message: "The database is busy." } }) });
     return route.continue();
   });

@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { apiFetch } from "@/lib/api-client";
-import type { BoardGrid, BoardHistoryRun, ComponentBoard, PageInfo } from "./schema";
+import type { BoardGrid, BoardHistoryRun, PageInfo } from "./schema";
 
 // The board's first grid and history pages come with the server-rendered page; older ones load here
 // ("Show older tags", "Show more runs"), a page at a time. When live updates re-render the page
@@ -18,8 +18,8 @@ export const boardKeys = {
   pages: (product: string, slug: string, part: "grid" | "history") => ["components", product, slug, part] as const,
 };
 
-const boardUrl = (product: string, slug: string, query: Record<string, string>) =>
-  `/api/v1/components/${encodeURIComponent(slug)}?${new URLSearchParams({ product, ...query }).toString()}`;
+const pageUrl = (product: string, slug: string, part: "grid" | "history", query: Record<string, string>) =>
+  `/api/v1/components/${encodeURIComponent(slug)}/${part}?${new URLSearchParams({ product, ...query }).toString()}`;
 
 /** Follows the server's first page and loads older pages on demand. */
 function usePages<P extends PageInfo>(product: string, slug: string, part: "grid" | "history", first: P, fetchPage: (cursor: string) => Promise<P>) {
@@ -46,14 +46,16 @@ function usePages<P extends PageInfo>(product: string, slug: string, part: "grid
 /** The grid's tags, newest first: the server's page, then every older page loaded. */
 export function useGridPages(product: string, slug: string, first: BoardGrid) {
   return usePages(product, slug, "grid", first, (cursor) =>
-    // The history is not needed here: ask for the smallest page of it.
-    apiFetch<ComponentBoard>(boardUrl(product, slug, { ...(cursor && { tags: cursor }), runsLimit: "1" })).then((board) => board.grid),
+    apiFetch<{ grid: BoardGrid }>(pageUrl(product, slug, "grid", cursor ? { tags: cursor } : {})).then((page) => page.grid),
   );
 }
 
 /** The run history, newest first: the server's page, then every older page loaded. */
 export function useHistoryPages(product: string, slug: string, first: HistoryPage) {
   return usePages(product, slug, "history", first, (cursor) =>
-    apiFetch<ComponentBoard>(boardUrl(product, slug, { ...(cursor && { runs: cursor }), limit: "1" })).then((board) => ({ runs: board.history, ...board.historyPage })),
+    apiFetch<{ history: BoardHistoryRun[]; historyPage: PageInfo }>(pageUrl(product, slug, "history", cursor ? { runs: cursor } : {})).then((page) => ({
+      runs: page.history,
+      ...page.historyPage,
+    })),
   );
 }

@@ -12,7 +12,35 @@ import { evaluateComponents } from "@/lib/readiness/data";
 import { remainingOf } from "@/lib/readiness/remaining";
 import { countEvidence, signOffView } from "@/lib/requirements/matrix";
 import { NEWER_TAGS_NAMED, runGrid, staleness, stalenessWarnings, type BoardRun } from "./grid";
-import { encodeCursor, RUN_PAGE, SIGN_OFF_HISTORY, TAG_PAGE, type BoardPaging, type ComponentBoard, type ComponentIndexRow } from "./schema";
+import { encodeCursor, RUN_PAGE, SIGN_OFF_HISTORY, TAG_PAGE, type BoardGrid, type BoardHistoryRun, type BoardPaging, type ComponentBoard, type ComponentIndexRow, type PageInfo } from "./schema";
+
+const notFound = (slug: string, product: string) => new AppError("not_found", `No component "${slug}" in product "${product}".`);
+
+/** The component's id, or not_found. */
+async function componentId(slug: string, productSlug?: string): Promise<{ product: string; id: string }> {
+  const product = await getProduct(productSlug);
+  const component = await getDb().component.findUnique({ where: { productId_slug: { productId: product.id, slug } }, select: { id: true } });
+  if (!component) throw notFound(slug, product.slug);
+  return { product: product.slug, id: component.id };
+}
+
+/** One page of the grid alone ("Show older tags"): its tags' runs, without the rest of the board. */
+export async function getBoardGridPage(slug: string, productSlug: string | undefined, paging: Partial<Pick<BoardPaging, "tags" | "limit">>): Promise<{ product: string; grid: BoardGrid }> {
+  const { product, id } = await componentId(slug, productSlug);
+  const [archRuns, grid] = await Promise.all([architectureRuns(id), gridPage(id, paging)]);
+  return { product, grid: await gridCells(id, grid, archRuns) };
+}
+
+/** One page of the run history alone ("Show more runs"). */
+export async function getBoardHistoryPage(
+  slug: string,
+  productSlug: string | undefined,
+  paging: Partial<Pick<BoardPaging, "runs" | "runsLimit">>,
+): Promise<{ product: string; history: BoardHistoryRun[]; historyPage: PageInfo }> {
+  const { product, id } = await componentId(slug, productSlug);
+  const history = await historyPage(id, paging.runs, paging.runsLimit ?? RUN_PAGE);
+  return { product, history: history.runs, historyPage: { nextCursor: history.nextCursor, hasMore: history.nextCursor !== null } };
+}
 
 /** Everything the per-component board shows, from one component's rows: one page of the grid and of the history. */
 export async function getComponentBoard(slug: string, productSlug?: string, paging: Partial<BoardPaging> = {}, now = new Date()): Promise<ComponentBoard> {
@@ -25,11 +53,11 @@ export async function getComponentBoard(slug: string, productSlug?: string, pagi
       references: { select: { component: { select: { slug: true, name: true } } }, orderBy: { component: { slug: "asc" } } },
     },
   });
-  if (!component) throw new AppError("not_found", `No component "${slug}" in product "${product.slug}".`);
+  if (!component) throw notFound(slug, product.slug);
   const [history, archRuns, grid, unrun, items, [evaluated], phasesWaiting] = await Promise.all([
     historyPage(component.id, paging.runs, paging.runsLimit ?? RUN_PAGE),
     architectureRuns(component.id),
-    tagPage(component.id, paging.tags, paging.limit ?? TAG_PAGE),
+    gridPage(component.id, paging),
     unrunNewerTags(component.id),
     db.backlogItem.findMany({
       where: { components: { some: { componentId: component.id } } },
@@ -39,15 +67,14 @@ export async function getComponentBoard(slug: string, productSlug?: string, pagi
     evaluateComponents(product, [component.id], now),
     listPhasesWaitingOn(component.slug, product.slug),
   ]);
-  if (!evaluated) throw new AppError("not_found", `No component "${slug}" in product "${product.slug}".`);
+  if (!evaluated) throw notFound(slug, product.slug);
   const closed = new Set<string>(CLOSED_STATUSES);
   const open = items.filter((i) => !closed.has(i.status));
   const openByCategory = Object.fromEntries(CATEGORIES.map((c) => [c, open.filter((i) => i.category === c).length])) as Record<Category, number>;
   const rows = evaluated.rows;
-  const architectures = [...new Set(archRuns.map((r) => r.architecture))].sort();
+  const architectures = architecturesOf(archRuns);
   const newestPerArch = architectures.map((arch) => archRuns.filter((r) => r.architecture === arch).reduce((a, b) => (b.createdAt > a.createdAt ? b : a)));
   const missingArchs = evaluated.architectures.setBy ? evaluated.architectures.list.filter((arch) => !architectures.includes(arch)) : [];
-  const cells = runGrid(grid.tags, architectures, await pageRuns(component.id, grid.tags));
   return {
     product: product.slug,
     component: {
@@ -88,17 +115,29 @@ export async function getComponentBoard(slug: string, productSlug?: string, pagi
     ],
     openByCategory,
     items: items.map(({ key, title, category, status, priority }) => ({ key, title, category, status, priority, open: !closed.has(status) })),
-    grid: {
-      tags: grid.tags,
-      architectures,
-      cells: cells.map((c) => ({ ...c, run: c.run && { ...c.run, createdAt: c.run.createdAt.toISOString() } })),
-      total: grid.total,
-      nextCursor: grid.nextCursor,
-      hasMore: grid.nextCursor !== null,
-    },
+    grid: await gridCells(component.id, grid, archRuns),
     staleness: staleness(archRuns, now).map((s) => ({ ...s, lastRunAt: s.lastRunAt.toISOString() })),
     history: history.runs,
     historyPage: { nextCursor: history.nextCursor, hasMore: history.nextCursor !== null },
+  };
+}
+
+/** Every architecture the component ran on, from its newest runs: the grid's columns. */
+const architecturesOf = (archRuns: BoardRun[]) => [...new Set(archRuns.map((r) => r.architecture))].sort();
+
+const gridPage = (componentId: string, paging: Partial<Pick<BoardPaging, "tags" | "limit">>) => tagPage(componentId, paging.tags, paging.limit ?? TAG_PAGE);
+
+/** The grid of one page of tags: each tag's newest run on each architecture. */
+async function gridCells(componentId: string, page: Awaited<ReturnType<typeof tagPage>>, archRuns: BoardRun[]): Promise<BoardGrid> {
+  const architectures = architecturesOf(archRuns);
+  const cells = runGrid(page.tags, architectures, await pageRuns(componentId, page.tags));
+  return {
+    tags: page.tags,
+    architectures,
+    cells: cells.map((c) => ({ ...c, run: c.run && { ...c.run, createdAt: c.run.createdAt.toISOString() } })),
+    total: page.total,
+    nextCursor: page.nextCursor,
+    hasMore: page.nextCursor !== null,
   };
 }
 

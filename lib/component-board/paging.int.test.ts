@@ -2,6 +2,8 @@
 // tag and run exactly once however runs arrive, and 400 for a cursor or limit the board never gave.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as gridRoute } from "@/app/api/v1/components/[slug]/grid/route";
+import { GET as historyRoute } from "@/app/api/v1/components/[slug]/history/route";
 import { GET as boardRoute } from "@/app/api/v1/components/[slug]/route";
 import { getComponentBoard } from "@/lib/component-board/data";
 import { boardQuerySchema, MAX_RUN_PAGE, MAX_TAG_PAGE, RUN_PAGE, TAG_PAGE, type ComponentBoard } from "@/lib/component-board/schema";
@@ -66,6 +68,12 @@ const params = (slug: string) => ({ params: Promise.resolve({ slug }) });
 async function answer(query: Record<string, string>) {
   const response = await boardRoute(request(`/api/v1/components/${SLUG}?${new URLSearchParams({ product, ...query })}`, { as: { cookie: viewer.cookie } }), params(SLUG));
   return { status: response.status, body: (await response.json()) as ComponentBoard & { error?: { message: string } } };
+}
+
+async function pageAnswer(part: "grid" | "history", query: Record<string, string>, slug = SLUG) {
+  const handler = part === "grid" ? gridRoute : historyRoute;
+  const response = await handler(request(`/api/v1/components/${slug}/${part}?${new URLSearchParams({ product, ...query })}`, { as: { cookie: viewer.cookie } }), params(slug));
+  return { status: response.status, body: (await response.json()) as Partial<ComponentBoard> & { error?: { code: string; message: string } } };
 }
 
 describe("the component board's grid pages", () => {
@@ -140,5 +148,42 @@ describe("the component board's history pages", () => {
     const all = await getDb().preflightRun.findMany({ where: { componentId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
     expect(ids).toEqual(all.map((r) => r.id));
     expect(new Set(ids).size).toBe(TAGS * ARCHS.length + 2);
+  });
+});
+
+describe("a page of the grid or the history alone (what the board's buttons load)", () => {
+  it("answers exactly the board's own pages, cursor after cursor, and nothing else of the board", async () => {
+    for (const [part, cursorParam, limitParam] of [["grid", "tags", "limit"], ["history", "runs", "runsLimit"]] as const) {
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const query: Record<string, string> = { [limitParam]: "30", ...(cursor && { [cursorParam]: cursor }) };
+        const [board, alone] = await Promise.all([answer(query), pageAnswer(part, query)]);
+        expect(alone.status).toBe(200);
+        if (part === "grid") {
+          expect(alone.body).toEqual({ product, grid: board.body.grid });
+          cursor = board.body.grid.nextCursor;
+        } else {
+          expect(alone.body).toEqual({ product, history: board.body.history, historyPage: board.body.historyPage });
+          cursor = board.body.historyPage.nextCursor;
+        }
+        pages++;
+      } while (cursor);
+      expect(pages, part).toBeGreaterThan(2);
+    }
+  });
+
+  it("refuses a cursor it never gave, and names a component that is not there", async () => {
+    const badGrid = await pageAnswer("grid", { tags: "not-a-cursor" });
+    expect(badGrid.status).toBe(400);
+    expect(badGrid.body.error?.message).toMatch(/^tags: tags must be the nextCursor of a previous answer/);
+    const badHistory = await pageAnswer("history", { runsLimit: String(MAX_RUN_PAGE + 1) });
+    expect(badHistory.status).toBe(400);
+    expect(badHistory.body.error?.message).toMatch(/^runsLimit/);
+    for (const part of ["grid", "history"] as const) {
+      const missing = await pageAnswer(part, {}, "no-such-component");
+      expect(missing.status).toBe(404);
+      expect(missing.body.error?.message).toBe(`No component "no-such-component" in product "${product}".`);
+    }
   });
 });

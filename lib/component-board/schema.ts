@@ -46,15 +46,24 @@ const cursor = (param: string, key: z.ZodType, description: string) =>
       .optional(),
   ).meta({ description });
 
-/** GET /api/v1/components/{slug} (and the page): which grid and history pages to answer. */
-export const boardQuerySchema = productQuerySchema.extend({
+const gridPaging = {
   tags: cursor("tags", z.tuple([z.iso.datetime(), z.string().min(1).max(500)]), "`grid.nextCursor` of a previous answer: the grid's next page, the tags older than its last one."),
   limit: limit("limit", TAG_PAGE, MAX_TAG_PAGE),
+};
+const historyPaging = {
   runs: cursor("runs", z.tuple([z.iso.datetime(), z.uuid()]), "`historyPage.nextCursor` of a previous answer: the history's next page, the runs older than its last one."),
   runsLimit: limit("runsLimit", RUN_PAGE, MAX_RUN_PAGE),
-});
+};
+
+/** GET /api/v1/components/{slug} (and the page): which grid and history pages to answer. */
+export const boardQuerySchema = productQuerySchema.extend({ ...gridPaging, ...historyPaging });
 export type BoardQuery = z.infer<typeof boardQuerySchema>;
 export type BoardPaging = Omit<BoardQuery, "product">;
+
+/** GET /api/v1/components/{slug}/grid: one page of the grid alone ("Show older tags"). */
+export const gridQuerySchema = productQuerySchema.extend(gridPaging);
+/** GET /api/v1/components/{slug}/history: one page of the run history alone ("Show more runs"). */
+export const historyQuerySchema = productQuerySchema.extend(historyPaging);
 
 /** A page position as the answer gives it: opaque to callers (base64url of the last row's sort key). */
 export function encodeCursor(at: Date | string, key: string): string {
@@ -164,6 +173,51 @@ const pageInfoSchema = z.object({
   hasMore: z.boolean(),
 });
 
+const boardGridSchema = z.object({
+  tags: z.array(z.string()),
+  architectures: z.array(z.string()),
+  cells: z.array(
+    z.object({
+      tag: z.string(),
+      architecture: z.string(),
+      run: z
+        .object({
+          id: z.string(),
+          imageTag: z.string().nullable(),
+          imageDigest: z.string().nullable(),
+          architecture: z.string(),
+          passed: z.boolean(),
+          counts: runCountsSchema,
+          preflightVersion: z.string(),
+          createdAt: z.iso.datetime(),
+        })
+        .nullable(),
+    }),
+  ),
+  total: z.int(),
+  ...pageInfoSchema.shape,
+});
+
+const boardHistorySchema = z.array(
+  z.object({
+    id: z.string(),
+    tag: z.string().nullable(),
+    architecture: z.string(),
+    passed: z.boolean(),
+    counts: runCountsSchema,
+    preflightVersion: z.string(),
+    policy: z.string().nullable(),
+    actor: z.string(),
+    createdAt: z.iso.datetime(),
+    diff: z.object({ newlyFailed: z.array(z.string()).optional(), newlyPassed: z.array(z.string()).optional(), newlyErrored: z.array(z.string()).optional() }).nullable(),
+  }),
+);
+
+/** GET /api/v1/components/{slug}/grid. */
+export const boardGridPageSchema = z.object({ product: z.string(), grid: boardGridSchema }).meta({ id: "ComponentBoardGridPage" });
+/** GET /api/v1/components/{slug}/history. */
+export const boardHistoryPageSchema = z.object({ product: z.string(), history: boardHistorySchema, historyPage: pageInfoSchema }).meta({ id: "ComponentBoardHistoryPage" });
+
 export const componentBoardSchema = z
   .object({
     product: z.string(),
@@ -188,45 +242,9 @@ export const componentBoardSchema = z
     warnings: z.array(z.string()),
     openByCategory: z.object(Object.fromEntries(CATEGORIES.map((c) => [c, z.int()])) as Record<Category, z.ZodInt>),
     items: z.array(z.object({ key: z.string(), title: z.string(), category: categorySchema, status: statusSchema, priority: prioritySchema.nullable(), open: z.boolean() })),
-    grid: z.object({
-      tags: z.array(z.string()),
-      architectures: z.array(z.string()),
-      cells: z.array(
-        z.object({
-          tag: z.string(),
-          architecture: z.string(),
-          run: z
-            .object({
-              id: z.string(),
-              imageTag: z.string().nullable(),
-              imageDigest: z.string().nullable(),
-              architecture: z.string(),
-              passed: z.boolean(),
-              counts: runCountsSchema,
-              preflightVersion: z.string(),
-              createdAt: z.iso.datetime(),
-            })
-            .nullable(),
-        }),
-      ),
-      total: z.int(),
-      ...pageInfoSchema.shape,
-    }),
+    grid: boardGridSchema,
     staleness: z.array(z.object({ architecture: z.string(), daysSinceLastPass: z.number().nullable(), lastRunAt: z.iso.datetime() })),
-    history: z.array(
-      z.object({
-        id: z.string(),
-        tag: z.string().nullable(),
-        architecture: z.string(),
-        passed: z.boolean(),
-        counts: runCountsSchema,
-        preflightVersion: z.string(),
-        policy: z.string().nullable(),
-        actor: z.string(),
-        createdAt: z.iso.datetime(),
-        diff: z.object({ newlyFailed: z.array(z.string()).optional(), newlyPassed: z.array(z.string()).optional(), newlyErrored: z.array(z.string()).optional() }).nullable(),
-      }),
-    ),
+    history: boardHistorySchema,
     historyPage: pageInfoSchema,
   })
   .meta({ id: "ComponentBoard" });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { productQuerySchema } from "@/lib/backlog/schema";
-import { boardQuerySchema, componentBoardSchema } from "@/lib/component-board/schema";
+import { boardGridPageSchema, boardHistoryPageSchema, boardQuerySchema, componentBoardSchema, gridQuerySchema, historyQuerySchema } from "@/lib/component-board/schema";
 import { componentPatchSchema, componentSummarySchema } from "@/lib/components/schema";
 import { exceptionViewSchema, exceptionWriteSchema, EXCEPTION_KINDS } from "@/lib/exceptions/schema";
 import { pathParams, type Api } from "@/lib/openapi/registry";
@@ -32,6 +32,32 @@ export function registerComponentRoutes(api: Api): void {
     params: pathParams.slug,
     query: boardQuerySchema,
     responses: { 200: { description: "The board.", schema: componentBoardSchema } },
+    errors: ["not_found"],
+  });
+  api.route({
+    method: "get",
+    path: "/api/v1/components/{slug}/grid",
+    tag,
+    summary: "Get one page of a component board's grid",
+    description:
+      "The board's `grid` alone (tags × architectures, each tag's newest run), for loading older tags without the rest of the board: the same page `GET /api/v1/components/{slug}` answers for the same `tags` and `limit`.",
+    auth: "read",
+    params: pathParams.slug,
+    query: gridQuerySchema,
+    responses: { 200: { description: "`{ product, grid }`.", schema: boardGridPageSchema } },
+    errors: ["not_found"],
+  });
+  api.route({
+    method: "get",
+    path: "/api/v1/components/{slug}/history",
+    tag,
+    summary: "Get one page of a component's run history",
+    description:
+      "The board's `history` and `historyPage` alone, for loading older runs without the rest of the board: the same page `GET /api/v1/components/{slug}` answers for the same `runs` and `runsLimit`.",
+    auth: "read",
+    params: pathParams.slug,
+    query: historyQuerySchema,
+    responses: { 200: { description: "`{ product, history, historyPage }`.", schema: boardHistoryPageSchema } },
     errors: ["not_found"],
   });
   api.route({

@@ -12,6 +12,8 @@ import { GET as exportRoute } from "@/app/api/v1/backlog/export/route";
 import { POST as importRoute } from "@/app/api/v1/backlog/import/route";
 import { PUT as exceptionRoute } from "@/app/api/v1/components/[slug]/exceptions/[kind]/route";
 import { PUT as componentSignOffRoute } from "@/app/api/v1/components/[slug]/requirements/[code]/route";
+import { GET as componentGridRoute } from "@/app/api/v1/components/[slug]/grid/route";
+import { GET as componentHistoryRoute } from "@/app/api/v1/components/[slug]/history/route";
 import { GET as componentRoute, PATCH as patchComponentRoute } from "@/app/api/v1/components/[slug]/route";
 import { GET as componentsRoute } from "@/app/api/v1/components/route";
 import { GET as eventsRoute } from "@/app/api/v1/events/route";
@@ -150,6 +152,8 @@ describe("answers of every door match the OpenAPI document", () => {
     const slugs = (list.body as { components: { slug: string }[] }).components.map((c) => c.slug);
     expect(slugs).toContain("neuron-driver");
     for (const slug of slugs) expect((await call(componentRoute, `/api/v1/components/${slug}?${q()}`, { params: { slug } })).status).toBe(200);
+    expect((await call(componentGridRoute, `/api/v1/components/neuron-driver/grid?${q()}&limit=1`, { params: { slug: "neuron-driver" } })).status).toBe(200);
+    expect((await call(componentHistoryRoute, `/api/v1/components/neuron-driver/history?${q()}&runsLimit=1`, { params: { slug: "neuron-driver" } })).status).toBe(200);
 
     const board = (await call(componentRoute, `/api/v1/components/neuron-driver?${q()}`, { params: { slug: "neuron-driver" } })).body as {
       component: { version: number };
