@@ -27,15 +27,17 @@ function nextHeadingLine(text: string, from: number): number {
 
 /**
  * Whether the text after `piece` starts outside every block, as it does in the piece's own tree:
- * a heading line ends paragraphs, lists, quotes and tables, but not a fenced code block left
- * open (the piece's tree runs it to the piece's end), nor an HTML block not yet ended by a blank line.
+ * a heading line ends paragraphs, lists, quotes and tables, but not a fenced code block left open
+ * (nor, in a list or quote, ends it where the piece's end does: the piece's tree runs it to the
+ * piece's very end, past the line ending every closed block stops before), nor an HTML block not
+ * yet ended by a blank line.
  */
 function endsOutsideBlocks(root: Root, piece: string): boolean {
   const last = root.children.at(-1);
-  if (last?.type !== "code" && last?.type !== "html") return true;
+  if (!last) return true;
   const end = last.position?.end.offset ?? piece.length;
   if (end >= piece.length) return false;
-  return last.type === "code" || /\n[ \t]*\n/.test(piece.slice(end));
+  return last.type !== "html" || /\n[ \t]*\n/.test(piece.slice(end));
 }
 
 function shiftPoint(point: Point, lines: number, offset: number): Point {
