@@ -46,9 +46,17 @@ export const MAX_DOCUMENT_MARKS = 50_000;
 export const MAX_LINES = 20_000;
 export const MAX_TABLE_PIPES = 20_000;
 export const MAX_LAZY_LINES = 100;
-const INLINE_MARKS = new Set(["*", "_", "~", "[", "]", "`", "<", "!"]);
+const INLINE_MARKS = ["*", "_", "~", "[", "]", "`", "<", "!"];
 // Marks that cost the parser a token without counting towards a paragraph's emphasis.
-const OTHER_MARKS = new Set(["\\", "&", "@"]);
+const OTHER_MARKS = ["\\", "&", "@"];
+// What each ASCII character counts as, so the pass over every character is a table look-up.
+const PIPE = 1;
+const INLINE_MARK = 2;
+const OTHER_MARK = 3;
+const MARK_KIND = new Uint8Array(128);
+MARK_KIND["|".charCodeAt(0)] = PIPE;
+for (const mark of INLINE_MARKS) MARK_KIND[mark.charCodeAt(0)] = INLINE_MARK;
+for (const mark of OTHER_MARKS) MARK_KIND[mark.charCodeAt(0)] = OTHER_MARK;
 const AUTOLINK_STARTS = ["://", "www."];
 
 function occurrences(line: string, needle: string): number {
@@ -108,12 +116,15 @@ export function assertReadableStructure(text: string): void {
     }
     // Inline marks are resolved per paragraph (per row in a table): count until a blank line.
     if (blank || line.trimStart().startsWith("|")) marks = 0;
-    for (const char of line) {
-      if (char === "|") pipes += 1;
-      else if (INLINE_MARKS.has(char)) {
+    // Every mark is ASCII, and no half of a surrogate pair is, so code units count as characters.
+    for (let at = 0; at < line.length; at++) {
+      const code = line.charCodeAt(at);
+      const kind = code < 128 ? MARK_KIND[code] : 0;
+      if (kind === PIPE) pipes += 1;
+      else if (kind === INLINE_MARK) {
         marks += 1;
         documentMarks += 1;
-      } else if (OTHER_MARKS.has(char)) documentMarks += 1;
+      } else if (kind === OTHER_MARK) documentMarks += 1;
     }
     for (const start of AUTOLINK_STARTS) documentMarks += occurrences(line, start);
     if (documentMarks > MAX_DOCUMENT_MARKS) {

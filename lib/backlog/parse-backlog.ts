@@ -1,7 +1,8 @@
 import { assertLooksLikeMarkdown, assertReadableStructure, normaliseBacklogText } from "./document-text";
 import { finishItems } from "./finish-items";
 import { linkDocument } from "./link-components";
-import { parseMarkdown, plain } from "./markdown";
+import { plain } from "./markdown";
+import { parseMarkdownInChunks } from "./markdown-chunks";
 import { BacklogParseError } from "./parse-error";
 import { readItem, type RawItem } from "./parse-item";
 import { readPhase } from "./parse-phases";
@@ -26,7 +27,7 @@ function parseOrThrow(input: string): ParsedBacklog {
   const text = normaliseBacklogText(input);
   assertLooksLikeMarkdown(text);
   assertReadableStructure(text);
-  const root = parseMarkdown(text);
+  const root = parseMarkdownInChunks(text);
   if (root.children.every((node) => node.type === "html")) {
     throw new BacklogParseError("not_markdown", "The document is HTML, not markdown.");
   }
