@@ -1,13 +1,13 @@
 import "server-only";
 import { getSummary } from "@/lib/backlog/data";
 import { CATEGORIES, CLOSED_STATUSES, STATUSES } from "@/lib/backlog/schema";
+import { isoDay } from "@/lib/calendar/days";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isRedHatRegistry } from "@/lib/components/image-ref";
 import { policyInForce } from "@/lib/components/policy";
 import { readRunDiff } from "@/lib/preflight/client";
 import { findProduct, getProduct, type ProductRef } from "@/lib/products/data";
-import { isoDay } from "@/lib/calendar/days";
 import { burndownFromDeltas, utcDay, type BurndownDeltas } from "./burndown";
 import { categoryStatusTable } from "./category-status";
 import { importFeedEvent, itemFeedEvent, runFeedEvents, selectFeed } from "./event-feed";
