@@ -1,5 +1,7 @@
 // Types of backup.mjs for TypeScript callers (the CLI).
 export declare class BackupError extends Error {}
+/** Tables derived from others by trigger: left out of a backup, rebuilt by the restore. */
+export declare const DERIVED_TABLES: ReadonlySet<string>;
 export declare function databaseHoldsData(url: string): Promise<boolean>;
 export declare function writeBackup(
   url: string,

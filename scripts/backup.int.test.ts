@@ -11,6 +11,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pathToFileURL } from "node:url";
 import { fixtureAvailable, SHARED_FIXTURES } from "@/tests/fixtures";
+import { DERIVED_TABLES } from "./backup.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SERVER_URL = process.env.DATABASE_URL;
@@ -155,8 +156,12 @@ describe.skipIf(!hasRuns)("certboard backup and restore", () => {
     const file = path.join(work, "source.backup.gz");
     const backup = await cli(source, "backup", "-o", file);
     expect(backup.code, backup.stderr).toBe(0);
-    const rows = Object.values(before).reduce((n, t) => n + t.length, 0);
-    expect(backup.stdout).toContain(`Backed up ${rows} rows of ${Object.keys(before).length} tables`);
+    // Derived tables (the runs per day) are rebuilt by the restore, not copied: the rows restored
+    // are the others, and the restored database still holds the derived rows (compared below).
+    const copied = Object.entries(before).filter(([name]) => !DERIVED_TABLES.has(name));
+    expect(before.PreflightRunDay?.length).toBeGreaterThan(0);
+    const rows = copied.reduce((n, [, t]) => n + t.length, 0);
+    expect(backup.stdout).toContain(`Backed up ${rows} rows of ${copied.length} tables`);
     expect(fs.readFileSync(file).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 

@@ -27,6 +27,12 @@ import { defaultDataDir } from "./embedded-db.mjs";
 const FORMAT = "certboard-backup";
 const VERSION = 1;
 const MIGRATIONS_TABLE = "_prisma_migrations";
+/**
+ * Tables the database derives from others by trigger (migration 20261205210800_preflight_run_days):
+ * not written to a backup, and rebuilt by the restore's COPY of the tables they derive from (copying
+ * them too would count every run twice). A restore still empties them with the rest.
+ */
+export const DERIVED_TABLES = new Set(["PreflightRunDay"]);
 const END_OF_TABLE = "\\.";
 const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
 // Session settings pg_dump also fixes, so text output is read back exactly.
@@ -173,7 +179,7 @@ export async function writeBackup(url, file) {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     // A database never migrated (no _prisma_migrations) is backed up all the same, at level "none".
     const migrations = (await migrationLevel(client)) ?? [];
-    const tables = await listTables(client);
+    const tables = (await listTables(client)).filter((t) => !DERIVED_TABLES.has(t.name));
     const { rows: dbRows } = await client.query("SELECT current_database() AS name");
     /** @type {Header} */
     const header = {

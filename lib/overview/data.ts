@@ -1,6 +1,7 @@
 import "server-only";
 import { getSummary } from "@/lib/backlog/data";
 import { CATEGORIES, CLOSED_STATUSES, STATUSES } from "@/lib/backlog/schema";
+import { isoDay } from "@/lib/calendar/days";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isRedHatRegistry } from "@/lib/components/image-ref";
@@ -52,6 +53,7 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
   const db = getDb();
   const burndownStart = new Date(utcDay(now) - (BURNDOWN_DAYS - 1) * DAY_MS);
   const runsStart = new Date(weekStart(now) - (RUN_WEEKS - 1) * 7 * DAY_MS);
+  const today = new Date(utcDay(now));
   const [burndown, groups, components, openCounts, lastRuns, runsByDay, blockers] = await Promise.all([
     readBurndown(product.id, burndownStart, now),
     db.backlogItem.groupBy({ by: ["category", "status"], where: { productId: product.id }, _count: { _all: true } }),
@@ -87,12 +89,19 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
         WHERE p."componentId" = c."id" ORDER BY p."createdAt" DESC, p."id" DESC LIMIT 1
       ) r
       WHERE c."productId" = ${product.id}::uuid`,
-    // Runs counted per UTC day and outcome in the database, not shipped one row per run.
-    db.$queryRaw<{ day: Date; passed: boolean; count: number }[]>`
-      SELECT date_trunc('day', r."createdAt") AS day, r."passed", count(*)::int AS count
+    // Runs per UTC day and outcome: the days before today from the rollup the database keeps
+    // (PreflightRunDay, a row per component and day), today's up to `now` from the runs themselves,
+    // so the statement reads a few hundred rows whatever the history, and runs after `now` stay out.
+    db.$queryRaw<{ day: Date; passed: number; failed: number }[]>`
+      SELECT d."day"::timestamp AS day, sum(d."passed")::int AS passed, sum(d."failed")::int AS failed
+      FROM "PreflightRunDay" d
+      WHERE d."productId" = ${product.id}::uuid AND d."day" >= ${isoDay(runsStart)}::date AND d."day" < ${isoDay(today)}::date
+      GROUP BY 1
+      UNION ALL
+      SELECT date_trunc('day', r."createdAt"), count(*) FILTER (WHERE r."passed")::int, count(*) FILTER (WHERE NOT r."passed")::int
       FROM "PreflightRun" r
-      WHERE r."productId" = ${product.id}::uuid AND r."componentId" IS NOT NULL AND r."createdAt" >= ${runsStart} AND r."createdAt" <= ${now}
-      GROUP BY 1, 2`,
+      WHERE r."productId" = ${product.id}::uuid AND r."componentId" IS NOT NULL AND r."createdAt" >= ${today} AND r."createdAt" <= ${now}
+      GROUP BY 1`,
     readOpenBlockers(product.id, OVERVIEW_BLOCKERS),
   ]);
   const lastRunOf = new Map(lastRuns.map((run) => [run.componentId, run]));
@@ -122,7 +131,14 @@ export async function getOverview(productSlug?: string, now = new Date()): Promi
     components: vendorCount(tiles),
     burndown: burndownFromDeltas(burndown, now, BURNDOWN_DAYS),
     categoryStatus: categoryStatusTable(groups.map((g) => ({ category: g.category, status: g.status, count: g._count._all }))),
-    runsPerWeek: runsPerWeek(runsByDay.map((d) => ({ createdAt: d.day, passed: d.passed, count: d.count })), now, RUN_WEEKS),
+    runsPerWeek: runsPerWeek(
+      runsByDay.flatMap((d) => [
+        { createdAt: d.day, passed: true, count: d.passed },
+        { createdAt: d.day, passed: false, count: d.failed },
+      ]),
+      now,
+      RUN_WEEKS,
+    ),
     tiles,
     blockers: blockers.map((b) => ({
       key: b.key,

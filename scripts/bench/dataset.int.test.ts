@@ -69,6 +69,19 @@ describe("the bench dataset", () => {
     expect(dataset.components).toEqual(["comp-001", "comp-002", "comp-003"]);
   });
 
+  it("holds the runs per day the overview reads, as a count of the runs gives them", async () => {
+    const { rows } = await client.query(
+      `SELECT (SELECT coalesce(json_agg(x ORDER BY x."componentId", x.day), '[]') FROM (
+                 SELECT "componentId", "day"::text AS day, "passed", "failed" FROM "PreflightRunDay" WHERE "productId" = $1 AND ("passed" + "failed") > 0) x) AS rollup,
+              (SELECT coalesce(json_agg(x ORDER BY x."componentId", x.day), '[]') FROM (
+                 SELECT "componentId", "createdAt"::date::text AS day, count(*) FILTER (WHERE "passed")::int AS passed, count(*) FILTER (WHERE NOT "passed")::int AS failed
+                 FROM "PreflightRun" WHERE "productId" = $1 AND "componentId" IS NOT NULL GROUP BY 1, 2) x) AS counted`,
+      [dataset.productId],
+    );
+    expect(rows[0].counted.length).toBeGreaterThan(0);
+    expect(rows[0].rollup).toEqual(rows[0].counted);
+  });
+
   it("stores results.json documents that read back as the runs and checks stored with them", async () => {
     const { rows } = await client.query(
       `SELECT r.id, r.original, r."contentSha256", r.passed, r."passedCount", r."failedCount", r."errorCount", r."imageRef",

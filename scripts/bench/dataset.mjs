@@ -265,6 +265,17 @@ export async function generateDataset(client, sizes, options = {}) {
        ORDER BY ev.at`,
       [I, E],
     );
+    // The runs per day the database keeps by trigger (PreflightRunDay): counted here, as the
+    // migration's backfill does, because the triggers were off while the runs were loaded.
+    await step("runDays", `DELETE FROM "PreflightRunDay" WHERE "productId" = $1`, [productId]);
+    await step(
+      "runDays",
+      `INSERT INTO "PreflightRunDay" ("productId", "componentId", "day", "passed", "failed")
+       SELECT "productId", "componentId", "createdAt"::date, count(*) FILTER (WHERE "passed")::int, count(*) FILTER (WHERE NOT "passed")::int
+       FROM "PreflightRun" WHERE "productId" = $1 AND "componentId" IS NOT NULL
+       GROUP BY 1, 2, 3`,
+      [productId],
+    );
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ItemEvent_field_at_idx" ON "ItemEvent"("field", "at");
