@@ -1,4 +1,4 @@
-import { emit } from "@/lib/outbox/mutations";
+import { emit, recordItemEvents } from "@/lib/outbox/mutations";
 import { randomUUID } from "node:crypto";
 import { Prisma, type CheckOutcome } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/schema";
@@ -12,7 +12,21 @@ import { decideAttachment } from "./attribution";
 import { diffRuns, type DiffableRun, type RunDiff } from "./diff-runs";
 import { newlyFailing, runGate, type RunGate } from "./gate";
 import type { PreparedRun } from "./prepare-upload";
-import { reconcileRun, type ReconcileCheck, type ReconcileOutcome } from "./reconcile";
+import { getNewestOutcomes, listLastStatusChanges, listReconcileCandidates } from "./data";
+import {
+  checkNamesOf,
+  newItemFields,
+  openedEvent,
+  planChanges,
+  readsFor,
+  reconcileLockKey,
+  statusesBeforeVerification,
+  targetItems,
+  type ItemUpdate,
+  type ReconcileCheck,
+  type ReconcileContext,
+  type ReconcileOutcome,
+} from "./reconcile";
 import { connectProjectOf, submissionOf } from "./submission";
 
 export type IngestedRun = {
@@ -387,8 +401,7 @@ async function applyRun(
       `${input.label}: preflight ran the ${run.policy ?? "unknown"} policy, but ${component.slug} is under the ${policyInForce(component).policy} policy; ${extra.join(", ")} ${extra.length === 1 ? "is" : "are"} not applicable and changed no item.`,
     );
   }
-  const items = await reconcileRun(tx, {
-    product: { id: input.productId },
+  const items = await reconcileRun(tx, input.productId, {
     component,
     run: { id: run.id, architecture: run.architecture, imageRef: run.imageRef },
     checks: input.checks.filter((c) => !exempt.has(c.canonicalName)),
@@ -448,4 +461,60 @@ function viewOf(row: RunRow, checks: DiffableRun["checks"], items: ReconcileOutc
     gate: runGate({ unassigned: row.component === null, diff: shownDiff, checks, exempt: component ? notApplicableChecks(component) : undefined }),
     items,
   };
+}
+
+/**
+ * Reconciles a stored run into the backlog (reconcile.ts decides; this reads and writes): the
+ * candidate items in one statement, the items its failures open, history for verification and
+ * reopening once for every touched item, then every change in one batch.
+ */
+async function reconcileRun(tx: Tx, productId: string, ctx: ReconcileContext): Promise<ReconcileOutcome> {
+  // Runs of one component reconcile one at a time, so two uploads cannot open the same item twice.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${reconcileLockKey(ctx.component.id)}))`;
+  const candidates = await listReconcileCandidates(tx, { productId, componentId: ctx.component.id, names: checkNamesOf(ctx.checks) });
+  const { touches, openings } = targetItems(ctx, candidates);
+  const outcome: ReconcileOutcome = { opened: [], reopened: [], verified: [], flagged: [] };
+  for (const opening of openings) {
+    const fields = newItemFields(ctx, opening.check);
+    const key = await nextKey(tx, productId);
+    const item = await tx.backlogItem.create({
+      select: { id: true, key: true, title: true },
+      data: { ...fields, productId, key, actions: fields.actions as Prisma.InputJsonValue, components: { create: { componentId: ctx.component.id } } },
+    });
+    // The plan's stand-in becomes the stored item, for the changes later checks of this run make to it.
+    opening.item.id = item.id;
+    opening.item.key = item.key;
+    await recordItemEvents(tx, [openedEvent(ctx, opening, item.title)]);
+    outcome.opened.push(item.key);
+  }
+  const { required, newestNames, reopenIds } = readsFor(ctx, touches);
+  const newest = await getNewestOutcomes(tx, ctx.component.id, newestNames);
+  const before = statusesBeforeVerification(await listLastStatusChanges(tx, reopenIds));
+  const { updates, events, links } = planChanges(ctx, touches, { required, newest, before }, outcome);
+  if (links.length) await tx.itemComponent.createMany({ data: links.map((itemId) => ({ itemId, componentId: ctx.component.id })) });
+  await updateItems(tx, updates);
+  await recordItemEvents(tx, events);
+  return outcome;
+}
+
+/** New items from runs get keys PF-1, PF-2, … per product. */
+async function nextKey(tx: Tx, productId: string): Promise<string> {
+  const rows = await tx.$queryRaw<{ n: number | null }[]>`
+    SELECT MAX(CAST(substring("key" FROM 4) AS integer)) AS n FROM "BacklogItem"
+    WHERE "productId" = ${productId}::uuid AND "key" ~ '^PF-[0-9]{1,9}$'`;
+  return `PF-${(rows[0]?.n ?? 0) + 1}`;
+}
+
+/** Every touched item's change in one statement (an item with only a flag note still gets its updatedAt). */
+async function updateItems(tx: Tx, updates: ItemUpdate[]): Promise<void> {
+  if (updates.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "BacklogItem" b SET
+      "latestResult" = COALESCE(u."latestResult", b."latestResult"),
+      "status" = COALESCE(u."status"::"ItemStatus", b."status"),
+      "checkNames" = b."checkNames" || u."push",
+      "version" = b."version" + u."bump",
+      "updatedAt" = ${new Date()}
+    FROM json_to_recordset(${JSON.stringify(updates)}::json) AS u("id" uuid, "latestResult" text, "status" text, "push" text[], "bump" int)
+    WHERE b."id" = u."id"`;
 }
