@@ -74,12 +74,14 @@ const EMPTY_OUTCOME: ReconcileOutcome = { opened: [], reopened: [], verified: []
  * document bytes and architecture) is reported as a duplicate with its id; identical uploads racing
  * each other queue on an advisory lock, so exactly one run is stored.
  */
-export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productSlug?: string; actor: Actor } & Attribution): Promise<IngestResult> {
+export async function ingestPreflightRuns(
+  input: { runs: PreparedRun[]; productSlug?: string; /** Already resolved by the door (productFor): not looked up again. */ product?: { id: string }; actor: Actor } & Attribution,
+): Promise<IngestResult> {
   if (input.runs.length === 0) throw new AppError("invalid", "The upload holds no results.json.");
   if (input.componentSlug && input.createComponent) throw new AppError("invalid", "Pass either component=SLUG or createComponent=true, not both.");
   return getDb().$transaction(
     async (tx) => {
-      const product = await resolveProductForWrite(tx, input.productSlug);
+      const product = input.product ?? (await resolveProductForWrite(tx, input.productSlug));
       const warnings: string[] = [];
       const stored: IngestedRun[] = [];
       // Lock every run's identity in a fixed order, so concurrent uploads cannot deadlock.
@@ -90,7 +92,8 @@ export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productS
         const arch = run.architecture ?? "unknown";
         const { component, runNote } = await resolveTarget(tx, product.id, { image: run.image, kind: run.kind, label: run.fileName }, input, warnings);
         // The same document stored before, and the component's previous run of the architecture (the
-        // diff's baseline), in one statement: a new upload pays one lookup for both.
+        // diff's baseline), in one statement: a new upload pays one lookup for both. It also takes the
+        // component's reconcile lock, which applyRun needs.
         const { earlier, previous } = await priorRuns(tx, { productId: product.id, contentSha256: run.contentSha256, architecture: arch, componentId: component?.id ?? null });
         if (earlier && component && earlier.componentId === null) {
           const attached = await attachStoredRun(tx, { productId: product.id, runId: earlier.id, component, runNote, actor: input.actor, label: run.fileName });
@@ -151,6 +154,7 @@ export async function assignRun(input: { runId: string; productSlug?: string; ac
         select: { id: true },
       });
       if (twin) throw new AppError("conflict", `${component.slug} already holds this run (${twin.id}): the same results for ${run.architecture}.`);
+      await lockReconcile(tx, component.id);
       const attached = await attachStoredRun(tx, { productId: product.id, runId: run.id, component, runNote, actor: input.actor, label });
       return { runs: [attached.view], warnings: [...warnings, ...attached.warnings] };
     },
@@ -258,7 +262,10 @@ function previousRunSql(componentId: string, architecture: string, before: { id:
  * What an upload needs to know of the runs stored before it, in one statement: the same document
  * stored before (`earlier`: with a component, the component's own run is a duplicate and one still
  * unassigned is that run being assigned now; without one, any earlier run of it is this run), and
- * the component's previous run of the architecture, the diff's baseline.
+ * the component's previous run of the architecture, the diff's baseline. With a component, it takes
+ * the component's reconcile lock first (reconcileRun needs it): one round trip less than a statement
+ * of its own. What it reads needs no lock: `earlier` is guarded by the run's own lock, taken before,
+ * and the baseline was always read before the reconcile lock.
  */
 async function priorRuns(tx: Tx, key: { productId: string; contentSha256: string; architecture: string; componentId: string | null }) {
   const { componentId } = key;
@@ -268,7 +275,8 @@ async function priorRuns(tx: Tx, key: { productId: string; contentSha256: string
       WHERE r."productId" = ${key.productId}::uuid AND r."contentSha256" = ${key.contentSha256} AND r."architecture" = ${key.architecture}
         ${componentId ? Prisma.sql`AND (r."componentId" = ${componentId}::uuid OR r."componentId" IS NULL)` : Prisma.empty}
       ORDER BY ${componentId ? Prisma.sql`(r."componentId" IS NULL),` : Prisma.empty} r."createdAt", r."id" LIMIT 1
-    ) AS "earlier", ${componentId ? previousRunSql(componentId, key.architecture, null) : Prisma.sql`NULL::json`} AS "previous"`;
+    ) AS "earlier", ${componentId ? previousRunSql(componentId, key.architecture, null) : Prisma.sql`NULL::json`} AS "previous"
+    ${componentId ? Prisma.sql`FROM (SELECT pg_advisory_xact_lock(hashtext(${reconcileLockKey(componentId)}))) AS "lock"` : Prisma.empty}`;
   return { earlier: rows[0]?.earlier ?? null, previous: rows[0]?.previous ?? null };
 }
 
@@ -463,14 +471,18 @@ function viewOf(row: RunRow, checks: DiffableRun["checks"], items: ReconcileOutc
   };
 }
 
+/** Runs of one component reconcile one at a time, so two uploads cannot open the same item twice. */
+async function lockReconcile(tx: Tx, componentId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${reconcileLockKey(componentId)}))`;
+}
+
 /**
  * Reconciles a stored run into the backlog (reconcile.ts decides; this reads and writes): the
  * candidate items in one statement, the items its failures open, history for verification and
- * reopening once for every touched item, then every change in one batch.
+ * reopening once for every touched item, then every change in one batch. The caller holds the
+ * component's reconcile lock (lockReconcile; an upload takes it in priorRuns).
  */
 async function reconcileRun(tx: Tx, productId: string, ctx: ReconcileContext): Promise<ReconcileOutcome> {
-  // Runs of one component reconcile one at a time, so two uploads cannot open the same item twice.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${reconcileLockKey(ctx.component.id)}))`;
   const candidates = await listReconcileCandidates(tx, { productId, componentId: ctx.component.id, names: checkNamesOf(ctx.checks) });
   const { touches, openings } = targetItems(ctx, candidates);
   const outcome: ReconcileOutcome = { opened: [], reopened: [], verified: [], flagged: [] };
