@@ -1,4 +1,5 @@
-import { emit, recordItemEvents } from "@/lib/outbox/mutations";
+import { emit, emitSql, recordItemEvents } from "@/lib/outbox/mutations";
+import type { OutboxInput } from "@/lib/outbox/schema";
 import { randomUUID } from "node:crypto";
 import { Prisma, type CheckOutcome } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/schema";
@@ -111,12 +112,16 @@ export async function ingestPreflightRuns(
         const submission = submissionOf(run.log, run.architecture);
         // An unassigned run has no history to compare with; assigning it computes the diff then.
         const diff = storedDiff(component ? previous : null, run.checks, run.preflight.version);
-        const created = await storeRun(tx, { productId: product.id, component, run, architecture: arch, diff, runNote, submission, actor: input.actor });
+        const id = randomUUID();
+        const imageTag = run.image?.tag ?? null;
+        // The run's announcement (run.failed, run.regressed) is written by the statement that stores it.
+        const announcement = component ? announcementOf({ productId: product.id, component, run: { id, imageTag, architecture: arch }, checks: run.checks, diff }) : [];
+        const created = await storeRun(tx, { id, productId: product.id, component, run, architecture: arch, diff, runNote, submission, actor: input.actor, announcement });
         if (!component) {
           stored.push(viewOf(created, run.checks, EMPTY_OUTCOME, false, null, diff));
           continue;
         }
-        const applied = await applyRun(tx, { productId: product.id, component, run: { ...created, imageTag: run.image?.tag ?? null, submissionUrls: submission.urls }, checks: run.checks, actor: input.actor, label: run.fileName, diff });
+        const applied = await applyRun(tx, { productId: product.id, component, run: { ...created, imageTag, submissionUrls: submission.urls }, checks: run.checks, actor: input.actor, label: run.fileName, diff, announced: true });
         warnings.push(...applied.warnings);
         stored.push(viewOf(created, run.checks, applied.items, false, component, diff));
       }
@@ -281,13 +286,14 @@ async function priorRuns(tx: Tx, key: { productId: string; contentSha256: string
 }
 
 /**
- * Stores a new run, its check results and (for a component) its build's tag in one statement; the
+ * Stores a new run, its check results, its announcement and (for a component) its build's tag in one statement; the
  * answer is built from what was written, not read back. The tag is one INSERT … ON CONFLICT DO
  * NOTHING: uploads of one build for several architectures race there.
  */
 async function storeRun(
   tx: Tx,
   input: {
+    id: string;
     productId: string;
     component: TargetComponent | null;
     run: PreparedRun;
@@ -296,10 +302,12 @@ async function storeRun(
     runNote: string | null;
     submission: { submitted: boolean; urls: string[] };
     actor: Actor;
+    /** Outbox events announcing the run (announcementOf), written by the same statement. */
+    announcement: OutboxInput[];
   },
 ): Promise<RunRow> {
-  const { run, component } = input;
-  const id = randomUUID();
+  const { run, component, id } = input;
+  const announce = emitSql(input.actor, input.announcement);
   const checks = run.checks;
   const tag = component && run.image?.tag && run.image.tag !== "*" ? run.image.tag : null;
   const now = new Date();
@@ -322,7 +330,7 @@ async function storeRun(
         ${checks.map((c) => c.known)}::boolean[], ${checks.map((c) => c.outcome)}::text[], ${checks.map((c) => c.elapsedMs)}::float8[], ${checks.map((c) => c.description)}::text[],
         ${checks.map((c) => c.help)}::text[], ${checks.map((c) => c.suggestion)}::text[], ${checks.map((c) => c.knowledgebaseUrl)}::text[], ${checks.map((c) => c.checkUrl)}::text[])
         AS c("id", "name", "canonicalName", "known", "outcome", "elapsedMs", "description", "help", "suggestion", "knowledgebaseUrl", "checkUrl")
-    )
+    )${announce ? Prisma.sql`, "announce" AS (${announce})` : Prisma.empty}
     INSERT INTO "ImageTag" ("id", "componentId", "name", "addedAt")
     SELECT ${randomUUID()}::uuid, ${component?.id ?? null}::uuid, ${tag}, ${now} FROM "run" WHERE ${tag}::text IS NOT NULL
     ON CONFLICT DO NOTHING`;
@@ -389,10 +397,12 @@ async function applyRun(
     label: string;
     /** The diff against the previous run of this component and architecture, as stored on the run. */
     diff: StoredDiff;
+    /** True when storeRun already wrote the run's announcement. */
+    announced?: boolean;
   },
 ): Promise<{ items: ReconcileOutcome; warnings: string[] }> {
   const { component, run } = input;
-  await announceRun(tx, input);
+  if (!input.announced) await emit(tx, input.actor, announcementOf(input));
   const warnings: string[] = [];
   const project = connectProjectOf(run.submissionUrls);
   if (project && !component.connectProjectId) {
@@ -420,13 +430,19 @@ async function applyRun(
 }
 
 /** run.failed and run.regressed by the CI gate's own rule (lib/preflight/gate.ts), so a pipeline and a person hear the same verdict. */
-async function announceRun(tx: Tx, input: Parameters<typeof applyRun>[1]): Promise<void> {
+function announcementOf(input: {
+  productId: string;
+  component: TargetComponent;
+  run: { id: string; imageTag: string | null; architecture: string };
+  checks: ReconcileCheck[];
+  diff: StoredDiff;
+}): OutboxInput[] {
   const { failed, regressed } = runGate({ unassigned: false, diff: input.diff, checks: input.checks, exempt: notApplicableChecks(input.component) });
   const run = { id: input.run.id, component: { slug: input.component.slug, name: input.component.name }, tag: input.run.imageTag, architecture: input.run.architecture };
-  await emit(tx, input.actor, [
+  return [
     ...(failed.length ? [{ type: "run.failed" as const, productId: input.productId, data: { run, failed } }] : []),
     ...(regressed.length ? [{ type: "run.regressed" as const, productId: input.productId, data: { run, regressed, previousRunId: input.diff.previousRunId } }] : []),
-  ]);
+  ];
 }
 
 const RUN_VIEW_SELECT = {
