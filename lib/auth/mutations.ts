@@ -3,6 +3,7 @@ import type { Principal, TokenRole, UserRole } from "@/lib/auth/schema";
 import { generateSetupCode } from "@/lib/auth/setup-code";
 import { hashToken, tokenPrefix } from "@/lib/auth/token";
 import { getDb } from "@/lib/db";
+import { overLimitSql, type Limit } from "@/lib/rate-limit/mutations";
 
 const SECRET_KEY = "auth_secret";
 export const SETUP_CODE_KEY = "setup_code";
@@ -20,28 +21,38 @@ export async function ensureAuthSecret(): Promise<string> {
   return row.value;
 }
 
-type TokenRow = { id: string; name: string; role: TokenRole; userId: string | null; ownerRole: UserRole | null; productIds: string[] };
+type TokenRow = { retry: number | null; id: string | null; name: string; role: TokenRole; userId: string | null; ownerRole: UserRole | null; productIds: string[] };
+
+/** A bearer token's check: the principal it stands for (null: no valid token), or, for a client over its failure limit, how long to wait. */
+export type TokenCheck = { principal: Extract<Principal, { kind: "token" }> | null; retryAfterSeconds: number | null };
 
 /**
- * The principal a bearer token stands for, or null. One statement checks hash, revocation, expiry
- * and that its owner (if any) is still active, reads the owner's role as it is now and the products
- * the token is scoped to, and stamps when it was last used.
+ * The principal a bearer token stands for, or null. One statement checks that the client is not
+ * over its limit of failed tokens (`failures`: then no token is checked and nothing is stamped),
+ * the hash, revocation, expiry and that its owner (if any) is still active, reads the owner's role
+ * as it is now and the products the token is scoped to, and stamps when it was last used.
  */
-export async function authenticateApiToken(raw: string): Promise<Extract<Principal, { kind: "token" }> | null> {
-  const prefix = tokenPrefix(raw);
-  if (!prefix) return null;
+export async function authenticateApiToken(raw: string, failures: { key: string } & Limit): Promise<TokenCheck> {
+  // Anything that is not one of our tokens matches no row (prefixes are 8 characters), but the limit is still checked.
+  const prefix = tokenPrefix(raw) ?? "";
   const rows = await getDb().$queryRaw<TokenRow[]>`
-    UPDATE "ApiToken" t SET "lastUsedAt" = now()
-    WHERE t."prefix" = ${prefix} AND t."hash" = ${hashToken(raw)} AND t."revokedAt" IS NULL
-      AND (t."expiresAt" IS NULL OR t."expiresAt" > now())
-      AND (t."userId" IS NULL OR EXISTS (SELECT 1 FROM "User" u WHERE u."id" = t."userId" AND u."active"))
-    RETURNING t."id", t."name", t."role"::text AS "role", t."userId",
-      (SELECT u."role"::text FROM "User" u WHERE u."id" = t."userId") AS "ownerRole",
-      ARRAY(SELECT s."productId"::text FROM "ApiTokenProduct" s WHERE s."tokenId" = t."id") AS "productIds"`;
+    WITH "limited" AS (${overLimitSql(failures.key, failures)}),
+    "token" AS (
+      UPDATE "ApiToken" t SET "lastUsedAt" = now()
+      WHERE t."prefix" = ${prefix} AND t."hash" = ${hashToken(raw)} AND t."revokedAt" IS NULL
+        AND (t."expiresAt" IS NULL OR t."expiresAt" > now())
+        AND (t."userId" IS NULL OR EXISTS (SELECT 1 FROM "User" u WHERE u."id" = t."userId" AND u."active"))
+        AND NOT EXISTS (SELECT 1 FROM "limited")
+      RETURNING t."id", t."name", t."role"::text AS "role", t."userId",
+        (SELECT u."role"::text FROM "User" u WHERE u."id" = t."userId") AS "ownerRole",
+        ARRAY(SELECT s."productId"::text FROM "ApiTokenProduct" s WHERE s."tokenId" = t."id") AS "productIds"
+    )
+    SELECT (SELECT "retry" FROM "limited" LIMIT 1) AS "retry", "token".* FROM (SELECT 1) AS "one" LEFT JOIN "token" ON true`;
   const row = rows[0];
-  if (!row) return null;
+  if (row?.retry != null) return { principal: null, retryAfterSeconds: row.retry };
+  if (!row?.id) return { principal: null, retryAfterSeconds: null };
   const productIds = row.productIds.length > 0 ? row.productIds : null;
-  return { kind: "token", id: row.id, name: row.name, prefix, role: row.role, userId: row.userId, ownerRole: row.ownerRole, productIds };
+  return { principal: { kind: "token", id: row.id, name: row.name, prefix, role: row.role, userId: row.userId, ownerRole: row.ownerRole, productIds }, retryAfterSeconds: null };
 }
 
 /**

@@ -7,7 +7,7 @@ import { LIMITS } from "@/lib/auth/limits";
 import { expectedOrigin } from "@/lib/auth/origin";
 import { can, type Permission, type Principal } from "@/lib/auth/schema";
 import { AppError } from "@/lib/errors";
-import { hitRateLimit, isRateLimited, tooManyRequests } from "@/lib/rate-limit/mutations";
+import { hitRateLimit, tooManyRequests } from "@/lib/rate-limit/mutations";
 import { isSetUp } from "@/lib/auth/data";
 import { authenticateApiToken } from "@/lib/auth/mutations";
 
@@ -21,10 +21,9 @@ export async function getPrincipal(headers: Headers): Promise<Principal | null> 
   const authorization = headers.get("authorization");
   if (authorization) {
     const key = `token-fail:${clientIp(headers)}`;
-    const blocked = await isRateLimited(key, LIMITS.tokenFailuresPerClient);
-    if (!blocked.allowed) throw tooManyRequests(blocked.retryAfterSeconds, "failed token attempts");
-    const raw = BEARER.exec(authorization)?.[1];
-    const principal = raw ? await authenticateApiToken(raw) : null;
+    // A client over its limit of failed tokens is refused before any token is checked (in the same statement).
+    const { principal, retryAfterSeconds } = await authenticateApiToken(BEARER.exec(authorization)?.[1] ?? "", { key, ...LIMITS.tokenFailuresPerClient });
+    if (retryAfterSeconds !== null) throw tooManyRequests(retryAfterSeconds, "failed token attempts");
     if (principal) return principal;
     const hit = await hitRateLimit(key, LIMITS.tokenFailuresPerClient);
     if (!hit.allowed) throw tooManyRequests(hit.retryAfterSeconds, "failed token attempts");

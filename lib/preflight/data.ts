@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { compareRuns } from "@/lib/preflight/compare-runs";
 import { findProduct, getProduct } from "@/lib/products/data";
 import { emptyToUndefined } from "@/lib/query-params";
+import type { Candidate, Newest, StatusChange } from "./reconcile";
 
 export const runListQuerySchema = z.object({
   product: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
@@ -172,4 +173,42 @@ export async function latestRunsOfChecks(productSlug: string, names: string[], c
       AND (cardinality(${components}::text[]) = 0 OR r."componentId" IN (SELECT "id" FROM "Component" WHERE "productId" = ${product.id}::uuid AND "slug" = ANY(${components})))
     ORDER BY c."canonicalName", r."createdAt" DESC, r."id" DESC`;
   return new Map(rows.map((row) => [row.name, row.runId]));
+}
+
+// ---- What reconciling a run reads (reconcile.ts), inside the upload's transaction -------------
+
+/** Items of the product that name any of these checks (in checkNames or source), linked to this component or to none, in one statement. */
+export async function listReconcileCandidates(tx: Tx, scope: { productId: string; componentId: string; names: string[] }): Promise<Candidate[]> {
+  const { names } = scope;
+  if (names.length === 0) return [];
+  // Prisma's `contains`: LIKE with the pattern's own wildcards escaped.
+  const patterns = names.map((name) => `%${name.replace(/[\\%_]/g, "\\$&")}%`);
+  const rows = await tx.$queryRaw<(Omit<Candidate, "components"> & { componentIds: string[] })[]>`
+    SELECT b."id", b."key", b."status"::text AS "status", b."latestResult", b."source", b."checkNames",
+      ARRAY(SELECT ic."componentId"::text FROM "ItemComponent" ic WHERE ic."itemId" = b."id") AS "componentIds"
+    FROM "BacklogItem" b
+    WHERE b."productId" = ${scope.productId}::uuid AND (b."checkNames" && ${names}::text[] OR b."source" LIKE ANY(${patterns}::text[]))
+      AND (EXISTS (SELECT 1 FROM "ItemComponent" ic WHERE ic."itemId" = b."id" AND ic."componentId" = ${scope.componentId}::uuid)
+        OR NOT EXISTS (SELECT 1 FROM "ItemComponent" ic WHERE ic."itemId" = b."id"))
+    ORDER BY b."position", b."key"`;
+  return rows.map(({ componentIds, ...item }) => ({ ...item, components: componentIds.map((componentId) => ({ componentId })) }));
+}
+
+/** The outcome of each of these checks in the component's newest run of each architecture that ran it. */
+export async function getNewestOutcomes(tx: Tx, componentId: string, names: string[]): Promise<Newest> {
+  if (names.length === 0) return [];
+  return tx.$queryRaw<Newest>`
+    SELECT DISTINCT ON (r."architecture", c."canonicalName") r."architecture", c."canonicalName" AS name, c."outcome"::text AS outcome
+    FROM "PreflightRun" r JOIN "CheckResult" c ON c."runId" = r."id" AND c."canonicalName" = ANY(${names})
+    WHERE r."componentId" = ${componentId}::uuid
+    ORDER BY r."architecture", c."canonicalName", r."createdAt" DESC, r."id" DESC`;
+}
+
+/** Each item's newest status change (reconcile.ts statusesBeforeVerification reads what it was before). */
+export async function listLastStatusChanges(tx: Tx, itemIds: string[]): Promise<StatusChange[]> {
+  if (itemIds.length === 0) return [];
+  return tx.$queryRaw<StatusChange[]>`
+    SELECT DISTINCT ON (e."itemId") e."itemId"::text AS "itemId", e."runId"::text AS "runId", e."oldValue", e."newValue"
+    FROM "ItemEvent" e WHERE e."itemId" = ANY(${itemIds}::uuid[]) AND e."field" = 'status'
+    ORDER BY e."itemId", e."at" DESC, e."id" DESC`;
 }

@@ -100,6 +100,27 @@ describe.skipIf(!available)("the CI gate in the upload answer", () => {
     expect(again.body.runs[0]).toMatchObject({ id: broken.body.runs[0].id, duplicate: true, gate: { failed: ["HasNoProhibitedLabels"], regressed: ["HasNoProhibitedLabels"] } });
     expect(runGate(await getRun(broken.body.runs[0].id))).toEqual({ failed: ["HasNoProhibitedLabels"], regressed: ["HasNoProhibitedLabels"] });
     expect(runGate(await getRun(first.body.runs[0].id))).toEqual({ failed: ["HasNoProhibitedLabels"], regressed: [] });
+
+    // The people who follow the component hear the same verdict: one outbox event per failed and regressed
+    // run, written with the run; a passing run and a duplicate announce nothing.
+    const announced = await getDb().outboxEvent.findMany({
+      where: { product: { slug: product }, type: { in: ["run.failed", "run.regressed"] } },
+      orderBy: [{ at: "asc" }, { type: "asc" }],
+      select: { type: true, actor: true, data: true },
+    });
+    const ofRun = (response: typeof first, type: string) => announced.filter((e) => e.type === type && (e.data as { run: { id: string } }).run.id === response.body.runs[0].id);
+    expect(announced).toHaveLength(7);
+    expect(ofRun(first, "run.failed")).toEqual([
+      {
+        type: "run.failed",
+        actor: expect.stringContaining("test-uploader-"),
+        data: { run: { id: first.body.runs[0].id, component: { slug: OPERATOR, name: expect.any(String) }, tag: expect.any(String), architecture: "amd64" }, failed: ["HasNoProhibitedLabels"] },
+      },
+    ]);
+    expect(ofRun(first, "run.regressed")).toEqual([]);
+    expect(ofRun(broken, "run.regressed")).toMatchObject([{ data: { regressed: ["HasNoProhibitedLabels"], previousRunId: fixed.body.runs[0].id } }]);
+    expect(ofRun(errored, "run.regressed")).toMatchObject([{ data: { regressed: ["HasLicense"] } }]);
+    expect(ofRun(fixed, "run.failed")).toEqual([]);
   });
 
   it("leaves out a check the component's policy in force does not apply (RunAsNonRoot under a root exception)", async () => {

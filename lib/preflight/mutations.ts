@@ -1,4 +1,5 @@
-import { emit } from "@/lib/outbox/mutations";
+import { emit, emitSql, recordItemEvents } from "@/lib/outbox/mutations";
+import type { OutboxInput } from "@/lib/outbox/schema";
 import { randomUUID } from "node:crypto";
 import { Prisma, type CheckOutcome } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/schema";
@@ -12,7 +13,21 @@ import { decideAttachment } from "./attribution";
 import { diffRuns, type DiffableRun, type RunDiff } from "./diff-runs";
 import { newlyFailing, runGate, type RunGate } from "./gate";
 import type { PreparedRun } from "./prepare-upload";
-import { reconcileRun, type ReconcileCheck, type ReconcileOutcome } from "./reconcile";
+import { getNewestOutcomes, listLastStatusChanges, listReconcileCandidates } from "./data";
+import {
+  checkNamesOf,
+  newItemFields,
+  openedEvent,
+  planChanges,
+  readsFor,
+  reconcileLockKey,
+  statusesBeforeVerification,
+  targetItems,
+  type ItemUpdate,
+  type ReconcileCheck,
+  type ReconcileContext,
+  type ReconcileOutcome,
+} from "./reconcile";
 import { connectProjectOf, submissionOf } from "./submission";
 
 export type IngestedRun = {
@@ -60,12 +75,14 @@ const EMPTY_OUTCOME: ReconcileOutcome = { opened: [], reopened: [], verified: []
  * document bytes and architecture) is reported as a duplicate with its id; identical uploads racing
  * each other queue on an advisory lock, so exactly one run is stored.
  */
-export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productSlug?: string; actor: Actor } & Attribution): Promise<IngestResult> {
+export async function ingestPreflightRuns(
+  input: { runs: PreparedRun[]; productSlug?: string; /** Already resolved by the door (productFor): not looked up again. */ product?: { id: string }; actor: Actor } & Attribution,
+): Promise<IngestResult> {
   if (input.runs.length === 0) throw new AppError("invalid", "The upload holds no results.json.");
   if (input.componentSlug && input.createComponent) throw new AppError("invalid", "Pass either component=SLUG or createComponent=true, not both.");
   return getDb().$transaction(
     async (tx) => {
-      const product = await resolveProductForWrite(tx, input.productSlug);
+      const product = input.product ?? (await resolveProductForWrite(tx, input.productSlug));
       const warnings: string[] = [];
       const stored: IngestedRun[] = [];
       // Lock every run's identity in a fixed order, so concurrent uploads cannot deadlock.
@@ -76,7 +93,8 @@ export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productS
         const arch = run.architecture ?? "unknown";
         const { component, runNote } = await resolveTarget(tx, product.id, { image: run.image, kind: run.kind, label: run.fileName }, input, warnings);
         // The same document stored before, and the component's previous run of the architecture (the
-        // diff's baseline), in one statement: a new upload pays one lookup for both.
+        // diff's baseline), in one statement: a new upload pays one lookup for both. It also takes the
+        // component's reconcile lock, which applyRun needs.
         const { earlier, previous } = await priorRuns(tx, { productId: product.id, contentSha256: run.contentSha256, architecture: arch, componentId: component?.id ?? null });
         if (earlier && component && earlier.componentId === null) {
           const attached = await attachStoredRun(tx, { productId: product.id, runId: earlier.id, component, runNote, actor: input.actor, label: run.fileName });
@@ -94,12 +112,16 @@ export async function ingestPreflightRuns(input: { runs: PreparedRun[]; productS
         const submission = submissionOf(run.log, run.architecture);
         // An unassigned run has no history to compare with; assigning it computes the diff then.
         const diff = storedDiff(component ? previous : null, run.checks, run.preflight.version);
-        const created = await storeRun(tx, { productId: product.id, component, run, architecture: arch, diff, runNote, submission, actor: input.actor });
+        const id = randomUUID();
+        const imageTag = run.image?.tag ?? null;
+        // The run's announcement (run.failed, run.regressed) is written by the statement that stores it.
+        const announcement = component ? announcementOf({ productId: product.id, component, run: { id, imageTag, architecture: arch }, checks: run.checks, diff }) : [];
+        const created = await storeRun(tx, { id, productId: product.id, component, run, architecture: arch, diff, runNote, submission, actor: input.actor, announcement });
         if (!component) {
           stored.push(viewOf(created, run.checks, EMPTY_OUTCOME, false, null, diff));
           continue;
         }
-        const applied = await applyRun(tx, { productId: product.id, component, run: { ...created, imageTag: run.image?.tag ?? null, submissionUrls: submission.urls }, checks: run.checks, actor: input.actor, label: run.fileName, diff });
+        const applied = await applyRun(tx, { productId: product.id, component, run: { ...created, imageTag, submissionUrls: submission.urls }, checks: run.checks, actor: input.actor, label: run.fileName, diff, announced: true });
         warnings.push(...applied.warnings);
         stored.push(viewOf(created, run.checks, applied.items, false, component, diff));
       }
@@ -137,6 +159,7 @@ export async function assignRun(input: { runId: string; productSlug?: string; ac
         select: { id: true },
       });
       if (twin) throw new AppError("conflict", `${component.slug} already holds this run (${twin.id}): the same results for ${run.architecture}.`);
+      await lockReconcile(tx, component.id);
       const attached = await attachStoredRun(tx, { productId: product.id, runId: run.id, component, runNote, actor: input.actor, label });
       return { runs: [attached.view], warnings: [...warnings, ...attached.warnings] };
     },
@@ -244,7 +267,10 @@ function previousRunSql(componentId: string, architecture: string, before: { id:
  * What an upload needs to know of the runs stored before it, in one statement: the same document
  * stored before (`earlier`: with a component, the component's own run is a duplicate and one still
  * unassigned is that run being assigned now; without one, any earlier run of it is this run), and
- * the component's previous run of the architecture, the diff's baseline.
+ * the component's previous run of the architecture, the diff's baseline. With a component, it takes
+ * the component's reconcile lock first (reconcileRun needs it): one round trip less than a statement
+ * of its own. What it reads needs no lock: `earlier` is guarded by the run's own lock, taken before,
+ * and the baseline was always read before the reconcile lock.
  */
 async function priorRuns(tx: Tx, key: { productId: string; contentSha256: string; architecture: string; componentId: string | null }) {
   const { componentId } = key;
@@ -254,18 +280,20 @@ async function priorRuns(tx: Tx, key: { productId: string; contentSha256: string
       WHERE r."productId" = ${key.productId}::uuid AND r."contentSha256" = ${key.contentSha256} AND r."architecture" = ${key.architecture}
         ${componentId ? Prisma.sql`AND (r."componentId" = ${componentId}::uuid OR r."componentId" IS NULL)` : Prisma.empty}
       ORDER BY ${componentId ? Prisma.sql`(r."componentId" IS NULL),` : Prisma.empty} r."createdAt", r."id" LIMIT 1
-    ) AS "earlier", ${componentId ? previousRunSql(componentId, key.architecture, null) : Prisma.sql`NULL::json`} AS "previous"`;
+    ) AS "earlier", ${componentId ? previousRunSql(componentId, key.architecture, null) : Prisma.sql`NULL::json`} AS "previous"
+    ${componentId ? Prisma.sql`FROM (SELECT pg_advisory_xact_lock(hashtext(${reconcileLockKey(componentId)}))) AS "lock"` : Prisma.empty}`;
   return { earlier: rows[0]?.earlier ?? null, previous: rows[0]?.previous ?? null };
 }
 
 /**
- * Stores a new run, its check results and (for a component) its build's tag in one statement; the
+ * Stores a new run, its check results, its announcement and (for a component) its build's tag in one statement; the
  * answer is built from what was written, not read back. The tag is one INSERT … ON CONFLICT DO
  * NOTHING: uploads of one build for several architectures race there.
  */
 async function storeRun(
   tx: Tx,
   input: {
+    id: string;
     productId: string;
     component: TargetComponent | null;
     run: PreparedRun;
@@ -274,10 +302,12 @@ async function storeRun(
     runNote: string | null;
     submission: { submitted: boolean; urls: string[] };
     actor: Actor;
+    /** Outbox events announcing the run (announcementOf), written by the same statement. */
+    announcement: OutboxInput[];
   },
 ): Promise<RunRow> {
-  const { run, component } = input;
-  const id = randomUUID();
+  const { run, component, id } = input;
+  const announce = emitSql(input.actor, input.announcement);
   const checks = run.checks;
   const tag = component && run.image?.tag && run.image.tag !== "*" ? run.image.tag : null;
   const now = new Date();
@@ -300,7 +330,7 @@ async function storeRun(
         ${checks.map((c) => c.known)}::boolean[], ${checks.map((c) => c.outcome)}::text[], ${checks.map((c) => c.elapsedMs)}::float8[], ${checks.map((c) => c.description)}::text[],
         ${checks.map((c) => c.help)}::text[], ${checks.map((c) => c.suggestion)}::text[], ${checks.map((c) => c.knowledgebaseUrl)}::text[], ${checks.map((c) => c.checkUrl)}::text[])
         AS c("id", "name", "canonicalName", "known", "outcome", "elapsedMs", "description", "help", "suggestion", "knowledgebaseUrl", "checkUrl")
-    )
+    )${announce ? Prisma.sql`, "announce" AS (${announce})` : Prisma.empty}
     INSERT INTO "ImageTag" ("id", "componentId", "name", "addedAt")
     SELECT ${randomUUID()}::uuid, ${component?.id ?? null}::uuid, ${tag}, ${now} FROM "run" WHERE ${tag}::text IS NOT NULL
     ON CONFLICT DO NOTHING`;
@@ -367,10 +397,12 @@ async function applyRun(
     label: string;
     /** The diff against the previous run of this component and architecture, as stored on the run. */
     diff: StoredDiff;
+    /** True when storeRun already wrote the run's announcement. */
+    announced?: boolean;
   },
 ): Promise<{ items: ReconcileOutcome; warnings: string[] }> {
   const { component, run } = input;
-  await announceRun(tx, input);
+  if (!input.announced) await emit(tx, input.actor, announcementOf(input));
   const warnings: string[] = [];
   const project = connectProjectOf(run.submissionUrls);
   if (project && !component.connectProjectId) {
@@ -387,8 +419,7 @@ async function applyRun(
       `${input.label}: preflight ran the ${run.policy ?? "unknown"} policy, but ${component.slug} is under the ${policyInForce(component).policy} policy; ${extra.join(", ")} ${extra.length === 1 ? "is" : "are"} not applicable and changed no item.`,
     );
   }
-  const items = await reconcileRun(tx, {
-    product: { id: input.productId },
+  const items = await reconcileRun(tx, input.productId, {
     component,
     run: { id: run.id, architecture: run.architecture, imageRef: run.imageRef },
     checks: input.checks.filter((c) => !exempt.has(c.canonicalName)),
@@ -399,13 +430,19 @@ async function applyRun(
 }
 
 /** run.failed and run.regressed by the CI gate's own rule (lib/preflight/gate.ts), so a pipeline and a person hear the same verdict. */
-async function announceRun(tx: Tx, input: Parameters<typeof applyRun>[1]): Promise<void> {
+function announcementOf(input: {
+  productId: string;
+  component: TargetComponent;
+  run: { id: string; imageTag: string | null; architecture: string };
+  checks: ReconcileCheck[];
+  diff: StoredDiff;
+}): OutboxInput[] {
   const { failed, regressed } = runGate({ unassigned: false, diff: input.diff, checks: input.checks, exempt: notApplicableChecks(input.component) });
   const run = { id: input.run.id, component: { slug: input.component.slug, name: input.component.name }, tag: input.run.imageTag, architecture: input.run.architecture };
-  await emit(tx, input.actor, [
+  return [
     ...(failed.length ? [{ type: "run.failed" as const, productId: input.productId, data: { run, failed } }] : []),
     ...(regressed.length ? [{ type: "run.regressed" as const, productId: input.productId, data: { run, regressed, previousRunId: input.diff.previousRunId } }] : []),
-  ]);
+  ];
 }
 
 const RUN_VIEW_SELECT = {
@@ -448,4 +485,64 @@ function viewOf(row: RunRow, checks: DiffableRun["checks"], items: ReconcileOutc
     gate: runGate({ unassigned: row.component === null, diff: shownDiff, checks, exempt: component ? notApplicableChecks(component) : undefined }),
     items,
   };
+}
+
+/** Runs of one component reconcile one at a time, so two uploads cannot open the same item twice. */
+async function lockReconcile(tx: Tx, componentId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${reconcileLockKey(componentId)}))`;
+}
+
+/**
+ * Reconciles a stored run into the backlog (reconcile.ts decides; this reads and writes): the
+ * candidate items in one statement, the items its failures open, history for verification and
+ * reopening once for every touched item, then every change in one batch. The caller holds the
+ * component's reconcile lock (lockReconcile; an upload takes it in priorRuns).
+ */
+async function reconcileRun(tx: Tx, productId: string, ctx: ReconcileContext): Promise<ReconcileOutcome> {
+  const candidates = await listReconcileCandidates(tx, { productId, componentId: ctx.component.id, names: checkNamesOf(ctx.checks) });
+  const { touches, openings } = targetItems(ctx, candidates);
+  const outcome: ReconcileOutcome = { opened: [], reopened: [], verified: [], flagged: [] };
+  for (const opening of openings) {
+    const fields = newItemFields(ctx, opening.check);
+    const key = await nextKey(tx, productId);
+    const item = await tx.backlogItem.create({
+      select: { id: true, key: true, title: true },
+      data: { ...fields, productId, key, actions: fields.actions as Prisma.InputJsonValue, components: { create: { componentId: ctx.component.id } } },
+    });
+    // The plan's stand-in becomes the stored item, for the changes later checks of this run make to it.
+    opening.item.id = item.id;
+    opening.item.key = item.key;
+    await recordItemEvents(tx, [openedEvent(ctx, opening, item.title)]);
+    outcome.opened.push(item.key);
+  }
+  const { required, newestNames, reopenIds } = readsFor(ctx, touches);
+  const newest = await getNewestOutcomes(tx, ctx.component.id, newestNames);
+  const before = statusesBeforeVerification(await listLastStatusChanges(tx, reopenIds));
+  const { updates, events, links } = planChanges(ctx, touches, { required, newest, before }, outcome);
+  if (links.length) await tx.itemComponent.createMany({ data: links.map((itemId) => ({ itemId, componentId: ctx.component.id })) });
+  await updateItems(tx, updates);
+  await recordItemEvents(tx, events);
+  return outcome;
+}
+
+/** New items from runs get keys PF-1, PF-2, … per product. */
+async function nextKey(tx: Tx, productId: string): Promise<string> {
+  const rows = await tx.$queryRaw<{ n: number | null }[]>`
+    SELECT MAX(CAST(substring("key" FROM 4) AS integer)) AS n FROM "BacklogItem"
+    WHERE "productId" = ${productId}::uuid AND "key" ~ '^PF-[0-9]{1,9}$'`;
+  return `PF-${(rows[0]?.n ?? 0) + 1}`;
+}
+
+/** Every touched item's change in one statement (an item with only a flag note still gets its updatedAt). */
+async function updateItems(tx: Tx, updates: ItemUpdate[]): Promise<void> {
+  if (updates.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "BacklogItem" b SET
+      "latestResult" = COALESCE(u."latestResult", b."latestResult"),
+      "status" = COALESCE(u."status"::"ItemStatus", b."status"),
+      "checkNames" = b."checkNames" || u."push",
+      "version" = b."version" + u."bump",
+      "updatedAt" = ${new Date()}
+    FROM json_to_recordset(${JSON.stringify(updates)}::json) AS u("id" uuid, "latestResult" text, "status" text, "push" text[], "bump" int)
+    WHERE b."id" = u."id"`;
 }

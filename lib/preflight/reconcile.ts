@@ -1,12 +1,9 @@
-import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/schema";
 import { statusSchema, type Status } from "@/lib/backlog/schema";
-import type { Tx } from "@/lib/db";
 import { requirementForCheck } from "@/lib/requirements/catalog";
 import { failedCheckTitle } from "@/lib/requirements/check-meaning";
 import type { ParsedCheck } from "./schema";
 import { architectureText } from "@/lib/run-text";
-import { recordItemEvents } from "@/lib/outbox/mutations";
 
 // Machine evidence opens and confirms work; it never silently overrides a person's decision.
 // A check of a stored run speaks for every item of the component that names it (checks missing from
@@ -21,14 +18,18 @@ import { recordItemEvents } from "@/lib/outbox/mutations";
 //                                      every expected architecture (a pass never adopts an item);
 // - item wont_do or needs_justification → never changed: a "flagged" note is added instead.
 // Every change is an event whose actor is the run, linked to it.
+//
+// Pure: the reads (data.ts) and the writes (mutations.ts reconcileRun) happen around these steps:
+// targetItems (which items each check speaks for, and which checks open new items), readsFor
+// (what verification and reopening must know of history), then planChanges (every item's change
+// and event, in one batch).
 
 /** What reconciliation reads of a check: a parsed one at upload, a stored one at assignment. */
 export type ReconcileCheck = Pick<ParsedCheck, "canonicalName" | "known" | "outcome" | "description" | "help" | "suggestion">;
 
 export type ReconcileOutcome = { opened: string[]; reopened: string[]; verified: string[]; flagged: string[] };
 
-type Context = {
-  product: { id: string };
+export type ReconcileContext = {
   /** `architecturesSetBy` null: the expected architectures are those the component has runs for. */
   component: { id: string; slug: string; name: string; architectures: string[]; architecturesSetBy: string | null };
   run: { id: string; architecture: string; imageRef: string };
@@ -41,35 +42,85 @@ type Context = {
 const PERSON_DECISIONS = new Set(["wont_do", "needs_justification"]);
 
 type Result = "passed" | "failed" | "errored";
-type Touch = { item: Candidate; adopted: string | null; results: { name: string; result: Result }[] };
 
-export async function reconcileRun(tx: Tx, ctx: Context): Promise<ReconcileOutcome> {
-  const outcome: ReconcileOutcome = { opened: [], reopened: [], verified: [], flagged: [] };
-  // Runs of one component reconcile one at a time, so two uploads cannot open the same item twice.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`reconcile:${ctx.component.id}`}))`;
-  const runActor = `preflight run ${ctx.run.id.slice(0, 8)} (${ctx.actor.name})`;
-  const event = (itemId: string, field: string, oldValue: unknown, newValue: unknown, note?: string): Prisma.ItemEventCreateManyInput => ({
+/** An item a run's checks may speak for: linked to the run's component, or to none. */
+export type Candidate = {
+  id: string;
+  key: string;
+  status: Status;
+  latestResult: string | null;
+  source: string | null;
+  checkNames: string[];
+  components: { componentId: string }[];
+};
+
+/** One ItemEvent row, as recordItemEvents writes it. */
+export type ReconcileEvent = {
+  itemId: string;
+  actor: string;
+  field: string;
+  oldValue?: string | string[];
+  newValue?: string | string[];
+  note: string | null;
+  runId: string;
+  userId: string | null;
+};
+
+/** One item's change by a run: null leaves a column as it is; `push` appends check names; `bump` increments the version. */
+export type ItemUpdate = { id: string; latestResult: Result | null; status: Status | null; push: string[]; bump: 0 | 1 };
+
+/** A new item a failed check opens: `item` stands in the plan until mutations.ts stores it and gives it its id and key. */
+export type Opening = { check: ReconcileCheck; item: Candidate };
+
+export type Touch = { item: Candidate; adopted: string | null; results: { name: string; result: Result }[]; unnamed: string[] };
+
+/** The outcome of each of these checks in the component's newest run of each architecture that ran it. */
+export type Newest = { architecture: string; name: string; outcome: string }[];
+
+/** An item's newest status change, as history holds it (data.ts listLastStatusChanges). */
+export type StatusChange = { itemId: string; runId: string | null; oldValue: unknown; newValue: unknown };
+
+/** The lock that makes runs of one component reconcile one at a time, so two uploads cannot open the same item twice. */
+export const reconcileLockKey = (componentId: string) => `reconcile:${componentId}`;
+
+/** The check names whose candidate items a run reads: its known checks that passed, failed or errored. */
+export function relevantChecks(checks: ReconcileCheck[]): ReconcileCheck[] {
+  return checks.filter((check) => check.known && check.outcome !== "warned");
+}
+
+export function checkNamesOf(checks: ReconcileCheck[]): string[] {
+  return [...new Set(relevantChecks(checks).map((check) => check.canonicalName))];
+}
+
+/** The ItemEvent row of a change made by this run. */
+function eventOf(ctx: ReconcileContext) {
+  const actor = `preflight run ${ctx.run.id.slice(0, 8)} (${ctx.actor.name})`;
+  const userId = "userId" in ctx.actor ? (ctx.actor.userId ?? null) : null;
+  return (itemId: string, field: string, oldValue: string | string[] | null, newValue: string | string[] | null, note?: string): ReconcileEvent => ({
     itemId,
-    actor: runActor,
+    actor,
     field,
-    oldValue: (oldValue ?? undefined) as Prisma.InputJsonValue | undefined,
-    newValue: (newValue ?? undefined) as Prisma.InputJsonValue | undefined,
+    oldValue: oldValue ?? undefined,
+    newValue: newValue ?? undefined,
     note: note ?? null,
     runId: ctx.run.id,
-    userId: "userId" in ctx.actor ? (ctx.actor.userId ?? null) : null,
+    userId,
   });
+}
 
-  const relevant = ctx.checks.filter((check) => check.known && check.outcome !== "warned");
-  // The candidate items of every check, read once: one statement per run, not one per check.
-  const candidates = await loadCandidates(tx, ctx, [...new Set(relevant.map((check) => check.canonicalName))]);
+/**
+ * Every item a check of this run speaks for: all the component's items that name it. When none
+ * does, a failure adopts the best unlinked item that names it, or opens a new one (`openings`, in
+ * order; later checks see it as the component's item); a pass claims no item, so a passing run of
+ * some other image never closes work about a different one. `candidates` is left as it was.
+ */
+export function targetItems(ctx: ReconcileContext, candidateRows: Candidate[]): { touches: Touch[]; openings: Opening[] } {
+  const candidates = candidateRows.map((item) => ({ ...item, components: [...item.components] }));
   const isLinked = (item: Candidate) => item.components.some((link) => link.componentId === ctx.component.id);
   const names = (item: Candidate, name: string) => item.checkNames.includes(name) || (item.source?.includes(name) ?? false);
-
-  // Every item a check of this run speaks for: all the component's items that name it. When none
-  // does, a failure adopts the best unlinked item that names it, or opens a new one; a pass claims
-  // no item, so a passing run of some other image never closes work about a different one.
-  const touched = new Map<string, Touch>();
-  for (const check of relevant) {
+  const openings: Opening[] = [];
+  const touched = new Map<Candidate, { item: Candidate; adopted: string | null; results: Touch["results"] }>();
+  for (const check of relevantChecks(ctx.checks)) {
     const name = check.canonicalName;
     const result: Result = check.outcome === "errored" ? "errored" : check.outcome === "failed" ? "failed" : "passed";
     let targets = candidates.filter((item) => isLinked(item) && names(item, name));
@@ -78,38 +129,114 @@ export async function reconcileRun(tx: Tx, ctx: Context): Promise<ReconcileOutco
       if (result === "passed") continue;
       adopted = pickItem(candidates.filter((item) => !isLinked(item)), name);
       if (!adopted) {
-        const opened = await openItem(tx, ctx, check, event);
-        candidates.push(opened);
-        outcome.opened.push(opened.key);
+        const item = openedItem(ctx, check, openings.length);
+        candidates.push(item);
+        openings.push({ check, item });
         continue;
       }
       targets = [adopted];
     }
     for (const item of targets) {
-      const touch = touched.get(item.id) ?? { item, adopted: null, results: [] };
+      const touch = touched.get(item) ?? { item, adopted: null, results: [] };
       if (item === adopted) {
         touch.adopted = name;
         // Later checks of this run see it as the component's item.
         item.components.push({ componentId: ctx.component.id });
       }
       touch.results.push({ name, result });
-      touched.set(item.id, touch);
+      touched.set(item, touch);
     }
   }
-
-  // Verification and reopening read history: once for every touched item, not once per item.
   const touches = [...touched.values()].map((touch) => ({ ...touch, unnamed: touch.results.map((r) => r.name).filter((name) => !touch.item.checkNames.includes(name)) }));
+  return { touches, openings };
+}
+
+/** What a new item looks like in the plan, before it is stored (its id and key are placeholders). */
+function openedItem(ctx: ReconcileContext, check: ReconcileCheck, index: number): Candidate {
+  return {
+    id: `new:${index}`,
+    key: "",
+    status: "not_started",
+    latestResult: check.outcome === "errored" ? "errored" : "failed",
+    source: sourceOf(ctx, check),
+    checkNames: [check.canonicalName],
+    components: [{ componentId: ctx.component.id }],
+  };
+}
+
+const sourceOf = (ctx: ReconcileContext, check: ReconcileCheck) => `preflight ${check.canonicalName} (run ${ctx.run.id})`;
+
+/** The fields of the item a failed check opens (mutations.ts adds the product, its key and the link). */
+export function newItemFields(ctx: ReconcileContext, check: ReconcileCheck) {
+  const requirement = requirementForCheck(check.canonicalName);
+  const actions = [check.suggestion, check.help].filter((text): text is string => !!text?.trim()).map((text) => ({ text, done: false }));
+  return {
+    // Matching runs to items goes by checkNames and source, never by this title.
+    title: failedCheckTitle(ctx.component.name, check.canonicalName, check.outcome === "errored" ? "errored" : "failed"),
+    category: "critical_blocker" as const,
+    priority: "P0" as const,
+    status: "not_started" as const,
+    latestResult: check.outcome === "errored" ? "errored" : "failed",
+    source: sourceOf(ctx, check),
+    description: [
+      requirement ? `Requirement ${requirement.code}: ${requirement.title}.` : null,
+      check.description ? `Check: ${check.description}` : null,
+      `Found by preflight on \`${ctx.run.imageRef}\` (${architectureText(ctx.run.architecture)}).`,
+    ]
+      .filter(Boolean)
+      .join("\n\n"),
+    actions: actions.length ? actions : [{ text: `Make ${check.canonicalName} pass on ${ctx.component.name}`, done: false }],
+    checkNames: [check.canonicalName],
+    requirementCodes: requirement ? [requirement.code] : [],
+    position: 10_000,
+  };
+}
+
+/** The "created" event of an item a check opened, once stored. */
+export function openedEvent(ctx: ReconcileContext, opening: Opening, title: string): ReconcileEvent {
+  return eventOf(ctx)(opening.item.id, "created", null, title, `${opening.check.canonicalName} ${opening.check.outcome}`);
+}
+
+/**
+ * Verification and reopening read history once for every touched item, not once per item: the
+ * checks each verifiable item requires (their newest outcomes are read), and the items a failure
+ * may reopen (their newest status change is read).
+ */
+export function readsFor(ctx: ReconcileContext, touches: Touch[]): { required: Map<string, string[]>; newestNames: string[]; reopenIds: string[] } {
   const verifiable = touches.filter(({ item, results }) => !PERSON_DECISIONS.has(item.status) && item.status !== "done" && results.every((r) => r.result === "passed"));
   const required = new Map(verifiable.map(({ item, unnamed }) => [item.id, [...new Set([...item.checkNames, ...unnamed])].filter((name) => !ctx.exempt.has(name))]));
-  const newest = await newestOutcomes(tx, ctx.component.id, [...new Set([...required.values()].flat())]);
   const reopening = touches.filter(({ item, results }) => !PERSON_DECISIONS.has(item.status) && item.status === "done" && results.some((r) => r.result !== "passed"));
-  const before = await statusesBeforeVerification(tx, reopening.map(({ item }) => item.id));
+  return { required, newestNames: [...new Set([...required.values()].flat())], reopenIds: reopening.map(({ item }) => item.id) };
+}
 
+/**
+ * For each item, the status it had before an automatic verification set it done, when its newest
+ * status change is such a verification (made by a run); absent when a person set it done.
+ */
+export function statusesBeforeVerification(changes: StatusChange[]): Map<string, Status> {
+  const out = new Map<string, Status>();
+  for (const last of changes) {
+    if (!last.runId || last.newValue !== "done") continue;
+    const before = statusSchema.safeParse(last.oldValue);
+    if (before.success && before.data !== "done") out.set(last.itemId, before.data);
+  }
+  return out;
+}
+
+/** Every touched item's change and event, in one batch; `outcome` gets what was reopened, verified and flagged. */
+export function planChanges(
+  ctx: ReconcileContext,
+  touches: Touch[],
+  history: { required: Map<string, string[]>; newest: Newest; before: Map<string, Status> },
+  outcome: ReconcileOutcome,
+): { updates: ItemUpdate[]; events: ReconcileEvent[]; links: string[] } {
+  const event = eventOf(ctx);
+  const { required, newest, before } = history;
   const updates: ItemUpdate[] = [];
-  const events: Prisma.ItemEventCreateManyInput[] = [];
+  const events: ReconcileEvent[] = [];
   const links: string[] = [];
   for (const { item, adopted, results, unnamed } of touches) {
-    const itemEvents: Prisma.ItemEventCreateManyInput[] = [];
+    const itemEvents: ReconcileEvent[] = [];
     const update: ItemUpdate = { id: item.id, latestResult: null, status: null, push: unnamed, bump: 0 };
     if (adopted) {
       links.push(item.id);
@@ -158,55 +285,7 @@ export async function reconcileRun(tx: Tx, ctx: Context): Promise<ReconcileOutco
     updates.push(update);
     events.push(...itemEvents);
   }
-  if (links.length) await tx.itemComponent.createMany({ data: links.map((itemId) => ({ itemId, componentId: ctx.component.id })) });
-  await updateItems(tx, updates);
-  await recordItemEvents(tx, events);
-  return outcome;
-}
-
-/** One item's change by a run: null leaves a column as it is; `push` appends check names; `bump` increments the version. */
-type ItemUpdate = { id: string; latestResult: Result | null; status: Status | null; push: string[]; bump: 0 | 1 };
-
-/** Every touched item's change in one statement (an item with only a flag note still gets its updatedAt). */
-async function updateItems(tx: Tx, updates: ItemUpdate[]): Promise<void> {
-  if (updates.length === 0) return;
-  await tx.$executeRaw`
-    UPDATE "BacklogItem" b SET
-      "latestResult" = COALESCE(u."latestResult", b."latestResult"),
-      "status" = COALESCE(u."status"::"ItemStatus", b."status"),
-      "checkNames" = b."checkNames" || u."push",
-      "version" = b."version" + u."bump",
-      "updatedAt" = ${new Date()}
-    FROM json_to_recordset(${JSON.stringify(updates)}::json) AS u("id" uuid, "latestResult" text, "status" text, "push" text[], "bump" int)
-    WHERE b."id" = u."id"`;
-}
-
-const CANDIDATE_SELECT = {
-  id: true,
-  key: true,
-  status: true,
-  latestResult: true,
-  source: true,
-  checkNames: true,
-  components: { select: { componentId: true } },
-} as const;
-
-type Candidate = Prisma.BacklogItemGetPayload<{ select: typeof CANDIDATE_SELECT }>;
-
-/** Items of the product that name any of these checks (in checkNames or source), linked to this component or to none, in one statement. */
-async function loadCandidates(tx: Tx, ctx: Context, names: string[]): Promise<Candidate[]> {
-  if (names.length === 0) return [];
-  // Prisma's `contains`: LIKE with the pattern's own wildcards escaped.
-  const patterns = names.map((name) => `%${name.replace(/[\\%_]/g, "\\$&")}%`);
-  const rows = await tx.$queryRaw<(Omit<Candidate, "components"> & { componentIds: string[] })[]>`
-    SELECT b."id", b."key", b."status"::text AS "status", b."latestResult", b."source", b."checkNames",
-      ARRAY(SELECT ic."componentId"::text FROM "ItemComponent" ic WHERE ic."itemId" = b."id") AS "componentIds"
-    FROM "BacklogItem" b
-    WHERE b."productId" = ${ctx.product.id}::uuid AND (b."checkNames" && ${names}::text[] OR b."source" LIKE ANY(${patterns}::text[]))
-      AND (EXISTS (SELECT 1 FROM "ItemComponent" ic WHERE ic."itemId" = b."id" AND ic."componentId" = ${ctx.component.id}::uuid)
-        OR NOT EXISTS (SELECT 1 FROM "ItemComponent" ic WHERE ic."itemId" = b."id"))
-    ORDER BY b."position", b."key"`;
-  return rows.map(({ componentIds, ...item }) => ({ ...item, components: componentIds.map((componentId) => ({ componentId })) }));
+  return { updates, events, links };
 }
 
 /**
@@ -220,89 +299,16 @@ function pickItem(candidates: Candidate[], name: string): Candidate | null {
   return matching.sort((a, b) => rank(b) - rank(a))[0] ?? null;
 }
 
-async function openItem(tx: Tx, ctx: Context, check: ReconcileCheck, event: (itemId: string, field: string, o: unknown, n: unknown, note?: string) => Prisma.ItemEventCreateManyInput) {
-  const requirement = requirementForCheck(check.canonicalName);
-  const key = await nextKey(tx, ctx.product.id);
-  const actions = [check.suggestion, check.help].filter((text): text is string => !!text?.trim()).map((text) => ({ text, done: false }));
-  const item = await tx.backlogItem.create({
-    select: { ...CANDIDATE_SELECT, title: true },
-    data: {
-      productId: ctx.product.id,
-      key,
-      // Matching runs to items goes by checkNames and source, never by this title.
-      title: failedCheckTitle(ctx.component.name, check.canonicalName, check.outcome === "errored" ? "errored" : "failed"),
-      category: "critical_blocker",
-      priority: "P0",
-      status: "not_started",
-      latestResult: check.outcome === "errored" ? "errored" : "failed",
-      source: `preflight ${check.canonicalName} (run ${ctx.run.id})`,
-      description: [
-        requirement ? `Requirement ${requirement.code}: ${requirement.title}.` : null,
-        check.description ? `Check: ${check.description}` : null,
-        `Found by preflight on \`${ctx.run.imageRef}\` (${architectureText(ctx.run.architecture)}).`,
-      ]
-        .filter(Boolean)
-        .join("\n\n"),
-      actions: (actions.length ? actions : [{ text: `Make ${check.canonicalName} pass on ${ctx.component.name}`, done: false }]) as Prisma.InputJsonValue,
-      checkNames: [check.canonicalName],
-      requirementCodes: requirement ? [requirement.code] : [],
-      position: 10_000,
-      components: { create: { componentId: ctx.component.id } },
-    },
-  });
-  await recordItemEvents(tx, [event(item.id, "created", null, item.title, `${check.canonicalName} ${check.outcome}`)]);
-  return item;
-}
-
-/** New items from runs get keys PF-1, PF-2, … per product. */
-async function nextKey(tx: Tx, productId: string): Promise<string> {
-  const rows = await tx.$queryRaw<{ n: number | null }[]>`
-    SELECT MAX(CAST(substring("key" FROM 4) AS integer)) AS n FROM "BacklogItem"
-    WHERE "productId" = ${productId}::uuid AND "key" ~ '^PF-[0-9]{1,9}$'`;
-  return `PF-${(rows[0]?.n ?? 0) + 1}`;
-}
-
-type Newest = { architecture: string; name: string; outcome: string }[];
-
-/** The outcome of each of these checks in the component's newest run of each architecture that ran it. */
-async function newestOutcomes(tx: Tx, componentId: string, names: string[]): Promise<Newest> {
-  if (names.length === 0) return [];
-  return tx.$queryRaw<Newest>`
-    SELECT DISTINCT ON (r."architecture", c."canonicalName") r."architecture", c."canonicalName" AS name, c."outcome"::text AS outcome
-    FROM "PreflightRun" r JOIN "CheckResult" c ON c."runId" = r."id" AND c."canonicalName" = ANY(${names})
-    WHERE r."componentId" = ${componentId}::uuid
-    ORDER BY r."architecture", c."canonicalName", r."createdAt" DESC, r."id" DESC`;
-}
-
 /**
  * True when, for every expected architecture, the newest run that ran each of the checks passed it
  * (`newest`, read once for every item of a run). Expected: the architectures a person set on the
  * component (one without a run yet holds verification back), else every architecture the component
  * has runs for among those checks.
  */
-function passesEverywhere(component: Context["component"], newest: Newest, names: string[]): boolean {
+function passesEverywhere(component: ReconcileContext["component"], newest: Newest, names: string[]): boolean {
   if (names.length === 0) return false;
   const rows = newest.filter((row) => names.includes(row.name));
   const archs = component.architecturesSetBy ? component.architectures : [...new Set(rows.map((row) => row.architecture))];
   const passes = (arch: string, name: string) => rows.some((row) => row.architecture === arch && row.name === name && row.outcome === "passed");
   return archs.length > 0 && archs.every((arch) => names.every((name) => passes(arch, name)));
-}
-
-/**
- * For each item, the status it had before an automatic verification set it done, when its newest
- * status change is such a verification (made by a run); absent when a person set it done.
- */
-async function statusesBeforeVerification(tx: Tx, itemIds: string[]): Promise<Map<string, Status>> {
-  if (itemIds.length === 0) return new Map();
-  const rows = await tx.$queryRaw<{ itemId: string; runId: string | null; oldValue: unknown; newValue: unknown }[]>`
-    SELECT DISTINCT ON (e."itemId") e."itemId"::text AS "itemId", e."runId"::text AS "runId", e."oldValue", e."newValue"
-    FROM "ItemEvent" e WHERE e."itemId" = ANY(${itemIds}::uuid[]) AND e."field" = 'status'
-    ORDER BY e."itemId", e."at" DESC, e."id" DESC`;
-  const out = new Map<string, Status>();
-  for (const last of rows) {
-    if (!last.runId || last.newValue !== "done") continue;
-    const before = statusSchema.safeParse(last.oldValue);
-    if (before.success && before.data !== "done") out.set(last.itemId, before.data);
-  }
-  return out;
 }

@@ -40,7 +40,7 @@ const upload = route("upload_results", async (req, _ctx, principal) => {
     componentSlug: fields.component,
     force: fields.force,
     createComponent: fields.createComponent,
-    productSlug: product.slug,
+    product,
     actor: actorOf(principal),
   });
   const allDuplicates = result.runs.every((run) => run.duplicate);
