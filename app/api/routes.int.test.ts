@@ -37,6 +37,8 @@ const DOORS: Readonly<Record<string, { permission: Permission; status: number; a
   "POST /api/v1/backlog/import": { permission: "import_backlog", status: 415 },
   "GET /api/v1/components": { permission: "read", status: 200 },
   "GET /api/v1/components/x": { permission: "read", status: 404 },
+  "GET /api/v1/components/x/grid": { permission: "read", status: 404 },
+  "GET /api/v1/components/x/history": { permission: "read", status: 404 },
   "PATCH /api/v1/components/x": { permission: "edit_items", status: 400 },
   "PUT /api/v1/components/x/exceptions/x": { permission: "edit_items", status: 404 },
   "PUT /api/v1/components/x/requirements/x": { permission: "edit_items", status: 400 },
