@@ -17,6 +17,7 @@ export function CommandBar({ product, canCreate, canUpload, canImport }: Props) 
   const router = useRouter();
   const [open, setOpen] = useState<"search" | "help" | null>(null);
   const pending = useRef<{ key: string; at: number } | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
 
   const commands: PaletteCommand[] = [
     { id: "overview", label: "Overview", href: withProduct("/", product) },
@@ -58,12 +59,16 @@ export function CommandBar({ product, canCreate, canUpload, canImport }: Props) 
       }
     }
     window.addEventListener("keydown", onKeyDown);
+    // The header hydrates in a Suspense boundary of its own, after or before the page: this says when
+    // the shortcuts are listening (the end-to-end tests wait for it before pressing a key).
+    button.current?.setAttribute("data-shortcuts", "on");
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [open, product, canCreate, router]);
 
   return (
     <>
       <button
+        ref={button}
         type="button"
         onClick={() => setOpen("search")}
         aria-keyshortcuts="Control+K Meta+K /"
