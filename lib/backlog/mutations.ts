@@ -331,14 +331,10 @@ export async function recordEventsOfItems(tx: Tx, actor: Actor, items: { itemId:
       actor: actor.name,
       userId: "userId" in actor ? (actor.userId ?? null) : null,
       field: change.field,
-      oldValue: toJson(change.oldValue),
-      newValue: toJson(change.newValue),
+      oldValue: change.oldValue,
+      newValue: change.newValue,
       note: "note" in change ? (change.note ?? null) : null,
     })),
   );
   await recordItemEvents(tx, data);
-}
-
-function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
-  return value === null || value === undefined ? Prisma.JsonNull : (value as Prisma.InputJsonValue);
 }
