@@ -98,6 +98,10 @@ export async function evaluateComponents(product: ProductRef, which: string[] | 
     latestChecks(components),
   ]);
 
+  // Each component's share, found once: the per-component filters cost O(components × rows).
+  const itemsOf = groupBy(items, (i) => i.components.map((link) => link.componentId));
+  const signOffsOf = groupBy(signOffs, (s) => [s.subject]);
+  const submissionsOf = groupBy(submissions, (s) => [s.componentId]);
   return components.map((c) => {
     const policy = policyInForce(c);
     const checks = evidence.get(c.id) ?? [];
@@ -107,15 +111,13 @@ export async function evaluateComponents(product: ProductRef, which: string[] | 
     const own = c.references.map((r) => r.component);
     const references: LinkedComponent[] | null =
       c.type !== "operator_bundle" ? null : own.length > 0 ? own : gated.filter((g) => g.id !== c.id).map(({ slug, name, certificationStatus }) => ({ slug, name, certificationStatus }));
-    const submitted: Submission[] = submissions
-      .filter((s) => s.componentId === c.id)
-      .map((s) => ({ architecture: s.architecture, runId: s.id, at: s.createdAt, urls: s.submissionUrls }));
+    const submitted: Submission[] = (submissionsOf.get(c.id) ?? []).map((s) => ({ architecture: s.architecture, runId: s.id, at: s.createdAt, urls: s.submissionUrls }));
     const rows = requirementMatrix(
       requirements.get(c.type) ?? [],
       { ...c, policy: policy.policy, architectures, references: references?.length ? references : null, submissions: submitted },
       checks,
-      items.filter((i) => i.components.some((link) => link.componentId === c.id)).map(toMatrixItem),
-      signOffs.filter((s) => s.subject === c.id),
+      (itemsOf.get(c.id) ?? []).map(toMatrixItem),
+      signOffsOf.get(c.id) ?? [],
       now,
     );
     return {
@@ -127,7 +129,7 @@ export async function evaluateComponents(product: ProductRef, which: string[] | 
       policy,
       architectures: { list: architectures, setBy: c.architecturesSetBy },
       rows,
-      signOffs: signOffs.filter((s) => s.subject === c.id),
+      signOffs: signOffsOf.get(c.id) ?? [],
     };
   });
 }
@@ -162,6 +164,19 @@ export async function getReadiness(productSlug?: string, now = new Date()): Prom
     components,
     product: { slug: product.slug, name: product.name, remaining, rows: productRows },
   };
+}
+
+/** Rows under each key `keysOf` names for them (a row may fall under several, once each). */
+function groupBy<T>(rows: readonly T[], keysOf: (row: T) => string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    for (const key of new Set(keysOf(row))) {
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
+    }
+  }
+  return groups;
 }
 
 const ITEM_SELECT = { key: true, title: true, status: true, checkNames: true, requirementCodes: true, components: { select: { componentId: true } } } as const;
