@@ -121,7 +121,7 @@ export async function ingestPreflightRuns(
           stored.push(viewOf(created, run.checks, EMPTY_OUTCOME, false, null, diff));
           continue;
         }
-        const applied = await applyRun(tx, { productId: product.id, component, run: { ...created, imageTag, submissionUrls: submission.urls }, checks: run.checks, actor: input.actor, label: run.fileName, diff, announced: true });
+        const applied = await applyRun(tx, { productId: product.id, component, run: { ...created, imageTag, submissionUrls: submission.urls }, checks: run.checks, actor: input.actor, label: run.fileName });
         warnings.push(...applied.warnings);
         stored.push(viewOf(created, run.checks, applied.items, false, component, diff));
       }
@@ -381,7 +381,9 @@ async function attachStoredRun(tx: Tx, input: { productId: string; runId: string
     // One INSERT … ON CONFLICT DO NOTHING, as storeRun does: a read-then-insert would fail the loser of a race.
     await tx.imageTag.createMany({ data: [{ componentId: input.component.id, name: run.imageTag }], skipDuplicates: true });
   }
-  const applied = await applyRun(tx, { productId: input.productId, component: input.component, run, checks, actor: input.actor, label: input.label, diff });
+  // A new run is announced by the statement that stores it (storeRun); an attached one here.
+  await emit(tx, input.actor, announcementOf({ productId: input.productId, component: input.component, run, checks, diff }));
+  const applied = await applyRun(tx, { productId: input.productId, component: input.component, run, checks, actor: input.actor, label: input.label });
   return { view: viewOf(row, checks, applied.items, false, input.component, diff), warnings: applied.warnings };
 }
 
@@ -395,14 +397,9 @@ async function applyRun(
     checks: ReconcileCheck[];
     actor: Actor;
     label: string;
-    /** The diff against the previous run of this component and architecture, as stored on the run. */
-    diff: StoredDiff;
-    /** True when storeRun already wrote the run's announcement. */
-    announced?: boolean;
   },
 ): Promise<{ items: ReconcileOutcome; warnings: string[] }> {
   const { component, run } = input;
-  if (!input.announced) await emit(tx, input.actor, announcementOf(input));
   const warnings: string[] = [];
   const project = connectProjectOf(run.submissionUrls);
   if (project && !component.connectProjectId) {
