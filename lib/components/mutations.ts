@@ -103,7 +103,7 @@ export async function updateComponent(input: {
   productSlug?: string;
   slug: string;
   patch: ComponentPatch;
-  actor: { name: string };
+  actor: { name: string; userId?: string };
   afterWrite?: (tx: Tx, component: { id: string; certificationStatusChanged: boolean }) => Promise<void>;
 }) {
   const { version, architectures, references, ...changes } = input.patch;
@@ -111,7 +111,7 @@ export async function updateComponent(input: {
     const product = await resolveProductForWrite(tx, input.productSlug);
     const row = await tx.component.findUnique({
       where: { productId_slug: { productId: product.id, slug: input.slug } },
-      select: { id: true, version: true, type: true, certificationStatus: true },
+      select: { id: true, version: true, type: true, certificationStatus: true, hostAccess: true, osContentType: true, owner: true, connectProjectId: true },
     });
     if (!row) throw new AppError("not_found", `No component "${input.slug}" in product "${product.slug}".`);
     const expected = architectures === undefined ? {} : { architectures: architectures ?? [], architecturesSetBy: architectures?.length ? input.actor.name : null };
@@ -124,12 +124,29 @@ export async function updateComponent(input: {
         currentVersion: row.version,
       });
     }
+    // Component history: who set what (a catalog sync tells a person's value from its own by it).
+    const changed = HISTORY_FIELDS.filter((field) => changes[field] !== undefined && (changes[field] || null) !== row[field]);
+    if (changed.length) {
+      await tx.componentEvent.createMany({
+        data: changed.map((field) => ({
+          componentId: row.id,
+          actor: input.actor.name,
+          userId: input.actor.userId ?? null,
+          field,
+          oldValue: row[field] ?? undefined,
+          newValue: changes[field] || undefined,
+        })),
+      });
+    }
     if (references !== undefined) await replaceReferences(tx, product.id, row, input.slug, references ?? []);
     const certificationStatusChanged = changes.certificationStatus !== undefined && changes.certificationStatus !== row.certificationStatus;
     await input.afterWrite?.(tx, { id: row.id, certificationStatusChanged });
     return { slug: input.slug, version: version + 1 };
   });
 }
+
+/** The facts whose changes component history records. */
+const HISTORY_FIELDS = ["certificationStatus", "hostAccess", "osContentType", "owner", "connectProjectId"] as const;
 
 async function replaceReferences(tx: Tx, productId: string, bundle: { id: string; type: string }, slug: string, slugs: string[]) {
   if (bundle.type !== "operator_bundle") throw new AppError("invalid", `references: ${slug} is not an operator bundle; only a bundle references images.`);
