@@ -2,6 +2,7 @@ import "server-only";
 import { CLOSED_STATUSES } from "@/lib/backlog/schema";
 import { RED_HAT_REGISTRIES } from "@/lib/components/image-ref";
 import { policyInForce } from "@/lib/components/policy";
+import { connectProjectUrl } from "@/lib/components/schema";
 import { getDb } from "@/lib/db";
 import { getProduct, type ProductRef } from "@/lib/products/data";
 import { REQUIREMENT_CATALOG } from "@/lib/requirements/catalog";
@@ -11,6 +12,7 @@ import {
   productMatrix,
   requirementMatrix,
   type CheckEvidence,
+  type ImageGrade,
   type LinkedComponent,
   type MatrixItem,
   type MatrixRequirement,
@@ -39,7 +41,28 @@ const componentSelect = {
   architecturesSetBy: true,
   exceptions: { select: { kind: true, status: true, caseRef: true } },
   references: { select: { component: { select: { slug: true, name: true, certificationStatus: true } } }, orderBy: { component: { slug: "asc" as const } } },
+  redHat: true,
+  images: { where: { redHatId: { not: null } }, select: { digest: true, architecture: true, tags: true, published: true, grade: true }, orderBy: { digest: "asc" as const } },
 } as const;
+
+type RedHatImage = { digest: string; architecture: string; tags: string[]; published: boolean | null; grade: string | null };
+/** What a sync stored as Red Hat's (lib/pyxis/plan.ts RedHatFacts), as far as evidence reads it. */
+type RedHatSubmissions = { projectId: string; fetchedAt: string; testResults: { architecture: string | null; passed: boolean; at: string | null }[] };
+
+/** CTR-13's images: those Red Hat publishes, or every image it lists when none is published yet. */
+function gradesInUse(images: RedHatImage[]): ImageGrade[] {
+  const inUse = images.some((i) => i.published) ? images.filter((i) => i.published) : images;
+  return inUse.filter((i) => i.grade !== null).map((i) => ({ grade: i.grade!, architecture: i.architecture, tags: i.tags, digest: i.digest }));
+}
+
+/** Passing preflight results Red Hat's catalog lists for the project: CTR-15's evidence beside submitted runs. */
+function redHatSubmissions(facts: unknown): Submission[] {
+  const redHat = facts as RedHatSubmissions | null;
+  if (!redHat?.testResults) return [];
+  return redHat.testResults
+    .filter((r) => r.passed && r.architecture)
+    .map((r) => ({ architecture: r.architecture!, runId: null, at: new Date(r.at ?? redHat.fetchedAt), urls: [connectProjectUrl(redHat.projectId)] }));
+}
 
 export type EvaluatedComponent = {
   id: string;
@@ -111,10 +134,13 @@ export async function evaluateComponents(product: ProductRef, which: string[] | 
     const own = c.references.map((r) => r.component);
     const references: LinkedComponent[] | null =
       c.type !== "operator_bundle" ? null : own.length > 0 ? own : gated.filter((g) => g.id !== c.id).map(({ slug, name, certificationStatus }) => ({ slug, name, certificationStatus }));
-    const submitted: Submission[] = (submissionsOf.get(c.id) ?? []).map((s) => ({ architecture: s.architecture, runId: s.id, at: s.createdAt, urls: s.submissionUrls }));
+    const submitted: Submission[] = [
+      ...(submissionsOf.get(c.id) ?? []).map((s) => ({ architecture: s.architecture, runId: s.id, at: s.createdAt, urls: s.submissionUrls })),
+      ...redHatSubmissions(c.redHat),
+    ];
     const rows = requirementMatrix(
       requirements.get(c.type) ?? [],
-      { ...c, policy: policy.policy, architectures, references: references?.length ? references : null, submissions: submitted },
+      { ...c, policy: policy.policy, architectures, references: references?.length ? references : null, submissions: submitted, grades: gradesInUse(c.images) },
       checks,
       (itemsOf.get(c.id) ?? []).map(toMatrixItem),
       signOffsOf.get(c.id) ?? [],

@@ -14,7 +14,7 @@ export function exceptionNeeded(kind: ExceptionKind, c: { hostAccess: string; os
   return kind === "privileged" ? c.hostAccess === "privileged" : c.osContentType === "scratch" || c.osContentType === "non_ubi";
 }
 /** Evidence computed from other facts rather than read from a check. */
-export type DerivedFrom = "bundle_images" | "submission" | "components_certified" | "components_published";
+export type DerivedFrom = "bundle_images" | "submission" | "grades" | "components_certified" | "components_published";
 
 export type CatalogEntry = {
   code: string;
@@ -46,7 +46,7 @@ const CONTAINER: Row[] = [
   ["CTR-10", "Image runs as a non-root user", "auto", "preflight", ["RunAsNonRoot"], { notApplicableUnder: ROOT }],
   ["CTR-11", "Privileged access is documented, declared before preflight, and reviewed", "review", "review", [], { onlyWith: "privileged" }],
   ["CTR-12", "No important or critical vulnerabilities in Red Hat content", "auto", "scan"],
-  ["CTR-13", "Image is rebuilt when Red Hat errata land (health grade A or B)", "maintenance", "scan"],
+  ["CTR-13", "Image is rebuilt when Red Hat errata land (health grade A or B)", "maintenance", "scan", [], { derivedFrom: "grades" }],
   ["CTR-14", "Red Hat can pull the image from the partner registry", "auto", "preflight"],
   ["CTR-15", "Preflight results are submitted to the certification project", "auto", "portal", [], { derivedFrom: "submission" }],
   ["CTR-16", "A non-UBI or scratch base has an approved scratch exception", "review", "review", [], { onlyWith: "scratch" }],

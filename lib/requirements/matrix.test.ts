@@ -20,6 +20,7 @@ const component: MatrixComponent = {
   architectures: [],
   references: null,
   submissions: [],
+  grades: [],
 };
 const NOW = new Date(Date.UTC(2026, 11, 4));
 const at = (day: number) => new Date(Date.UTC(2026, 10, day));
@@ -151,6 +152,22 @@ describe("requirement matrix", () => {
     const full = row(matrix({ architectures: ["amd64", "arm64"], submissions: [submission("amd64"), submission("arm64")] }), "CTR-15");
     expect(full).toMatchObject({ evidence: "passed", detail: "Submitted to Red Hat for amd64, arm64 (newest on 2026-11-06).", runId: "run-arm64" });
     expect(full.urls).toHaveLength(2);
+  });
+
+  it("counts Red Hat's listed results (no run here) as submissions too", () => {
+    const listed = { architecture: "amd64", runId: null, at: at(7), urls: ["https://connect.redhat.com/component/view/695da2556e8a9da931220fda"] };
+    const full = row(matrix({ architectures: ["amd64"], submissions: [listed] }), "CTR-15");
+    expect(full).toMatchObject({ evidence: "passed", detail: "Submitted to Red Hat for amd64 (newest on 2026-11-07).", runId: null, urls: listed.urls });
+  });
+
+  it("derives CTR-13 from the worst current health grade of the images in use", () => {
+    const grade = (g: string, architecture: string, tag: string) => ({ grade: g, architecture, tags: [tag], digest: `sha256:${g}${architecture}` });
+    expect(row(matrix({}), "CTR-13")).toMatchObject({ evidence: "needs_sign_off", signOffAllowed: true });
+    expect(row(matrix({}), "CTR-13").detail).toContain("connect the product to Red Hat's catalog");
+    const good = row(matrix({ grades: [grade("A", "amd64", "v1.2"), grade("B", "arm64", "v1.2")] }), "CTR-13");
+    expect(good).toMatchObject({ evidence: "passed", detail: "Worst health grade from Red Hat: B, v1.2 (arm64), of 2 images in use.", signOffAllowed: false });
+    const bad = row(matrix({ grades: [grade("A", "amd64", "v1.3"), grade("D", "arm64", "v1.2"), grade("C", "amd64", "v1.2")] }), "CTR-13");
+    expect(bad).toMatchObject({ evidence: "failed", detail: "Health grade D from Red Hat for v1.2 (arm64): rebuild on the newest base image (A or B needed; 3 images in use)." });
   });
 
   it("derives OPB-01 from the referenced images, and never reads the hidden BundleImageRefsAreCertified", () => {

@@ -46,7 +46,10 @@ export type MatrixItem = { key: string; title: string; status: string; open: boo
 export type ExceptionState = { kind: "privileged" | "scratch"; status: string; caseRef?: string | null };
 export type SignOffFact = { code: string; status: SignOffStatus; note: string; link: string | null; expiresAt: Date | null; actor: string; createdAt: Date };
 export type LinkedComponent = { slug: string; name: string; certificationStatus: string };
-export type Submission = { architecture: string; runId: string; at: Date; urls: string[] };
+/** A submission of preflight results: a run uploaded here with its log, or (runId null) a result Red Hat's catalog lists. */
+export type Submission = { architecture: string; runId: string | null; at: Date; urls: string[] };
+/** The health grade in force of an image in use, as Red Hat's catalog gives it. */
+export type ImageGrade = { grade: string; architecture: string; tags: string[]; digest: string };
 
 export type MatrixComponent = {
   hostAccess: string;
@@ -58,6 +61,8 @@ export type MatrixComponent = {
   /** For a bundle: the images it references (null: none known). */
   references: LinkedComponent[] | null;
   submissions: Submission[];
+  /** Current health grades of the images in use (Red Hat's catalog; empty: not synced). */
+  grades: ImageGrade[];
 };
 
 export type MatrixRow = {
@@ -186,6 +191,20 @@ function submissionVerdict(c: MatrixComponent): { verdict: Verdict | null; parti
   return { verdict: null, partial: `Submitted for ${archs}; not yet for ${missing.join(", ")}.` };
 }
 
+/** Health grades, best first (Red Hat's Container Health Index). */
+const GRADES = ["A", "B", "C", "D", "E", "F"];
+const gradeRank = (grade: string) => (GRADES.includes(grade) ? GRADES.indexOf(grade) : GRADES.length);
+
+/** CTR-13: the worst current grade of the images in use; A or B passes. */
+function gradesVerdict(c: MatrixComponent): Verdict | null {
+  if (c.grades.length === 0) return null;
+  const worst = [...c.grades].sort((a, b) => gradeRank(b.grade) - gradeRank(a.grade) || a.architecture.localeCompare(b.architecture))[0]!;
+  const which = `${worst.tags[0] ?? worst.digest.replace(/^sha256:/, "").slice(0, 12)} (${architectureText(worst.architecture)})`;
+  const count = c.grades.length === 1 ? "the image in use" : `${c.grades.length} images in use`;
+  if (gradeRank(worst.grade) <= 1) return { evidence: "passed", detail: `Worst health grade from Red Hat: ${worst.grade}, ${which}, of ${count}.` };
+  return { evidence: "failed", detail: `Health grade ${worst.grade} from Red Hat for ${which}: rebuild on the newest base image (A or B needed; ${count}).` };
+}
+
 function base(requirement: MatrixRequirement, items: MatrixItem[]) {
   return {
     code: requirement.code,
@@ -228,6 +247,10 @@ function rowFor(requirement: MatrixRequirement, c: MatrixComponent, checks: Chec
     const { verdict, partial } = submissionVerdict(c);
     if (verdict) return decided(verdict);
     return orSignOff({ evidence: "needs_sign_off", detail: partial ?? "No run says it was submitted (preflight --submit): upload a submitted run's preflight.log, or sign it off." });
+  }
+  if (requirement.derivedFrom === "grades") {
+    const verdict = gradesVerdict(c);
+    return verdict ? decided(verdict) : orSignOff({ evidence: "needs_sign_off", detail: "No health grade from Red Hat yet: connect the product to Red Hat's catalog (Settings → Integrations), or sign it off." });
   }
   const reported = reportedChecks(requirement.checkNames);
   if (reported.length > 0) {
