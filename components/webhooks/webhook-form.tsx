@@ -13,7 +13,7 @@ const GROUPS: { label: string; events: NotifyEvent[] }[] = [
   { label: "Preflight runs", events: NOTIFY_EVENTS.filter((e) => e.startsWith("run.")) },
   { label: "Backlog items", events: NOTIFY_EVENTS.filter((e) => e.startsWith("item.")) },
   { label: "Phases", events: NOTIFY_EVENTS.filter((e) => e.startsWith("phase.")) },
-  { label: "Components", events: NOTIFY_EVENTS.filter((e) => e.startsWith("evidence.") || e.startsWith("exception.")) },
+  { label: "Components", events: NOTIFY_EVENTS.filter((e) => e.startsWith("evidence.") || e.startsWith("exception.") || e.startsWith("component.")) },
 ];
 
 export type WebhookFormValues = { url: string; events: NotifyEvent[]; format: WebhookFormatName; product: string | null; secret?: string | null };

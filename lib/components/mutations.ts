@@ -1,5 +1,6 @@
 import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { emit } from "@/lib/outbox/mutations";
 import type { ComponentPatch } from "@/lib/components/schema";
 import { resolveProductForWrite } from "@/lib/products/mutations";
 import { isRedHatRegistry, parseImageRef, slugForRepository, slugify, type ImageRef } from "@/lib/components/image-ref";
@@ -111,7 +112,7 @@ export async function updateComponent(input: {
     const product = await resolveProductForWrite(tx, input.productSlug);
     const row = await tx.component.findUnique({
       where: { productId_slug: { productId: product.id, slug: input.slug } },
-      select: { id: true, version: true, type: true, certificationStatus: true, hostAccess: true, osContentType: true, owner: true, connectProjectId: true },
+      select: { id: true, name: true, version: true, type: true, certificationStatus: true, hostAccess: true, osContentType: true, owner: true, connectProjectId: true },
     });
     if (!row) throw new AppError("not_found", `No component "${input.slug}" in product "${product.slug}".`);
     const expected = architectures === undefined ? {} : { architectures: architectures ?? [], architecturesSetBy: architectures?.length ? input.actor.name : null };
@@ -140,6 +141,11 @@ export async function updateComponent(input: {
     }
     if (references !== undefined) await replaceReferences(tx, product.id, row, input.slug, references ?? []);
     const certificationStatusChanged = changes.certificationStatus !== undefined && changes.certificationStatus !== row.certificationStatus;
+    if (certificationStatusChanged) {
+      await emit(tx, input.actor, [
+        { type: "component.status_changed", productId: product.id, data: { component: { slug: input.slug, name: row.name }, from: row.certificationStatus, to: changes.certificationStatus! } },
+      ]);
+    }
     await input.afterWrite?.(tx, { id: row.id, certificationStatusChanged });
     return { slug: input.slug, version: version + 1 };
   });

@@ -16,6 +16,7 @@ export const NOTIFY_EVENTS = [
   "phase.gate_satisfied",
   "evidence.stale",
   "exception.decided",
+  "component.status_changed",
 ] as const;
 export const notifyEventSchema = z.enum(NOTIFY_EVENTS);
 export type NotifyEvent = z.infer<typeof notifyEventSchema>;
@@ -40,6 +41,7 @@ export const EVENT_LABELS: Record<NotifyEvent, string> = {
   "phase.gate_satisfied": "A phase may start: everything it waits for is done",
   "evidence.stale": "A component's evidence went stale",
   "exception.decided": "An exception was approved or denied",
+  "component.status_changed": "A component's certification status changed (Red Hat's catalog or a person)",
 };
 
 const ref = z.object({ key: z.string(), title: z.string() });
@@ -65,6 +67,7 @@ export const eventDataSchemas = {
   "phase.gate_satisfied": z.object({ phase: ref }),
   "evidence.stale": z.object({ component: componentRef, reason: z.string(), lastPassingAt: z.string().nullable() }),
   "exception.decided": z.object({ component: componentRef, kind: z.string(), status: z.string(), caseRef: z.string().nullable() }),
+  "component.status_changed": z.object({ component: componentRef, from: z.string(), to: z.string() }),
 } satisfies Record<NotifyEvent, z.ZodType>;
 
 export type EventData<E extends NotifyEvent> = z.infer<(typeof eventDataSchemas)[E]>;

@@ -98,6 +98,7 @@ async function recipientsOf(tx: Tx, productId: string | null, type: NotifyEvent,
     }
     case "evidence.stale":
     case "exception.decided":
+    case "component.status_changed":
       return ownersOf(tx, productId, [(data as EventData<"evidence.stale">).component.slug]);
     case "phase.completed":
     case "phase.gate_satisfied": {
