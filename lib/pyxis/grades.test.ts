@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentGrade, worstGrade } from "./grades";
+import { currentGrade } from "./grades";
 
 const image = {
   freshness_grades: [
@@ -39,15 +39,5 @@ describe("currentGrade", () => {
       ],
     };
     expect(currentGrade(overlapping, new Date("2025-06-01T00:00:00Z"))?.grade).toBe("C");
-  });
-});
-
-describe("worstGrade", () => {
-  it("returns the worst of A–F, ignoring other values", () => {
-    expect(worstGrade(["A", "C", "B"])).toBe("C");
-    expect(worstGrade(["f", "A"])).toBe("F");
-    expect(worstGrade(["A", "Z", "?"])).toBe("A");
-    expect(worstGrade(["unknown"])).toBeNull();
-    expect(worstGrade([])).toBeNull();
   });
 });

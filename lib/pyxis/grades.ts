@@ -3,8 +3,6 @@ import type { FreshnessGrade } from "./schema";
 // Freshness grades: Red Hat grades each image A (no known unfixed security issues) to F, and the
 // grade falls over time as advisories are published, so an image carries a dated list of grades.
 
-export const FRESHNESS_GRADES = ["A", "B", "C", "D", "E", "F"] as const;
-
 export type CurrentGrade = { grade: string; since: string; until: string | null };
 
 /**
@@ -23,13 +21,4 @@ export function currentGrade(image: { freshness_grades: FreshnessGrade[] }, now:
   }
   if (!best) return null;
   return { grade: best.grade, since: new Date(best.start).toISOString(), until: best.end === null ? null : new Date(best.end).toISOString() };
-}
-
-/** The worst of the grades (A best … F worst); values outside A–F are ignored; null if none is left. */
-export function worstGrade(grades: string[]): string | null {
-  let worst = -1;
-  for (const grade of grades) {
-    worst = Math.max(worst, FRESHNESS_GRADES.indexOf(grade.trim().toUpperCase() as (typeof FRESHNESS_GRADES)[number]));
-  }
-  return worst < 0 ? null : FRESHNESS_GRADES[worst]!;
 }

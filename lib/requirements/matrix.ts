@@ -9,6 +9,7 @@
 // - every other requirement is a person's sign-off (attested, not met, not applicable, stale).
 
 import { exceptionNeeded, reportedChecks } from "@/lib/requirements/catalog";
+import { worstGrade } from "@/lib/requirements/health-grade";
 import type { SignOffStatus, SignOffView } from "@/lib/requirements/schema";
 import { architectureText } from "@/lib/run-text";
 
@@ -191,18 +192,15 @@ function submissionVerdict(c: MatrixComponent): { verdict: Verdict | null; parti
   return { verdict: null, partial: `Submitted for ${archs}; not yet for ${missing.join(", ")}.` };
 }
 
-/** Health grades, best first (Red Hat's Container Health Index). */
-const GRADES = ["A", "B", "C", "D", "E", "F"];
-const gradeRank = (grade: string) => (GRADES.includes(grade) ? GRADES.indexOf(grade) : GRADES.length);
-
 /** CTR-13: the worst current grade of the images in use; A or B passes. */
 function gradesVerdict(c: MatrixComponent): Verdict | null {
-  if (c.grades.length === 0) return null;
-  const worst = [...c.grades].sort((a, b) => gradeRank(b.grade) - gradeRank(a.grade) || a.architecture.localeCompare(b.architecture))[0]!;
+  const grade = worstGrade(c.grades.map((g) => g.grade));
+  if (grade === null) return null;
+  const worst = c.grades.filter((g) => g.grade.trim().toUpperCase() === grade).sort((a, b) => a.architecture.localeCompare(b.architecture))[0]!;
   const which = `${worst.tags[0] ?? worst.digest.replace(/^sha256:/, "").slice(0, 12)} (${architectureText(worst.architecture)})`;
   const count = c.grades.length === 1 ? "the image in use" : `${c.grades.length} images in use`;
-  if (gradeRank(worst.grade) <= 1) return { evidence: "passed", detail: `Worst health grade from Red Hat: ${worst.grade}, ${which}, of ${count}.` };
-  return { evidence: "failed", detail: `Health grade ${worst.grade} from Red Hat for ${which}: rebuild on the newest base image (A or B needed; ${count}).` };
+  if (grade === "A" || grade === "B") return { evidence: "passed", detail: `Worst health grade from Red Hat: ${grade}, ${which}, of ${count}.` };
+  return { evidence: "failed", detail: `Health grade ${grade} from Red Hat for ${which}: rebuild on the newest base image (A or B needed; ${count}).` };
 }
 
 function base(requirement: MatrixRequirement, items: MatrixItem[]) {
