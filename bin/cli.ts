@@ -28,6 +28,7 @@ const lib = {
   usersData: () => ((dbLoaded = true), import("@/lib/users/data")),
   users: () => ((dbLoaded = true), import("@/lib/users/mutations")),
   digest: () => ((dbLoaded = true), import("@/lib/notify/digest/mutations")),
+  pyxis: () => ((dbLoaded = true), import("@/lib/pyxis/mutations")),
 };
 
 // The CLI is one more door onto the same mutations and reads as the HTTP API.
@@ -298,6 +299,46 @@ export function buildProgram(): Command {
     });
 
   program
+    .command("sync")
+    .description("Sync products with Red Hat's catalog (Pyxis): certification status, host access, images, grades, submitted results")
+    .option("--product <slug>", "one product (default: every product with a connection)")
+    .option("--from <file>", "apply a file written by certboard pyxis-export, exactly as an online sync (needs --product or the file's own)")
+    .action(async (options: { product?: string; from?: string }) => {
+      const { syncProduct, syncAllProducts } = await lib.pyxis();
+      let syncs;
+      if (options.from) {
+        const { pyxisExportSchema } = await import("@/lib/pyxis/schema");
+        const text = await readFile(options.from, "utf8");
+        const file = pyxisExportSchema.safeParse(parseJsonFile(text, options.from));
+        if (!file.success) throw new AppError("invalid", `${options.from} is not a file written by certboard pyxis-export: ${file.error.issues[0]?.message ?? "unreadable"}.`);
+        syncs = [await syncProduct({ productSlug: options.product ?? file.data.product, trigger: "file", actor: { name: `file ${options.from}` }, from: file.data })];
+      } else if (options.product) {
+        syncs = [await syncProduct({ productSlug: options.product, trigger: "cli", actor: SYSTEM_ACTOR })];
+      } else {
+        syncs = await syncAllProducts();
+      }
+      if (syncs.length === 0) console.log("No product is connected to Red Hat's catalog: an admin sets the connection on Settings → Integrations.");
+      for (const sync of syncs) {
+        console.log(`Sync ${sync.outcome}: ${sync.changes.length} ${sync.changes.length === 1 ? "change" : "changes"}, ${sync.failures.length} failed.`);
+        for (const c of sync.changes) console.log(`  ${c.component}: ${c.field} ${c.from ?? "—"} → ${c.to ?? "—"}`);
+        for (const f of sync.failures) console.error(`certboard: ${f.component}${f.projectId ? ` (project ${f.projectId})` : ""}: ${f.message}`);
+      }
+      if (syncs.some((s) => s.failures.length > 0)) process.exitCode = 2;
+    });
+
+  program
+    .command("pyxis-export")
+    .description("On a connected machine: write what Red Hat's catalog answers for a product's components to a file, for certboard sync --from on a disconnected site")
+    .requiredOption("--product <slug>", "the product")
+    .requiredOption("-o, --output <file>", "where to write it")
+    .action(async (options: { product: string; output: string }) => {
+      const { exportSnapshots } = await lib.pyxis();
+      const exported = await exportSnapshots(options.product);
+      await writeFile(options.output, `${JSON.stringify(exported, null, 2)}\n`);
+      console.log(`Wrote Red Hat's answers for ${exported.projects.length} ${exported.projects.length === 1 ? "project" : "projects"} of ${exported.product} to ${options.output}.`);
+    });
+
+  program
     .command("restore")
     .description("Load a backup into an empty database at the backup's schema level, all or nothing")
     .argument("<file>", "a file written by certboard backup (or an automatic backup)")
@@ -316,6 +357,14 @@ function asAppError(error: unknown): never {
   // By name: scripts/backup.mjs is loaded only by the commands that use it.
   if (error instanceof Error && error.name === "BackupError") throw new AppError("invalid", error.message);
   throw error;
+}
+
+function parseJsonFile(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("invalid", `${file} is not JSON.`);
+  }
 }
 
 async function readStdin(): Promise<string> {

@@ -7,6 +7,8 @@ const envSchema = z.object({
     .url("DATABASE_URL must be a postgres:// URL"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   CERTBOARD_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Minutes between syncs with Red Hat's catalog (0: only when asked). */
+  CERTBOARD_PYXIS_SYNC_MINUTES: z.coerce.number().int().min(0, "CERTBOARD_PYXIS_SYNC_MINUTES: 0 (off) to 60").max(60, "CERTBOARD_PYXIS_SYNC_MINUTES: 0 (off) to 60").default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -32,6 +32,8 @@ export type FakePyxis = {
   requests: FakePyxisRequest[];
   setProject(id: string, project: FakePyxisProject): void;
   script(id: string, behaviour: FakePyxisBehaviour): void;
+  /** Drops a project and its queued behaviours: it answers 404 again. */
+  forget(id: string): void;
 };
 
 export async function startFakePyxis(options: { apiKey?: string } = {}): Promise<FakePyxis> {
@@ -100,6 +102,10 @@ export async function startFakePyxis(options: { apiKey?: string } = {}): Promise
     script(id, behaviour) {
       const times = behaviour.times ?? 1;
       if (times > 0) scripts.set(id, [...(scripts.get(id) ?? []), { behaviour, left: times }]);
+    },
+    forget(id) {
+      projects.delete(id);
+      scripts.delete(id);
     },
     close() {
       for (const timer of timers) clearTimeout(timer);

@@ -32,7 +32,7 @@ function fieldsOf(details: unknown): Partial<Record<string, string>> {
  * Sends JSON and returns the JSON answer. Errors become a FormError whether they follow our
  * contract (`{error:{code,message,details}}`) or better-auth's (`{code,message}`).
  */
-export async function sendJson<T>(path: string, method: "POST" | "PATCH" | "DELETE", body?: unknown): Promise<T> {
+export async function sendJson<T>(path: string, method: "POST" | "PUT" | "PATCH" | "DELETE", body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {

@@ -10,6 +10,7 @@ import { listPhasesWaitingOn } from "@/lib/phases/data";
 import { getProduct } from "@/lib/products/data";
 import { evaluateComponents } from "@/lib/readiness/data";
 import { remainingOf } from "@/lib/readiness/remaining";
+import { getRedHatView } from "@/lib/pyxis/data";
 import { countEvidence, signOffView } from "@/lib/requirements/matrix";
 import { NEWER_TAGS_NAMED, runGrid, staleness, stalenessWarnings, type BoardRun } from "./grid";
 import { encodeCursor, RUN_PAGE, SIGN_OFF_HISTORY, TAG_PAGE, type BoardGrid, type BoardHistoryRun, type BoardPaging, type ComponentBoard, type ComponentIndexRow, type PageInfo } from "./schema";
@@ -54,7 +55,7 @@ export async function getComponentBoard(slug: string, productSlug?: string, pagi
     },
   });
   if (!component) throw notFound(slug, product.slug);
-  const [history, archRuns, grid, unrun, items, [evaluated], phasesWaiting] = await Promise.all([
+  const [history, archRuns, grid, unrun, items, [evaluated], phasesWaiting, redHat] = await Promise.all([
     historyPage(component.id, paging.runs, paging.runsLimit ?? RUN_PAGE),
     architectureRuns(component.id),
     gridPage(component.id, paging),
@@ -66,6 +67,7 @@ export async function getComponentBoard(slug: string, productSlug?: string, pagi
     }),
     evaluateComponents(product, [component.id], now),
     listPhasesWaitingOn(component.slug, product.slug),
+    getRedHatView(component),
   ]);
   if (!evaluated) throw notFound(slug, product.slug);
   const closed = new Set<string>(CLOSED_STATUSES);
@@ -107,6 +109,7 @@ export async function getComponentBoard(slug: string, productSlug?: string, pagi
     signOffCount: evaluated.signOffs.length,
     exceptions: component.exceptions.map(exceptionView),
     phasesWaiting,
+    redHat,
     warnings: [
       ...missingArchs.map(
         (arch) => `No run on ${arch} yet: ${arch} is an expected architecture (set by ${evaluated.architectures.setBy}), so nothing is verified until it has one.`,

@@ -7,6 +7,7 @@ import { EVIDENCE } from "@/lib/requirements/matrix";
 import { matrixRowSchema, remainingRequirementSchema } from "@/lib/readiness/schema";
 import { signOffViewSchema } from "@/lib/requirements/schema";
 import { emptyToUndefined } from "@/lib/query-params";
+import { redHatViewSchema, type RedHatView } from "@/lib/pyxis/schema";
 import type { Category, Priority, Status } from "@/lib/backlog/schema";
 import type { ExceptionView } from "@/lib/exceptions/schema";
 import type { PhaseWaitingOn } from "@/lib/phases/schema";
@@ -141,6 +142,8 @@ export type ComponentBoard = {
   exceptions: ExceptionView[];
   /** Phases gated on this component (e.g. bundle certification waiting for it to be published). */
   phasesWaiting: PhaseWaitingOn[];
+  /** Red Hat's catalog, as the last sync read it (syncedAt null: never synced). */
+  redHat: RedHatView;
   warnings: string[];
   openByCategory: Record<Category, number>;
   items: { key: string; title: string; category: Category; status: Status; priority: Priority | null; open: boolean }[];
@@ -239,6 +242,7 @@ export const componentBoardSchema = z
     signOffCount: z.int(),
     exceptions: z.array(exceptionViewSchema),
     phasesWaiting: z.array(phaseWaitingOnSchema),
+    redHat: redHatViewSchema,
     warnings: z.array(z.string()),
     openByCategory: z.object(Object.fromEntries(CATEGORIES.map((c) => [c, z.int()])) as Record<Category, z.ZodInt>),
     items: z.array(z.object({ key: z.string(), title: z.string(), category: categorySchema, status: statusSchema, priority: prioritySchema.nullable(), open: z.boolean() })),

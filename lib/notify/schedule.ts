@@ -1,14 +1,24 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { sendWeeklyDigests } from "./digest/mutations";
+import { syncAllProducts } from "@/lib/pyxis/mutations";
+import { getEnv } from "@/lib/env";
 import { checkStaleEvidence } from "./evidence/mutations";
 
 // The worker's scheduled checks, as pg-boss cron schedules (stored in PostgreSQL, so any number of
 // workers fire each one once): every hour the weekly digests that are due (Monday 08:00 in each
-// product's timezone; DigestSend keeps a week to one send), and every day the evidence check.
+// product's timezone; DigestSend keeps a week to one send), every day the evidence check, and every
+// CERTBOARD_PYXIS_SYNC_MINUTES (default 30) the sync of each product connected to Red Hat's catalog.
 
 export const DIGEST_QUEUE = "certboard-digest";
 export const EVIDENCE_QUEUE = "certboard-evidence";
+export const PYXIS_QUEUE = "certboard-pyxis-sync";
+
+/** The catalog sync's cron: every N minutes of the hour (60: on the hour); null when turned off (0). */
+export function pyxisCron(minutes: number): string | null {
+  if (minutes === 0) return null;
+  return minutes >= 60 ? "0 * * * *" : `*/${minutes} * * * *`;
+}
 
 type Log = (message: string) => void;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -20,6 +30,10 @@ export async function startScheduledChecks(boss: PgBoss, log: Log): Promise<void
   await boss.createQueue(EVIDENCE_QUEUE, { name: EVIDENCE_QUEUE, ...queue });
   await boss.schedule(DIGEST_QUEUE, "0 * * * *", {}, { tz: "UTC" });
   await boss.schedule(EVIDENCE_QUEUE, "15 5 * * *", {}, { tz: "UTC" });
+  await boss.createQueue(PYXIS_QUEUE, { name: PYXIS_QUEUE, ...queue, retryLimit: 0 });
+  const cron = pyxisCron(getEnv().CERTBOARD_PYXIS_SYNC_MINUTES);
+  if (cron) await boss.schedule(PYXIS_QUEUE, cron, {}, { tz: "UTC" });
+  else await boss.unschedule(PYXIS_QUEUE);
   await boss.work(DIGEST_QUEUE, async () => {
     const sent = await sendWeeklyDigests(new Date(), { log }).catch((error: unknown) => {
       log(`weekly digests failed: ${message(error)}`);
@@ -33,5 +47,13 @@ export async function startScheduledChecks(boss: PgBoss, log: Log): Promise<void
       throw error;
     });
     if (checked.notified.length) log(`stale evidence: ${checked.notified.join(", ")}`);
+  });
+  // Each sync records its own failures (PyxisSync); the next one is the retry.
+  await boss.work(PYXIS_QUEUE, async () => {
+    const syncs = await syncAllProducts(new Date()).catch((error: unknown) => {
+      log(`Red Hat catalog sync failed: ${message(error)}`);
+      throw error;
+    });
+    for (const s of syncs) log(`Red Hat catalog sync: ${s.outcome}, ${s.changes.length} changes, ${s.failures.length} failures`);
   });
 }

@@ -11,6 +11,19 @@ const codeParam = z.string().meta({ description: "A requirement code such as `CT
 
 export function registerComponentRoutes(api: Api): void {
   api.route({
+    method: "delete",
+    path: "/api/v1/components/{slug}/conflicts/{id}",
+    tag,
+    summary: "Dismiss a conflict with Red Hat's catalog",
+    description:
+      "A value a person set that a sync with Red Hat's catalog overrode is shown on the board (`redHat.conflicts`) until an engineer dismisses it. Red Hat's value stays in force; component history keeps both.",
+    auth: "edit_items",
+    params: pathParams.slug.extend(pathParams.id("conflict").shape),
+    query: productQuerySchema,
+    responses: { 204: { description: "Dismissed; no body." } },
+    errors: ["not_found"],
+  });
+  api.route({
     method: "get",
     path: "/api/v1/components",
     tag,

@@ -35,6 +35,10 @@ import { POST as assignRoute } from "@/app/api/v1/preflight/runs/[id]/assign/rou
 import { GET as runRoute } from "@/app/api/v1/preflight/runs/[id]/route";
 import { GET as compareRoute } from "@/app/api/v1/preflight/runs/compare/route";
 import { GET as runsRoute, POST as uploadRoute } from "@/app/api/v1/preflight/runs/route";
+import { DELETE as dismissConflictRoute } from "@/app/api/v1/components/[slug]/conflicts/[id]/route";
+import { DELETE as disconnectPyxisRoute, GET as pyxisRoute, PUT as putPyxisRoute } from "@/app/api/v1/products/[slug]/integrations/pyxis/route";
+import { GET as syncsRoute, POST as syncNowRoute } from "@/app/api/v1/products/[slug]/integrations/pyxis/sync/route";
+import { POST as testPyxisRoute } from "@/app/api/v1/products/[slug]/integrations/pyxis/test/route";
 import { GET as membersRoute, PUT as putMembersRoute } from "@/app/api/v1/products/[slug]/members/route";
 import { PUT as productSignOffRoute } from "@/app/api/v1/products/[slug]/requirements/[code]/route";
 import { GET as productRoute, PATCH as patchProductRoute } from "@/app/api/v1/products/[slug]/route";
@@ -62,6 +66,7 @@ import { CONTAINER_CHECKS, entry, resultsDocument } from "@/lib/preflight/test-s
 import { syncRequirementCatalog } from "@/lib/requirements/mutations";
 import { createDemoProduct } from "@/prisma/seed";
 import { createSignedInUser, request, type TestUser } from "@/tests/auth";
+import { startFakePyxis } from "@/tests/fake-pyxis";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<never> }) => Promise<Response>;
 type Call = { method?: string; body?: unknown; contentType?: string; params?: Record<string, string>; headers?: Record<string, string> };
@@ -229,6 +234,25 @@ describe("answers of every door match the OpenAPI document", () => {
     expect((await call(putMembersRoute, `/api/v1/products/${product}/members`, { method: "PUT", params: { slug: product }, body: [{ user: admin.email, role: "admin" }] })).status).toBe(200);
     const signOff = await call(productSignOffRoute, `/api/v1/products/${product}/requirements/PRD-01`, { method: "PUT", params: { slug: product, code: "PRD-01" }, body: { status: "met", note: "Listing drafted" } });
     expect(signOff.status).toBe(200);
+  });
+
+  it("Red Hat's catalog: connection, test, syncs, and a conflict that is not open", async () => {
+    const fake = await startFakePyxis({ apiKey: "oas-key" });
+    try {
+      const at = `/api/v1/products/${product}/integrations/pyxis`;
+      const params = { slug: product };
+      expect((await call(pyxisRoute, at, { params })).body).toMatchObject({ connected: false, lastSync: null });
+      expect((await call(putPyxisRoute, at, { method: "PUT", params, body: { url: fake.url, apiKey: "oas-key" } })).body).toMatchObject({ connected: true, url: fake.url });
+      expect((await call(testPyxisRoute, `${at}/test`, { method: "POST", params })).status).toBe(200);
+      expect((await call(syncNowRoute, `${at}/sync`, { method: "POST", params })).body).toMatchObject({ trigger: "person" });
+      expect((await call(syncsRoute, `${at}/sync`, { params })).body).toMatchObject({ syncs: [{ trigger: "person" }] });
+      const id = randomUUID();
+      const conflict = `/api/v1/components/neuron-openshift-operator/conflicts/${id}?${q()}`;
+      expect((await call(dismissConflictRoute, conflict, { method: "DELETE", params: { slug: "neuron-openshift-operator", id } })).status).toBe(404);
+      expect((await call(disconnectPyxisRoute, at, { method: "DELETE", params })).status).toBe(204);
+    } finally {
+      await fake.close();
+    }
   });
 
   it("accounts, tokens and saved views", async () => {

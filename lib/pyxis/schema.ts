@@ -133,3 +133,61 @@ export const pyxisExportSchema = z.object({
   projects: z.array(pyxisSnapshotSchema),
 });
 export type PyxisExport = z.infer<typeof pyxisExportSchema>;
+
+// ---- Views (answers of the API, props of the pages) ------------------------------------------
+
+export const syncViewSchema = z
+  .object({
+    id: z.string(),
+    trigger: z.enum(["schedule", "person", "cli", "file"]),
+    actor: z.string(),
+    startedAt: z.iso.datetime(),
+    finishedAt: z.iso.datetime().nullable(),
+    outcome: z.enum(["running", "ok", "partial", "failed"]).meta({ description: "ok: every component synced; partial: some failed (the rest were applied); failed: none could be." }),
+    changes: z.array(z.object({ component: z.string(), field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+    failures: z.array(z.object({ component: z.string(), projectId: z.string().nullable(), message: z.string() })),
+  })
+  .meta({ id: "PyxisSync", description: "One sync with Red Hat's catalog: when, who or what started it, what it changed, what failed." });
+export type SyncView = z.infer<typeof syncViewSchema>;
+
+export const connectionViewSchema = z
+  .object({
+    product: z.string(),
+    connected: z.boolean(),
+    url: z.string().nullable(),
+    updatedBy: z.string().nullable(),
+    updatedAt: z.iso.datetime().nullable(),
+    lastSync: syncViewSchema.nullable(),
+  })
+  .meta({ id: "PyxisConnection", description: "A product's connection to Red Hat's catalog. The API key is never answered." });
+export type ConnectionView = z.infer<typeof connectionViewSchema>;
+
+export const connectionTestSchema = z.object({ ok: z.boolean(), message: z.string() }).meta({ id: "PyxisConnectionTest" });
+
+export const redHatViewSchema = z
+  .object({
+    syncedAt: z.iso.datetime().nullable(),
+    projectId: z.string().nullable(),
+    certificationStatus: z.string().nullable().meta({ description: "Pyxis' certification_status as Red Hat gave it, e.g. \"In Progress\"." }),
+    projectStatus: z.string().nullable(),
+    privileged: z.boolean().nullable(),
+    osContentType: z.string().nullable(),
+    registry: z.string().nullable(),
+    repository: z.string().nullable(),
+    images: z.array(
+      z.object({
+        digest: z.string(),
+        architecture: z.string(),
+        tags: z.array(z.string()),
+        certified: z.boolean().nullable(),
+        published: z.boolean().nullable(),
+        grade: z.string().nullable().meta({ description: "The health grade in force (A–F)." }),
+        gradeSince: z.iso.datetime().nullable(),
+        gradeUntil: z.iso.datetime().nullable(),
+        seenInRun: z.boolean().meta({ description: "Whether a run uploaded here checked this image (Red Hat lists images no run has seen too)." }),
+      }),
+    ),
+    conflicts: z.array(z.object({ id: z.string(), field: z.string(), personValue: z.string(), setBy: z.string(), redHatValue: z.string(), at: z.iso.datetime() })),
+  })
+  .meta({ id: "RedHatView", description: "What Red Hat's catalog (Pyxis) says of the component, as the last sync stored it." });
+export type RedHatView = z.infer<typeof redHatViewSchema>;
