@@ -6,15 +6,16 @@ const TABS = [
   { key: "tokens", href: "/settings/tokens", label: "API tokens", adminOnly: false },
   { key: "users", href: "/settings/users", label: "Users", adminOnly: true },
   { key: "webhooks", href: "/settings/webhooks", label: "Webhooks", adminOnly: true },
+  { key: "integrations", href: "/settings/integrations", label: "Integrations", adminOnly: true },
 ] as const;
 
-/** Tabs of the settings area; the admin tabs (Users, Webhooks) only for admins. */
+/** Tabs of the settings area; the admin tabs (Users, Webhooks, Integrations) only for admins. */
 export function SettingsNav({ current, showUsers }: { current: (typeof TABS)[number]["key"]; showUsers: boolean }) {
   return (
     <div className="space-y-3">
       <Breadcrumbs items={[{ label: "Settings", href: "/settings" }, { label: TABS.find((tab) => tab.key === current)!.label }]} />
       <h1 className="text-2xl font-semibold">Settings</h1>
-      <nav aria-label="Settings" className="flex gap-1 border-b border-line text-sm">
+      <nav aria-label="Settings" className="flex flex-wrap gap-x-1 border-b border-line text-sm">
         {TABS.filter((tab) => showUsers || !tab.adminOnly).map((tab) => (
           <Link
             key={tab.key}

@@ -58,6 +58,7 @@ const PAGES: PageCase[] = [
   { name: "settings", path: () => "/settings", heading: "Settings" },
   { name: "tokens", path: () => "/settings/tokens", heading: "Settings", as: "admin" },
   { name: "users", path: () => "/settings/users", heading: "Settings", as: "admin" },
+  { name: "integrations", path: () => `/settings/integrations?${q}`, heading: "Settings", as: "admin" },
   { name: "sign-in", path: () => "/sign-in", heading: "Sign in to Certboard", as: "anonymous" },
   // /setup exists only on a fresh database: auth.setup.ts checks it at 390 px too.
 ];

@@ -68,7 +68,7 @@ function loadKey(env: NodeJS.ProcessEnv): Buffer {
 
 /** Same rule as scripts/embedded-db.mjs (not imported: it pulls in pg, and Next bundles move import.meta.url). */
 function dataDir(env: NodeJS.ProcessEnv): string {
-  return path.resolve(env.CERTBOARD_DATA_DIR || path.join(process.cwd(), ".certboard"));
+  return path.resolve(/* turbopackIgnore: true */ env.CERTBOARD_DATA_DIR || path.join(/* turbopackIgnore: true */ process.cwd(), ".certboard"));
 }
 
 /**

@@ -17,7 +17,7 @@ export async function pingDatabase(): Promise<boolean> {
 export type Readiness = { ready: true } | { ready: false; reason: "database_unreachable" } | { ready: false; reason: "migrations_pending"; pending: string[] };
 
 /** The migrations this build ships (prisma/migrations/<name>/migration.sql), in order. */
-function shippedMigrations(dir = path.join(process.cwd(), "prisma", "migrations")): string[] {
+function shippedMigrations(dir = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations")): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
     .map((entry) => entry.name)

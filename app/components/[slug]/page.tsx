@@ -9,6 +9,7 @@ import { ExceptionCard } from "@/components/exception-card";
 import { CategoryBadge, StatusBadge } from "@/components/item-badges";
 import { LiveRefresh } from "@/components/live-refresh";
 import { PhaseWaitingOnList } from "@/components/phase-waiting-on";
+import { RedHatPanel } from "@/components/red-hat-panel";
 import { ComponentRemaining } from "@/components/readiness-panel";
 import { RequirementMatrix, SignOffNote } from "@/components/requirement-matrix";
 import { Alert } from "@/components/ui/alert";
@@ -26,6 +27,7 @@ import { listComponents } from "@/lib/components/data";
 import { CERTIFICATION_STATUS_LABELS, OS_CONTENT_LABELS, type CertificationStatus } from "@/lib/components/schema";
 import { EXCEPTION_KINDS } from "@/lib/exceptions/schema";
 import { isAppError } from "@/lib/errors";
+import { ageText } from "@/lib/inbox/age";
 import { exceptionNeeded } from "@/lib/requirements/catalog";
 import { architectureText } from "@/lib/run-text";
 
@@ -70,6 +72,11 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           <Badge tone={c.certificationStatus === "published" ? "green" : c.certificationStatus === "not_created" ? "gray" : "blue"}>
             Red Hat: {CERTIFICATION_STATUS_LABELS[c.certificationStatus as CertificationStatus] ?? c.certificationStatus}
           </Badge>
+          {board.redHat.syncedAt && (
+            <a href="#red-hat" className="text-xs text-muted hover:underline" data-testid="red-hat-synced">
+              from Red Hat, synced {ageText(board.redHat.syncedAt, new Date())}
+            </a>
+          )}
           <Badge tone="purple">{c.policy} policy</Badge>
           {c.type === "container" && <Badge>Base: {OS_CONTENT_LABELS[c.osContentType as keyof typeof OS_CONTENT_LABELS] ?? c.osContentType}</Badge>}
           {c.connectProjectUrl ? (
@@ -128,6 +135,11 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           </ul>
         )}
       </Card>
+      <div id="red-hat" className="scroll-mt-4">
+        <Card title="Red Hat's catalog">
+          <RedHatPanel redHat={board.redHat} product={board.product} slug={c.slug} canEdit={canEdit} now={new Date()} />
+        </Card>
+      </div>
       <Card title="Phases waiting on this component">
         <PhaseWaitingOnList phases={board.phasesWaiting} product={board.product} />
       </Card>
