@@ -229,3 +229,45 @@ describe.skipIf(!hasRunFixtures)("certboard upload --fail-on", () => {
     expect(help.stdout).toMatch(/\n {2}2 +the --fail-on condition holds/);
   });
 });
+
+describe("certboard pyxis-export and sync", () => {
+  it("writes what Red Hat's catalog answers to a file, applies it offline, and fails loudly online without the catalog", async () => {
+    const { startFakePyxis } = await import("@/tests/fake-pyxis");
+    const { setConnection } = await import("@/lib/pyxis/mutations");
+    const { getDb } = await import("@/lib/db");
+    const key = `cli-key-${randomUUID()}`;
+    const project = "6a1b2c3d4e5f60718293a4c7";
+    const fake = await startFakePyxis({ apiKey: key });
+    const product = `cli-pyxis-${randomUUID().slice(0, 8)}`;
+    await getDb().product.create({ data: { slug: product, name: "CLI sync", components: { create: [{ slug: "operator", name: "Operator image", connectProjectId: project }] } } });
+    await setConnection(product, { url: fake.url, apiKey: key }, { name: "test" });
+    fake.setProject(project, { project: { _id: project, certification_status: "Published", container: { privileged: false } } });
+
+    const file = path.join(await mkdtemp(path.join(tmpdir(), "pyxis-")), "export.json");
+    const exported = await cli("pyxis-export", "--product", product, "-o", file);
+    expect(exported.stdout).toContain(`Wrote Red Hat's answers for 1 project of ${product} to ${file}.`);
+    expect(await readFile(file, "utf8")).not.toContain(key);
+    await fake.close();
+
+    // Offline: the file alone, exactly as an online sync.
+    const synced = await exitOf("sync", "--from", file);
+    expect(synced).toMatchObject({ code: 0, stderr: "" });
+    expect(synced.stdout).toContain("Sync ok: 1 change, 0 failed.");
+    expect(synced.stdout).toContain("operator: certificationStatus not_created → published");
+    const stored = await getDb().component.findFirstOrThrow({ where: { product: { slug: product } }, select: { certificationStatus: true } });
+    expect(stored.certificationStatus).toBe("published");
+
+    // Online with the catalog gone: the failure is named, exit 2.
+    const online = await exitOf("sync", "--product", product);
+    expect(online.code).toBe(2);
+    expect(online.stderr).toContain(`operator (project ${project}):`);
+    expect(online.stderr).not.toContain(key);
+
+    // A file that is not an export is refused before anything is read: exit 1.
+    const wrong = path.join(path.dirname(file), "wrong.json");
+    await writeFile(wrong, JSON.stringify({ product }));
+    const refused = await exitOf("sync", "--from", wrong);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${wrong} is not a file written by certboard pyxis-export`);
+  });
+});

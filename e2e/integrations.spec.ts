@@ -66,6 +66,7 @@ test("an admin connects Red Hat's catalog, syncs, and the component shows Red Ha
     await expect(images.getByRole("row").nth(1)).toContainText("B");
     await expect(images.getByRole("row").nth(1)).toContainText("no run here yet");
     await expect(page.getByRole("row").filter({ hasText: "CTR-13" })).toContainText("Worst health grade from Red Hat: B");
+    await expect(page.getByRole("list", { name: "Component history" }).getByRole("listitem").filter({ hasText: "Certification status" }).first()).toContainText("by Red Hat");
     expect(await page.content()).not.toContain(key);
     await checkAccessible(page, testInfo, "component-red-hat");
 

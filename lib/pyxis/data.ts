@@ -64,18 +64,28 @@ export async function listSyncTargets(productId: string): Promise<{ id: string; 
   return rows.map((row) => ({ id: row.id, slug: row.slug, connectProjectId: row.connectProjectId! }));
 }
 
+/** The component history the board shows: its newest changes. */
+const HISTORY = 20;
+const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
 type StoredFacts = { projectId?: string; certificationStatus?: string; projectStatus?: string | null; privileged?: boolean | null; osContentType?: string | null; registry?: string | null; repository?: string | null };
 
 /** What Red Hat's catalog says of a component, as the last sync stored it, and the conflicts still open. */
 export async function getRedHatView(component: { id: string; redHat: unknown; redHatSyncedAt: Date | null }): Promise<RedHatView> {
   const db = getDb();
-  const [images, conflicts] = await Promise.all([
+  const [images, conflicts, history] = await Promise.all([
     db.image.findMany({
       where: { componentId: component.id, redHatId: { not: null } },
       orderBy: [{ architecture: "asc" }, { digest: "asc" }],
       select: { digest: true, architecture: true, tags: true, certified: true, published: true, grade: true, gradeSince: true, gradeUntil: true },
     }),
     db.componentConflict.findMany({ where: { componentId: component.id, dismissedAt: null }, orderBy: [{ at: "desc" }, { id: "asc" }] }),
+    db.componentEvent.findMany({
+      where: { componentId: component.id },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: HISTORY,
+      select: { at: true, actor: true, field: true, oldValue: true, newValue: true, note: true },
+    }),
   ]);
   const seen = images.length
     ? await db.preflightRun.findMany({
@@ -102,5 +112,6 @@ export async function getRedHatView(component: { id: string; redHat: unknown; re
       seenInRun: seenKeys.has(`${i.digest}\u0000${i.architecture}`),
     })),
     conflicts: conflicts.map((c) => ({ id: c.id, field: c.field, personValue: String(c.personValue), setBy: c.setBy, redHatValue: String(c.redHatValue), at: c.at.toISOString() })),
+    history: history.map((e) => ({ at: e.at.toISOString(), actor: e.actor, field: e.field, from: text(e.oldValue), to: text(e.newValue), note: e.note })),
   };
 }

@@ -41,7 +41,7 @@ export async function deleteConnection(productSlug: string): Promise<void> {
 }
 
 /** How patient a sync is with the catalog (tests shorten it); the defaults are fetch.ts'. */
-export type Tuning = Pick<PyxisClient, "timeoutMs" | "backoffMs" | "retries">;
+export type Tuning = Pick<PyxisClient, "timeoutMs" | "backoffMs" | "retries" | "pageSize">;
 
 async function clientOf(productId: string, slug: string, tuning: Tuning = {}): Promise<PyxisClient> {
   const row = await getDb().pyxisConnection.findUnique({ where: { productId } });

@@ -126,8 +126,13 @@ describe("syncing with Red Hat's catalog", () => {
     });
     fake.setProject(DRIVER, { project: project(DRIVER, "Published", false), images: [image("dd", "amd64", { grade: "E" })] });
 
-    const sync = await syncProduct({ productSlug: product, trigger: "person", actor: admin, now: NOW, tuning: FAST });
+    // Pages of two: the operator's three images come in two pages.
+    const sync = await syncProduct({ productSlug: product, trigger: "person", actor: admin, now: NOW, tuning: { ...FAST, pageSize: 2 } });
     expect(sync).toMatchObject({ outcome: "ok", trigger: "person", actor: "Ada Admin", failures: [] });
+    expect(fake.requests.filter((r) => r.path === `/v1/projects/certification/id/${OPERATOR}/images`).map((r) => [r.query.page, r.query.page_size])).toEqual([
+      ["0", "2"],
+      ["1", "2"],
+    ]);
     expect(sync.changes).toEqual(
       expect.arrayContaining([
         { component: "operator", field: "certificationStatus", from: "not_created", to: "in_progress" },
@@ -146,6 +151,7 @@ describe("syncing with Red Hat's catalog", () => {
 
     const board = await getComponentBoard("operator", product);
     expect(board.redHat).toMatchObject({ syncedAt: NOW.toISOString(), projectId: OPERATOR, certificationStatus: "In Progress", privileged: true, conflicts: [] });
+    expect(board.redHat.history).toEqual(expect.arrayContaining([{ at: NOW.toISOString(), actor: "Red Hat", field: "certificationStatus", from: "not_created", to: "in_progress", note: null }]));
     expect(board.redHat.images.map((i) => [i.architecture, i.tags, i.grade, i.published, i.seenInRun])).toEqual([
       ["amd64", ["v1.2.0"], "B", true, false],
       ["amd64", ["v1.1.0"], "D", false, false],

@@ -188,6 +188,9 @@ export const redHatViewSchema = z
       }),
     ),
     conflicts: z.array(z.object({ id: z.string(), field: z.string(), personValue: z.string(), setBy: z.string(), redHatValue: z.string(), at: z.iso.datetime() })),
+    history: z
+      .array(z.object({ at: z.iso.datetime(), actor: z.string(), field: z.string(), from: z.string().nullable(), to: z.string().nullable(), note: z.string().nullable() }))
+      .meta({ description: "The component's newest 20 changes of its facts, by people and by Red Hat's catalog (actor \"Red Hat\"), newest first." }),
   })
   .meta({ id: "RedHatView", description: "What Red Hat's catalog (Pyxis) says of the component, as the last sync stored it." });
 export type RedHatView = z.infer<typeof redHatViewSchema>;

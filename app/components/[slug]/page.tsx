@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ComponentFactsForm } from "@/components/component-facts-form";
+import { ComponentHistory } from "@/components/component-history";
 import { ComponentRunGrid } from "@/components/component-run-grid";
 import { ComponentRunHistory } from "@/components/component-run-history";
 import { ExceptionCard } from "@/components/exception-card";
@@ -202,6 +203,9 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           <ComponentRunHistory history={board.history} page={board.historyPage} product={board.product} slug={c.slug} />
         </Card>
       </div>
+      <Card title="Component history">
+        <ComponentHistory history={board.redHat.history} />
+      </Card>
     </div>
   );
 }
