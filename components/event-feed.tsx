@@ -15,6 +15,7 @@ const TONES: Record<EventKind, Tone> = {
   regression: "amber",
   verification: "green",
   import: "gray",
+  certification: "purple",
 };
 
 const ABSOLUTE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

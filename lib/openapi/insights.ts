@@ -15,7 +15,7 @@ export function registerInsightRoutes(api: Api): void {
     tag,
     summary: "What changed",
     description:
-      "Events newest first. `kind` is `status`, `failure`, `regression`, `verification` or `import` (several comma-separated); `since` is an ISO 8601 date or zoned date-time (default: 7 days ago); `limit` defaults to 100 (max 500).",
+      "Events newest first. `kind` is `status`, `failure`, `regression`, `verification`, `import` or `certification` (a component's certification status, changed by a person or by Red Hat's catalog; several comma-separated); `since` is an ISO 8601 date or zoned date-time (default: 7 days ago); `limit` defaults to 100 (max 500).",
     auth: "read",
     query: eventQuerySchema,
     responses: { 200: { description: "`{ product, since, events, truncated }`.", schema: eventFeedSchema } },

@@ -10,7 +10,7 @@ import { readRunDiff } from "@/lib/preflight/client";
 import { findProduct, getProduct, type ProductRef } from "@/lib/products/data";
 import { burndownFromDeltas, utcDay, type BurndownDeltas } from "./burndown";
 import { categoryStatusTable } from "./category-status";
-import { importFeedEvent, itemFeedEvent, runFeedEvents, selectFeed } from "./event-feed";
+import { componentFeedEvent, importFeedEvent, itemFeedEvent, runFeedEvents, selectFeed } from "./event-feed";
 import type { StatusReport } from "./report-markdown";
 import { runsPerWeek, weekStart } from "./runs-per-week";
 import { EVENT_WINDOW_DAYS, OVERVIEW_BLOCKERS, isCertified, type EventFeed, type EventKind, type EventQuery, type FeedEvent, type OverviewData } from "./schema";
@@ -242,9 +242,10 @@ export async function listEvents(query: EventQuery, now = new Date()): Promise<E
 
 /**
  * How many events the unfiltered feed holds since `since`, counted in the database as
- * `itemFeedEvent`, `runFeedEvents` and `importFeedEvent` make them: a status change to a known
- * status or an item a run opened; per run, one event for new failures, one for regressions (failing
- * checks it had before) and one for newly passing checks; one per import.
+ * `itemFeedEvent`, `runFeedEvents`, `importFeedEvent` and `componentFeedEvent` make them: a status
+ * change to a known status or an item a run opened; per run, one event for new failures, one for
+ * regressions (failing checks it had before) and one for newly passing checks; one per import; one
+ * per change of a component's certification status.
  */
 export async function countEvents(productSlug: string, since: Date): Promise<number> {
   const product = await getProduct(productSlug);
@@ -260,6 +261,8 @@ export async function countEvents(productSlug: string, since: Date): Promise<num
         FROM "PreflightRun" r
         WHERE r."productId" = ${product.id}::uuid AND r."componentId" IS NOT NULL AND r."createdAt" >= ${since} AND jsonb_typeof(r."diff") = 'object')
       + (SELECT count(*) FROM "BacklogImport" b WHERE b."productId" = ${product.id}::uuid AND b."createdAt" >= ${since})
+      + (SELECT count(*) FROM "ComponentEvent" ce JOIN "Component" c ON c."id" = ce."componentId"
+          WHERE c."productId" = ${product.id}::uuid AND ce."field" = 'certificationStatus' AND ce."at" >= ${since})
     )::int AS count`;
   return row?.count ?? 0;
 }
@@ -272,7 +275,7 @@ async function readFeed(product: ProductRef, since: Date, component: string | un
     if (!known) throw new AppError("not_found", `No component "${component}" in product "${product.slug}".`);
   }
   const byComponent = component ? { components: { some: { component: { slug: component } } } } : {};
-  const [itemRows, runRows, importRows] = await Promise.all([
+  const [itemRows, runRows, importRows, componentRows] = await Promise.all([
     want(ITEM_KINDS)
       ? db.itemEvent.findMany({
           where: {
@@ -318,6 +321,14 @@ async function readFeed(product: ProductRef, since: Date, component: string | un
           select: { id: true, createdAt: true, actor: true, summary: true },
         })
       : [],
+    want(["certification"])
+      ? db.componentEvent.findMany({
+          where: { at: { gte: since }, field: "certificationStatus", component: { productId: product.id, ...(component && { slug: component }) } },
+          orderBy: [{ at: "desc" }, { id: "desc" }],
+          take,
+          select: { id: true, at: true, actor: true, oldValue: true, newValue: true, component: { select: { slug: true, name: true } } },
+        })
+      : [],
   ]);
   const events: FeedEvent[] = [
     ...itemRows.flatMap((row) => {
@@ -326,8 +337,9 @@ async function readFeed(product: ProductRef, since: Date, component: string | un
     }),
     ...runRows.flatMap(({ component: owner, ...row }) => (owner ? runFeedEvents({ ...row, component: owner, diff: readRunDiff(row.diff) }) : [])),
     ...importRows.map((row) => importFeedEvent(row, product.slug)),
+    ...componentRows.map((row) => componentFeedEvent(row, product.slug)),
   ];
-  const capped = [itemRows, runRows, importRows].some((rows) => rows.length >= take);
+  const capped = [itemRows, runRows, importRows, componentRows].some((rows) => rows.length >= take);
   return { events, capped };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importFeedEvent, itemFeedEvent, runFeedEvents, selectFeed, type ItemEventRow, type RunRow } from "./event-feed";
+import { componentFeedEvent, importFeedEvent, itemFeedEvent, runFeedEvents, selectFeed, type ItemEventRow, type RunRow } from "./event-feed";
 
 const item = { key: "P0-3", title: "Add a license", components: ["operator"] };
 
@@ -78,6 +78,23 @@ describe("importFeedEvent", () => {
   it("summarises the import's counts and conflicts", () => {
     const event = importFeedEvent({ id: "i1", createdAt: new Date("2025-03-10T09:00:00Z"), actor: "import by Erin", summary: { created: 19, updated: 0, unchanged: 0, conflicts: [{}, {}] } }, "acme");
     expect(event).toMatchObject({ kind: "import", summary: "Backlog imported: 19 created, 0 updated, 0 unchanged, 2 conflicts", href: "/items?product=acme", components: [] });
+  });
+});
+
+describe("componentFeedEvent", () => {
+  it("says whose certification status changed, from what to what, by whom, and links the component", () => {
+    const event = componentFeedEvent(
+      { id: "e1", at: new Date("2025-03-10T09:00:00Z"), actor: "Red Hat", oldValue: "in_progress", newValue: "published", component: { slug: "operator", name: "Operator image" } },
+      "acme",
+    );
+    expect(event).toMatchObject({
+      id: "component:e1",
+      kind: "certification",
+      actor: "Red Hat",
+      summary: "Operator image: certification status In progress → Published",
+      components: ["operator"],
+      href: "/components/operator?product=acme",
+    });
   });
 });
 

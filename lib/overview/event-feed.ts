@@ -3,6 +3,8 @@ import { itemsUrl, itemUrl } from "@/lib/backlog/urls";
 import { runUrl, type RunDiffView } from "@/lib/preflight/client";
 import type { EventKind, FeedEvent } from "./schema";
 import { architectureText } from "@/lib/run-text";
+import { CERTIFICATION_STATUS_LABELS, type CertificationStatus } from "@/lib/components/schema";
+import { componentUrl } from "./urls";
 
 // "What changed": item history, preflight runs and backlog imports, read as one feed of events a
 // project manager cares about. The kinds:
@@ -11,7 +13,8 @@ import { architectureText } from "@/lib/run-text";
 //   failure       a run opened an item, or a run's check fails that had no result before
 //                 (a new check, or the first run of that image and architecture);
 //   regression    a run reopened a done item, or a check that ran before fails (or errors) now;
-//   import        a backlog document was imported.
+//   import        a backlog document was imported;
+//   certification a component's Red Hat certification status changed (Red Hat's catalog, or a person).
 
 export type ItemEventRow = {
   id: string;
@@ -35,6 +38,8 @@ export type RunRow = {
 };
 
 export type ImportRow = { id: string; createdAt: Date; actor: string; summary: unknown };
+
+export type ComponentEventRow = { id: string; at: Date; actor: string; oldValue: unknown; newValue: unknown; component: { slug: string; name: string } };
 
 const closed = new Set<string>(CLOSED_STATUSES);
 const statusOf = (value: unknown): Status | null => {
@@ -121,6 +126,26 @@ export function importFeedEvent(row: ImportRow, product: string): FeedEvent {
     from: null,
     to: null,
     href: itemsUrl({ product }),
+  };
+}
+
+const certification = (value: unknown) => (typeof value === "string" ? (CERTIFICATION_STATUS_LABELS[value as CertificationStatus] ?? value) : "—");
+
+/** A change of a component's certification status (component history) as a feed event. */
+export function componentFeedEvent(row: ComponentEventRow, product: string): FeedEvent {
+  return {
+    id: `component:${row.id}`,
+    kind: "certification",
+    at: row.at.toISOString(),
+    actor: row.actor,
+    summary: `${row.component.name}: certification status ${certification(row.oldValue)} → ${certification(row.newValue)}`,
+    item: null,
+    run: null,
+    components: [row.component.slug],
+    checks: [],
+    from: null,
+    to: null,
+    href: componentUrl(row.component.slug, product),
   };
 }
 

@@ -4,7 +4,7 @@ import { emptyToUndefined } from "@/lib/query-params";
 
 // The overview's URL, the event feed's query and the wire shapes they return (safe in the browser).
 
-export const EVENT_KINDS = ["status", "failure", "regression", "verification", "import"] as const;
+export const EVENT_KINDS = ["status", "failure", "regression", "verification", "import", "certification"] as const;
 export const eventKindSchema = z.enum(EVENT_KINDS);
 export type EventKind = z.infer<typeof eventKindSchema>;
 
@@ -14,6 +14,7 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   regression: "Regression",
   verification: "Verification",
   import: "Import",
+  certification: "Certification status",
 };
 
 /** Red Hat certification statuses that count as certified on the overview. */
@@ -93,7 +94,7 @@ export const reportQuerySchema = z.object({
 // ---- Wire shapes ----------------------------------------------------------------------------
 
 export type FeedEvent = {
-  /** Stable per source row: `item:<event id>`, `run:<run id>:<kind>`, `import:<id>`. */
+  /** Stable per source row: `item:<event id>`, `run:<run id>:<kind>`, `import:<id>`, `component:<event id>`. */
   id: string;
   kind: EventKind;
   at: string;

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getComponentBoard } from "@/lib/component-board/data";
+import { countEvents, listEvents } from "@/lib/overview/data";
 import { updateComponent } from "@/lib/components/mutations";
 import { disconnectDb, getDb } from "@/lib/db";
 import { getConnectionView, listSyncs } from "@/lib/pyxis/data";
@@ -163,6 +164,17 @@ describe("syncing with Red Hat's catalog", () => {
     expect(ctr13?.detail).toContain("Worst health grade from Red Hat: B");
     const ctr15 = board.requirements.rows.find((r) => r.code === "CTR-15");
     expect(ctr15?.detail).toContain("Submitted to Red Hat for amd64");
+
+    // "What changed" tells it, with Red Hat as the actor, and its count agrees.
+    const feed = await listEvents({ product, kind: ["certification"], limit: 100 }, NOW);
+    expect(feed.events.map((e) => [e.actor, e.summary, e.components])).toEqual(
+      expect.arrayContaining([
+        ["Red Hat", "Operator image: certification status Not created → In progress", ["operator"]],
+        ["Red Hat", "Driver image: certification status Not created → Published", ["driver"]],
+      ]),
+    );
+    const since = new Date(NOW.getTime() - 60_000);
+    expect(await countEvents(product, since)).toBe((await listEvents({ product, since, limit: 500 }, NOW)).events.length);
 
     const driverBoard = await getComponentBoard("driver", product);
     expect(driverBoard.requirements.rows.find((r) => r.code === "CTR-13")).toMatchObject({ evidence: "failed" });
