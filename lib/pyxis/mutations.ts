@@ -43,22 +43,36 @@ export async function deleteConnection(productSlug: string): Promise<void> {
 /** How patient a sync is with the catalog (tests shorten it); the defaults are fetch.ts'. */
 export type Tuning = Pick<PyxisClient, "timeoutMs" | "backoffMs" | "retries" | "pageSize">;
 
-async function clientOf(productId: string, slug: string, tuning: Tuning = {}): Promise<PyxisClient> {
+async function connectionOf(productId: string, slug: string) {
   const row = await getDb().pyxisConnection.findUnique({ where: { productId } });
   if (!row) throw new AppError("not_found", `Product ${slug} has no connection to Red Hat's catalog: an admin sets one on Settings → Integrations.`);
-  return { ...tuning, url: row.url, apiKey: openSecret(row.sealedKey) };
+  return row;
+}
+
+/** The stored key, or 503 saying why it cannot be opened (the server's CERTBOARD_SECRET_KEY changed). */
+function keyOf(connection: { sealedKey: string }): string {
+  try {
+    return openSecret(connection.sealedKey);
+  } catch (error) {
+    throw new AppError("unavailable", `${error instanceof Error ? error.message : String(error)} Enter the API key again on Settings → Integrations.`);
+  }
+}
+
+async function clientOf(productId: string, slug: string, tuning: Tuning = {}): Promise<PyxisClient> {
+  const row = await connectionOf(productId, slug);
+  return { ...tuning, url: row.url, apiKey: keyOf(row) };
 }
 
 /** Asks the catalog with the stored key: reads one connected component's project, or checks the key alone. */
 export async function testConnection(productSlug: string): Promise<{ ok: boolean; message: string }> {
   const product = await getProduct(productSlug);
-  const client = await clientOf(product.id, product.slug);
+  const connection = await connectionOf(product.id, product.slug);
   const target = (await listSyncTargets(product.id))[0] ?? null;
   try {
-    await askCatalog(client, target?.connectProjectId ?? null);
+    await askCatalog({ url: connection.url, apiKey: keyOf(connection) }, target?.connectProjectId ?? null);
     return { ok: true, message: target ? `Red Hat's catalog answered for ${target.slug} (project ${target.connectProjectId}).` : "Red Hat's catalog accepted the key; no component has a Partner Connect project id yet." };
   } catch (error) {
-    if (error instanceof PyxisError) return { ok: false, message: error.message };
+    if (error instanceof PyxisError || (error instanceof AppError && error.code === "unavailable")) return { ok: false, message: error.message };
     throw error;
   }
 }
@@ -92,13 +106,21 @@ export async function syncProduct(input: { productSlug?: string; trigger: SyncTr
   if (input.from && input.from.product !== product.slug) {
     throw new AppError("invalid", `The file was exported from product ${input.from.product}, not ${product.slug}.`);
   }
-  const client = input.from ? null : await clientOf(product.id, product.slug, input.tuning);
+  const connection = input.from ? null : await connectionOf(product.id, product.slug);
   const targets = await listSyncTargets(product.id);
   const sync = await getDb().pyxisSync.create({ data: { productId: product.id, trigger: input.trigger, actor: input.actor.name }, select: { id: true } });
   const failures: Failure[] = [];
   const changes: Change[] = [];
   let refused = false;
-  for (const target of targets) {
+  let client: PyxisClient | null = null;
+  try {
+    client = connection ? { ...input.tuning, url: connection.url, apiKey: keyOf(connection) } : null;
+  } catch (error) {
+    // Recorded like any failure, so the schedule's next run and the page both say why.
+    failures.push({ component: "connection", projectId: null, message: error instanceof Error ? error.message : String(error) });
+    refused = true;
+  }
+  for (const target of refused ? [] : targets) {
     const failed = (message: string) => failures.push({ component: target.slug, projectId: target.connectProjectId, message });
     let snapshot: PyxisSnapshot | undefined;
     try {
@@ -122,7 +144,7 @@ export async function syncProduct(input: { productSlug?: string; trigger: SyncTr
       failed(`Red Hat's answer could not be stored: ${toAppError(error).message}`);
     }
   }
-  const outcome = failures.length === 0 ? "ok" : refused || failures.length === targets.length ? "failed" : "partial";
+  const outcome = failures.length === 0 ? "ok" : refused || failures.length >= targets.length ? "failed" : "partial";
   await getDb().pyxisSync.update({
     where: { id: sync.id },
     data: { outcome, finishedAt: new Date(), changes: changes as unknown as Prisma.InputJsonValue, failures: failures as unknown as Prisma.InputJsonValue },
@@ -213,6 +235,11 @@ async function writePlan(tx: Tx, component: { id: string; productId: string; slu
     });
   }
   if (plan.conflicts.length) {
+    // One open conflict per field: a newer one (the person set it again, Red Hat overrode it again) replaces the older.
+    await tx.componentConflict.updateMany({
+      where: { componentId: component.id, field: { in: plan.conflicts.map((c) => c.field) }, dismissedAt: null },
+      data: { dismissedAt: ctx.now, dismissedBy: "replaced by a newer conflict" },
+    });
     await tx.componentConflict.createMany({
       data: plan.conflicts.map((c) => ({ componentId: component.id, field: c.field, personValue: c.personValue, setBy: c.setBy, redHatValue: c.redHatValue, at: ctx.now })),
     });

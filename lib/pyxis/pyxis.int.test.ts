@@ -193,7 +193,7 @@ describe("syncing with Red Hat's catalog", () => {
     fake.setProject(OPERATOR, { project: project(OPERATOR, "Certification Tests In Progress", false) });
     fake.setProject(DRIVER, { project: project(DRIVER, "Started", false) });
 
-    await syncProduct({ productSlug: product, trigger: "person", actor: admin, now: NOW, tuning: FAST });
+    await syncProduct({ productSlug: product, trigger: "person", actor: admin, tuning: FAST });
     const after = await component(product, "operator");
     expect(after.certificationStatus).toBe("tests_in_progress");
     const history = await getDb().componentEvent.findMany({ where: { componentId: after.id, field: "certificationStatus" }, orderBy: { at: "asc" } });
@@ -205,11 +205,20 @@ describe("syncing with Red Hat's catalog", () => {
     expect(board.redHat.conflicts).toEqual([expect.objectContaining({ field: "certificationStatus", personValue: "published", setBy: "Erin Engineer", redHatValue: "tests_in_progress" })]);
     // Red Hat changing its own value later is news, not a conflict.
     fake.setProject(OPERATOR, { project: project(OPERATOR, "Published", false) });
-    await syncProduct({ productSlug: product, trigger: "person", actor: admin, now: NOW, tuning: FAST });
+    await syncProduct({ productSlug: product, trigger: "person", actor: admin, tuning: FAST });
     expect((await getComponentBoard("operator", product)).redHat.conflicts).toHaveLength(1);
 
-    await dismissConflict({ productSlug: product, slug: "operator", conflictId: board.redHat.conflicts[0]!.id, actor: { name: "Erin Engineer" } });
+    // Set by hand again and overridden again: the newer conflict replaces the older one.
+    const current = await component(product, "operator");
+    await updateComponent({ productSlug: product, slug: "operator", patch: { version: current.version, certificationStatus: "in_progress" }, actor: { name: "Erin Engineer" } });
+    await syncProduct({ productSlug: product, trigger: "person", actor: admin, tuning: FAST });
+    const newer = (await getComponentBoard("operator", product)).redHat.conflicts;
+    expect(newer).toEqual([expect.objectContaining({ personValue: "in_progress", redHatValue: "published" })]);
+
+    await dismissConflict({ productSlug: product, slug: "operator", conflictId: newer[0]!.id, actor: { name: "Erin Engineer" } });
     expect((await getComponentBoard("operator", product)).redHat.conflicts).toEqual([]);
+    await expect(dismissConflict({ productSlug: product, slug: "operator", conflictId: newer[0]!.id, actor: { name: "Erin Engineer" } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(dismissConflict({ productSlug: product, slug: "operator", conflictId: "not-a-uuid", actor: { name: "Erin Engineer" } })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("records a failing component and writes nothing for it, while the others sync", async () => {
@@ -260,6 +269,16 @@ describe("syncing with Red Hat's catalog", () => {
     expect(await component(product, "operator")).toMatchObject({ certificationStatus: "not_created", redHatSyncedAt: null });
     const everything = JSON.stringify([sync, await listSyncs(product), await getConnectionView(product)]);
     expect(everything).not.toContain(wrong);
+  });
+
+  it("records a key this server cannot open (its secret key changed) as a failed sync, asks nothing, and says so on Test connection", async () => {
+    const product = await connectedProduct();
+    fake.setProject(OPERATOR, { project: project(OPERATOR, "In Progress", false) });
+    await getDb().pyxisConnection.updateMany({ where: { product: { slug: product } }, data: { sealedKey: `v1:${Buffer.alloc(48, 7).toString("base64url")}` } });
+    const sync = await syncProduct({ productSlug: product, trigger: "schedule", actor: { name: "schedule" }, now: NOW, tuning: FAST });
+    expect(sync).toMatchObject({ outcome: "failed", changes: [], failures: [{ component: "connection", projectId: null, message: expect.stringContaining("CERTBOARD_SECRET_KEY") }] });
+    expect(fake.requests).toHaveLength(0);
+    expect(await testConnection(product)).toMatchObject({ ok: false, message: expect.stringContaining("Enter the API key again") });
   });
 
   it("applies an exported file exactly as an online sync, with no network", async () => {
