@@ -315,7 +315,7 @@ export function buildProgram(): Command {
       } else if (options.product) {
         syncs = [await syncProduct({ productSlug: options.product, trigger: "cli", actor: SYSTEM_ACTOR })];
       } else {
-        syncs = await syncAllProducts();
+        syncs = await syncAllProducts({ trigger: "cli", actor: SYSTEM_ACTOR });
       }
       if (syncs.length === 0) console.log("No product is connected to Red Hat's catalog: an admin sets the connection on Settings → Integrations.");
       for (const sync of syncs) {

@@ -4,11 +4,11 @@ import PgBoss from "pg-boss";
 import { afterAll, expect, it } from "vitest";
 import { disconnectDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { DIGEST_QUEUE, EVIDENCE_QUEUE, startScheduledChecks } from "./schedule";
+import { DIGEST_QUEUE, EVIDENCE_QUEUE, PYXIS_QUEUE, pyxisCron, startScheduledChecks } from "./schedule";
 
 afterAll(disconnectDb);
 
-it("schedules the digest hourly and the evidence check daily, once however many workers start", async () => {
+it("schedules the digest hourly, the evidence check daily and the catalog sync every 30 minutes, once however many workers start", async () => {
   const bosses = [0, 1].map(() => new PgBoss({ connectionString: getEnv().DATABASE_URL, max: 2 }));
   try {
     for (const boss of bosses) {
@@ -18,7 +18,15 @@ it("schedules the digest hourly and the evidence check daily, once however many 
     const schedules = await bosses[0]!.getSchedules();
     expect(schedules.filter((s) => s.name === DIGEST_QUEUE).map((s) => s.cron)).toEqual(["0 * * * *"]);
     expect(schedules.filter((s) => s.name === EVIDENCE_QUEUE).map((s) => s.cron)).toEqual(["15 5 * * *"]);
+    expect(schedules.filter((s) => s.name === PYXIS_QUEUE).map((s) => s.cron)).toEqual(["*/30 * * * *"]);
   } finally {
     for (const boss of bosses) await boss.stop({ graceful: false, wait: true });
   }
+});
+
+it("turns CERTBOARD_PYXIS_SYNC_MINUTES into the sync's cron: every N minutes, hourly at 60, none at 0", () => {
+  expect(pyxisCron(30)).toBe("*/30 * * * *");
+  expect(pyxisCron(5)).toBe("*/5 * * * *");
+  expect(pyxisCron(60)).toBe("0 * * * *");
+  expect(pyxisCron(0)).toBeNull();
 });

@@ -50,7 +50,8 @@ export async function startScheduledChecks(boss: PgBoss, log: Log): Promise<void
   });
   // Each sync records its own failures (PyxisSync); the next one is the retry.
   await boss.work(PYXIS_QUEUE, async () => {
-    const syncs = await syncAllProducts(new Date()).catch((error: unknown) => {
+    const onError = (product: string, error: unknown) => log(`Red Hat catalog sync of ${product} could not run: ${message(error)}`);
+    const syncs = await syncAllProducts({ onError }).catch((error: unknown) => {
       log(`Red Hat catalog sync failed: ${message(error)}`);
       throw error;
     });

@@ -267,10 +267,20 @@ export async function dismissConflict(input: { productSlug?: string; slug: strin
   if (count === 0) throw missing;
 }
 
-/** Every product with a connection, synced one after another (the schedule's job). */
-export async function syncAllProducts(now = new Date()): Promise<SyncView[]> {
+/**
+ * Every product with a connection, synced one after another (the schedule's job, `certboard sync`).
+ * A product whose sync cannot even start (deleted meanwhile) is reported and stops none of the others.
+ */
+export async function syncAllProducts(options: { trigger?: SyncTrigger; actor?: Who; now?: Date; onError?: (product: string, error: unknown) => void } = {}): Promise<SyncView[]> {
   const products = await getDb().pyxisConnection.findMany({ select: { product: { select: { slug: true } } }, orderBy: { createdAt: "asc" } });
   const done: SyncView[] = [];
-  for (const { product } of products) done.push(await syncProduct({ productSlug: product.slug, trigger: "schedule", actor: { name: "schedule" }, now }));
+  for (const { product } of products) {
+    try {
+      done.push(await syncProduct({ productSlug: product.slug, trigger: options.trigger ?? "schedule", actor: options.actor ?? { name: "schedule" }, now: options.now }));
+    } catch (error) {
+      if (!options.onError) throw error;
+      options.onError(product.slug, error);
+    }
+  }
   return done;
 }
