@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getProduct } from "@/lib/products/data";
+import type { RedHatFacts } from "./plan";
 import type { ConnectionView, RedHatView, SyncView } from "./schema";
 
 // Reads of the catalog connection and its syncs. The sealed key is never selected here: no answer,
@@ -68,8 +69,6 @@ export async function listSyncTargets(productId: string): Promise<{ id: string; 
 const HISTORY = 20;
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
-type StoredFacts = { projectId?: string; certificationStatus?: string; projectStatus?: string | null; privileged?: boolean | null; osContentType?: string | null; registry?: string | null; repository?: string | null };
-
 /** What Red Hat's catalog says of a component, as the last sync stored it, and the conflicts still open. */
 export async function getRedHatView(component: { id: string; redHat: unknown; redHatSyncedAt: Date | null }): Promise<RedHatView> {
   const db = getDb();
@@ -95,7 +94,7 @@ export async function getRedHatView(component: { id: string; redHat: unknown; re
       })
     : [];
   const seenKeys = new Set(seen.map((r) => `${r.imageDigest}\u0000${r.architecture}`));
-  const facts = (component.redHat ?? {}) as StoredFacts;
+  const facts = (component.redHat ?? {}) as Partial<RedHatFacts>;
   return {
     syncedAt: component.redHatSyncedAt?.toISOString() ?? null,
     projectId: facts.projectId ?? null,

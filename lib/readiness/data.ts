@@ -3,6 +3,7 @@ import { CLOSED_STATUSES } from "@/lib/backlog/schema";
 import { RED_HAT_REGISTRIES } from "@/lib/components/image-ref";
 import { policyInForce } from "@/lib/components/policy";
 import { connectProjectUrl } from "@/lib/components/schema";
+import type { RedHatFacts } from "@/lib/pyxis/plan";
 import { getDb } from "@/lib/db";
 import { getProduct, type ProductRef } from "@/lib/products/data";
 import { REQUIREMENT_CATALOG } from "@/lib/requirements/catalog";
@@ -46,8 +47,6 @@ const componentSelect = {
 } as const;
 
 type RedHatImage = { digest: string; architecture: string; tags: string[]; published: boolean | null; grade: string | null };
-/** What a sync stored as Red Hat's (lib/pyxis/plan.ts RedHatFacts), as far as evidence reads it. */
-type RedHatSubmissions = { projectId: string; fetchedAt: string; testResults: { architecture: string | null; passed: boolean; at: string | null }[] };
 
 /** CTR-13's images: those Red Hat publishes, or every image it lists when none is published yet. */
 function gradesInUse(images: RedHatImage[]): ImageGrade[] {
@@ -57,7 +56,7 @@ function gradesInUse(images: RedHatImage[]): ImageGrade[] {
 
 /** Passing preflight results Red Hat's catalog lists for the project: CTR-15's evidence beside submitted runs. */
 function redHatSubmissions(facts: unknown): Submission[] {
-  const redHat = facts as RedHatSubmissions | null;
+  const redHat = facts as Pick<RedHatFacts, "projectId" | "fetchedAt" | "testResults"> | null;
   if (!redHat?.testResults) return [];
   return redHat.testResults
     .filter((r) => r.passed && r.architecture)
