@@ -35,7 +35,9 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
  * preflight's policy follows, the owner, the Partner Connect project, the architectures every release
  * is checked on and, for a bundle, the images it references.
  */
-export function ComponentFactsForm({ product, slug, facts, images }: { product: string; slug: string; facts: Facts; images: { slug: string; name: string }[] }) {
+/** `redHatSynced`: Red Hat's catalog owns the status and host access; the form says a different value here will not last. */
+export function ComponentFactsForm({ product, slug, facts, images, redHatSynced = false }: { product: string; slug: string; facts: Facts; images: { slug: string; name: string }[]; redHatSynced?: boolean }) {
+  const owned = redHatSynced ? "Set by Red Hat's catalog: a different value is replaced at the next sync (shown as a conflict)." : undefined;
   const update = useUpdateComponent(product, slug);
   const [certificationStatus, setStatus] = useState(facts.certificationStatus as CertificationStatus);
   const [hostAccess, setHostAccess] = useState(facts.hostAccess as (typeof HOST_ACCESS)[number]);
@@ -72,14 +74,14 @@ export function ComponentFactsForm({ product, slug, facts, images }: { product: 
   return (
     <form onSubmit={submit} className="space-y-3" aria-label="Component details">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
-        <SelectField label="Red Hat certification status" name="certificationStatus" value={certificationStatus} onChange={(e) => setStatus(e.target.value as CertificationStatus)}>
+        <SelectField label="Red Hat certification status" name="certificationStatus" value={certificationStatus} onChange={(e) => setStatus(e.target.value as CertificationStatus)} hint={owned}>
           {CERTIFICATION_STATUSES.map((s) => (
             <option key={s} value={s}>{CERTIFICATION_STATUS_LABELS[s]}</option>
           ))}
         </SelectField>
         {container && (
           <>
-            <SelectField label="Host access (declared)" name="hostAccess" value={hostAccess} onChange={(e) => setHostAccess(e.target.value as (typeof HOST_ACCESS)[number])} hint="Privileged selects preflight's root policy.">
+            <SelectField label="Host access (declared)" name="hostAccess" value={hostAccess} onChange={(e) => setHostAccess(e.target.value as (typeof HOST_ACCESS)[number])} hint={owned ? `Privileged selects preflight's root policy. ${owned}` : "Privileged selects preflight's root policy."}>
               {HOST_ACCESS.map((h) => (
                 <option key={h} value={h}>{h === "privileged" ? "Privileged" : "Unprivileged"}</option>
               ))}

@@ -13,7 +13,7 @@ it("schedules the digest hourly, the evidence check daily and the catalog sync e
   try {
     for (const boss of bosses) {
       await boss.start();
-      await startScheduledChecks(boss, () => {});
+      await startScheduledChecks(boss, () => {}, { pyxisMinutes: 30 });
     }
     const schedules = await bosses[0]!.getSchedules();
     expect(schedules.filter((s) => s.name === DIGEST_QUEUE).map((s) => s.cron)).toEqual(["0 * * * *"]);

@@ -23,15 +23,15 @@ export function pyxisCron(minutes: number): string | null {
 type Log = (message: string) => void;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Creates the queues and schedules, and works them in this process. */
-export async function startScheduledChecks(boss: PgBoss, log: Log): Promise<void> {
+/** Creates the queues and schedules, and works them in this process. `pyxisMinutes`: CERTBOARD_PYXIS_SYNC_MINUTES unless given. */
+export async function startScheduledChecks(boss: PgBoss, log: Log, options: { pyxisMinutes?: number } = {}): Promise<void> {
   const queue = { retryLimit: 2, retryDelay: 60, expireInSeconds: 900, retentionDays: 7 };
   await boss.createQueue(DIGEST_QUEUE, { name: DIGEST_QUEUE, ...queue });
   await boss.createQueue(EVIDENCE_QUEUE, { name: EVIDENCE_QUEUE, ...queue });
   await boss.schedule(DIGEST_QUEUE, "0 * * * *", {}, { tz: "UTC" });
   await boss.schedule(EVIDENCE_QUEUE, "15 5 * * *", {}, { tz: "UTC" });
   await boss.createQueue(PYXIS_QUEUE, { name: PYXIS_QUEUE, ...queue, retryLimit: 0 });
-  const cron = pyxisCron(getEnv().CERTBOARD_PYXIS_SYNC_MINUTES);
+  const cron = pyxisCron(options.pyxisMinutes ?? getEnv().CERTBOARD_PYXIS_SYNC_MINUTES);
   if (cron) await boss.schedule(PYXIS_QUEUE, cron, {}, { tz: "UTC" });
   else await boss.unschedule(PYXIS_QUEUE);
   await boss.work(DIGEST_QUEUE, async () => {

@@ -112,7 +112,7 @@ export default async function ComponentPage({ params, searchParams }: Props) {
       </div>
       {canEdit && (
         <Card title="Details">
-          <ComponentFactsForm key={c.version} product={board.product} slug={c.slug} facts={c} images={images.map(({ slug: value, name }) => ({ slug: value, name }))} />
+          <ComponentFactsForm key={c.version} product={board.product} slug={c.slug} facts={c} images={images.map(({ slug: value, name }) => ({ slug: value, name }))} redHatSynced={board.redHat.syncedAt !== null} />
         </Card>
       )}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
