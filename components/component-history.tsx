@@ -1,13 +1,9 @@
 import { DateText } from "@/components/ui/date-text";
-import { CERTIFICATION_STATUS_LABELS, type CertificationStatus } from "@/lib/components/schema";
+import { certificationStatusText, COMPONENT_FIELD_LABELS } from "@/lib/components/schema";
 import type { RedHatView } from "@/lib/pyxis/schema";
 
 const FIELDS: Record<string, string> = {
-  certificationStatus: "Certification status",
-  hostAccess: "Host access",
-  osContentType: "Base image",
-  owner: "Owner",
-  connectProjectId: "Partner Connect project",
+  ...COMPONENT_FIELD_LABELS,
   "image.certified": "certified",
   "image.published": "published",
   "image.grade": "health grade",
@@ -15,7 +11,7 @@ const FIELDS: Record<string, string> = {
 
 function valueText(field: string, value: string | null): string {
   if (value === null) return "none";
-  if (field === "certificationStatus") return CERTIFICATION_STATUS_LABELS[value as CertificationStatus] ?? value;
+  if (field === "certificationStatus") return certificationStatusText(value);
   if (value === "true" || value === "false") return value === "true" ? "yes" : "no";
   return value.replaceAll("_", " ");
 }

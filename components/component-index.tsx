@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DateText } from "@/components/ui/date-text";
 import type { ComponentIndexRow } from "@/lib/component-board/schema";
-import { CERTIFICATION_STATUS_LABELS, COMPONENT_TYPE_LABELS, type CertificationStatus } from "@/lib/components/schema";
+import { certificationStatusText, COMPONENT_TYPE_LABELS } from "@/lib/components/schema";
 import { componentUrl } from "@/lib/overview/urls";
 import { itemsUrl } from "@/lib/backlog/urls";
 import { runUrl } from "@/lib/preflight/client";
@@ -38,7 +38,7 @@ export function ComponentIndex({ rows, product }: { rows: ComponentIndexRow[]; p
               <th scope="row" className="px-3 py-2 font-normal">
                 <Link href={componentUrl(row.slug, product)} className="font-medium text-blue-700 hover:underline">{row.name}</Link>
                 <p className="text-xs text-muted">
-                  {COMPONENT_TYPE_LABELS[row.type] ?? row.type} · Red Hat: {CERTIFICATION_STATUS_LABELS[row.certificationStatus as CertificationStatus] ?? row.certificationStatus}
+                  {COMPONENT_TYPE_LABELS[row.type] ?? row.type} · Red Hat: {certificationStatusText(row.certificationStatus)}
                 </p>
               </th>
               <td className="max-w-xs px-3 py-2 font-mono text-xs break-all" data-label="Image">{row.image ?? <span className="font-sans text-muted">to be decided</span>}</td>

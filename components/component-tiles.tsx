@@ -5,14 +5,14 @@
 
 import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
-import { CERTIFICATION_STATUS_LABELS, type CertificationStatus } from "@/lib/components/schema";
+import { certificationStatusText } from "@/lib/components/schema";
 import { formatAge } from "@/lib/overview/relative-time";
 import type { ComponentTile } from "@/lib/overview/schema";
 import { componentUrl } from "@/lib/overview/urls";
 import { architectureText } from "@/lib/run-text";
 
 function certification(tile: ComponentTile): { tone: Tone; border: string; label: string } {
-  const status = CERTIFICATION_STATUS_LABELS[tile.certificationStatus as CertificationStatus] ?? tile.certificationStatus.replaceAll("_", " ");
+  const status = certificationStatusText(tile.certificationStatus);
   if (tile.certified) return { tone: "green", border: "border-l-green-600", label: `Certified (${status.toLowerCase()})` };
   if (tile.certificationStatus === "not_created") return { tone: "gray", border: "border-l-gray-400", label: "Not started with Red Hat" };
   // Every other status is a stage of work with Red Hat, named once ("Tests in progress").

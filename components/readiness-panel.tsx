@@ -3,13 +3,13 @@ import { EvidenceBadge, SignOffNote } from "@/components/requirement-matrix";
 import { SignOffControl } from "@/components/sign-off-form";
 import { Badge } from "@/components/ui/badge";
 import { itemUrl } from "@/lib/backlog/urls";
-import { CERTIFICATION_STATUS_LABELS, type CertificationStatus } from "@/lib/components/schema";
+import { certificationStatusText } from "@/lib/components/schema";
 import { componentUrl } from "@/lib/overview/urls";
 import { urgentOf } from "@/lib/readiness/remaining";
 import type { Readiness, RemainingRequirement } from "@/lib/readiness/schema";
 import { EVIDENCE, type Evidence } from "@/lib/requirements/matrix";
 
-const statusLabel = (status: string) => CERTIFICATION_STATUS_LABELS[status as CertificationStatus] ?? status.replaceAll("_", " ");
+const statusLabel = certificationStatusText;
 
 const KIND_WORDS: Partial<Record<Evidence, [string, string]>> = {
   failed: ["failed", "failed"],

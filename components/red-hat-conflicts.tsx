@@ -3,10 +3,10 @@
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DateText } from "@/components/ui/date-text";
+import { COMPONENT_FIELD_LABELS } from "@/lib/components/schema";
 import { useDismissConflict } from "@/lib/pyxis/client";
 import type { RedHatView } from "@/lib/pyxis/schema";
 
-const FIELD_LABELS: Record<string, string> = { certificationStatus: "Certification status", hostAccess: "Host access" };
 const words = (value: string) => value.replaceAll("_", " ");
 
 /** Values people set that Red Hat's catalog overrode; an engineer dismisses one once it is understood. */
@@ -18,7 +18,7 @@ export function RedHatConflicts({ conflicts, product, slug, canEdit }: { conflic
         {conflicts.map((c) => (
           <li key={c.id} className="flex flex-wrap items-center justify-between gap-2">
             <span>
-              {FIELD_LABELS[c.field] ?? c.field}: {c.setBy} set <strong>{words(c.personValue)}</strong>; Red Hat says <strong>{words(c.redHatValue)}</strong> (
+              {COMPONENT_FIELD_LABELS[c.field] ?? c.field}: {c.setBy} set <strong>{words(c.personValue)}</strong>; Red Hat says <strong>{words(c.redHatValue)}</strong> (
               <DateText iso={c.at} />
               ). Red Hat&apos;s value is in force; history keeps both.
             </span>

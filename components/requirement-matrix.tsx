@@ -3,7 +3,7 @@ import { SignOffControl } from "@/components/sign-off-form";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { DateText } from "@/components/ui/date-text";
 import { itemUrl } from "@/lib/backlog/urls";
-import { CERTIFICATION_STATUS_LABELS, type CertificationStatus } from "@/lib/components/schema";
+import { certificationStatusText } from "@/lib/components/schema";
 import { componentUrl } from "@/lib/overview/urls";
 import { connectLinkKind } from "@/lib/preflight/submission";
 import type { SignOffTarget } from "@/lib/requirements/client";
@@ -76,7 +76,7 @@ function RowComponents({ row, product }: { row: MatrixRow; product: string }) {
         <li key={c.slug}>
           <span aria-hidden="true">{c.settled ? "✓ " : "○ "}</span>
           <Link href={componentUrl(c.slug, product)} className="text-blue-700 hover:underline">{c.name}</Link>
-          <span className="sr-only">{c.settled ? " (done)" : ` (${(CERTIFICATION_STATUS_LABELS[c.certificationStatus as CertificationStatus] ?? c.certificationStatus).toLowerCase()})`}</span>
+          <span className="sr-only">{c.settled ? " (done)" : ` (${certificationStatusText(c.certificationStatus).toLowerCase()})`}</span>
         </li>
       ))}
     </ul>

@@ -26,6 +26,18 @@ export const CERTIFICATION_STATUS_LABELS: Record<CertificationStatus, string> = 
   published: "Published",
   unpublished: "Unpublished",
 };
+/** A certification status in words, for any string a row or an event holds (an unknown one as it is, spaced). */
+export function certificationStatusText(status: string): string {
+  return CERTIFICATION_STATUS_LABELS[status as CertificationStatus] ?? status.replaceAll("_", " ");
+}
+/** The facts component history records, in words (history, conflicts). */
+export const COMPONENT_FIELD_LABELS: Record<string, string> = {
+  certificationStatus: "Certification status",
+  hostAccess: "Host access",
+  osContentType: "Base image",
+  owner: "Owner",
+  connectProjectId: "Partner Connect project",
+};
 export const HOST_ACCESS = ["unprivileged", "privileged"] as const;
 export const OS_CONTENT_TYPES = ["ubi", "rhel", "scratch", "non_ubi", "unknown"] as const;
 export const OS_CONTENT_LABELS: Record<(typeof OS_CONTENT_TYPES)[number], string> = {

@@ -1,6 +1,6 @@
 import { STATUS_LABELS, type Status } from "@/lib/backlog/schema";
 import { itemUrl } from "@/lib/backlog/urls";
-import { CERTIFICATION_STATUS_LABELS, type CertificationStatus } from "@/lib/components/schema";
+import { certificationStatusText } from "@/lib/components/schema";
 import { componentUrl } from "@/lib/overview/urls";
 import { architectureText } from "@/lib/run-text";
 import { EVENT_LABELS, TEST_EVENT, type EventData, type NotifyEvent } from "@/lib/outbox/schema";
@@ -10,7 +10,6 @@ import { EVENT_LABELS, TEST_EVENT, type EventData, type NotifyEvent } from "@/li
 export type StoredEvent = { type: string; actor: string; data: unknown; product: string | null };
 
 const statusText = (status: string | null) => (status ? (STATUS_LABELS[status as Status] ?? status) : "none");
-const certificationText = (status: string) => CERTIFICATION_STATUS_LABELS[status as CertificationStatus] ?? status;
 const list = (names: string[]) => (names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`);
 
 type Run = EventData<"run.failed">["run"];
@@ -75,7 +74,7 @@ export function describeEvent(event: StoredEvent): { text: string; link: string 
     }
     case "component.status_changed": {
       const d = event.data as EventData<"component.status_changed">;
-      return { text: `${d.component.name} is ${certificationText(d.to)} (was ${certificationText(d.from)}), by ${by}.`, link: componentUrl(d.component.slug, product) };
+      return { text: `${d.component.name} is ${certificationStatusText(d.to)} (was ${certificationStatusText(d.from)}), by ${by}.`, link: componentUrl(d.component.slug, product) };
     }
     case TEST_EVENT:
       return { text: `A test from Certboard, sent by ${by}: this webhook works.`, link: "/settings/webhooks" };

@@ -3,7 +3,7 @@ import { itemsUrl, itemUrl } from "@/lib/backlog/urls";
 import { runUrl, type RunDiffView } from "@/lib/preflight/client";
 import type { EventKind, FeedEvent } from "./schema";
 import { architectureText } from "@/lib/run-text";
-import { CERTIFICATION_STATUS_LABELS, type CertificationStatus } from "@/lib/components/schema";
+import { certificationStatusText } from "@/lib/components/schema";
 import { componentUrl } from "./urls";
 
 // "What changed": item history, preflight runs and backlog imports, read as one feed of events a
@@ -129,7 +129,7 @@ export function importFeedEvent(row: ImportRow, product: string): FeedEvent {
   };
 }
 
-const certification = (value: unknown) => (typeof value === "string" ? (CERTIFICATION_STATUS_LABELS[value as CertificationStatus] ?? value) : "—");
+const certification = (value: unknown) => (typeof value === "string" ? certificationStatusText(value) : "—");
 
 /** A change of a component's certification status (component history) as a feed event. */
 export function componentFeedEvent(row: ComponentEventRow, product: string): FeedEvent {

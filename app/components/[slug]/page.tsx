@@ -25,7 +25,7 @@ import { itemUrl } from "@/lib/backlog/urls";
 import { componentsUrl } from "@/lib/overview/urls";
 import { getComponentBoard } from "@/lib/component-board/data";
 import { listComponents } from "@/lib/components/data";
-import { CERTIFICATION_STATUS_LABELS, OS_CONTENT_LABELS, type CertificationStatus } from "@/lib/components/schema";
+import { certificationStatusText, OS_CONTENT_LABELS } from "@/lib/components/schema";
 import { EXCEPTION_KINDS } from "@/lib/exceptions/schema";
 import { isAppError } from "@/lib/errors";
 import { ageText } from "@/lib/inbox/age";
@@ -71,7 +71,7 @@ export default async function ComponentPage({ params, searchParams }: Props) {
         <p className="font-mono text-sm break-all text-gray-700">{c.placeholder || !c.repository ? "image to be decided" : `${c.registry}/${c.repository}`}</p>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
           <Badge tone={c.certificationStatus === "published" ? "green" : c.certificationStatus === "not_created" ? "gray" : "blue"}>
-            Red Hat: {CERTIFICATION_STATUS_LABELS[c.certificationStatus as CertificationStatus] ?? c.certificationStatus}
+            Red Hat: {certificationStatusText(c.certificationStatus)}
           </Badge>
           {board.redHat.syncedAt && (
             <a href="#red-hat" className="text-xs text-muted hover:underline" data-testid="red-hat-synced">
