@@ -58,9 +58,9 @@ function keyOf(connection: { sealedKey: string }): string {
   }
 }
 
-async function clientOf(productId: string, slug: string, tuning: Tuning = {}): Promise<PyxisClient> {
-  const row = await connectionOf(productId, slug);
-  return { ...tuning, url: row.url, apiKey: keyOf(row) };
+/** The client for a stored connection, its key opened (or 503, see keyOf). */
+function clientFor(connection: { url: string; sealedKey: string }, tuning: Tuning = {}): PyxisClient {
+  return { ...tuning, url: connection.url, apiKey: keyOf(connection) };
 }
 
 /** Asks the catalog with the stored key: reads one connected component's project, or checks the key alone. */
@@ -69,7 +69,7 @@ export async function testConnection(productSlug: string): Promise<{ ok: boolean
   const connection = await connectionOf(product.id, product.slug);
   const target = (await listSyncTargets(product.id))[0] ?? null;
   try {
-    await askCatalog({ url: connection.url, apiKey: keyOf(connection) }, target?.connectProjectId ?? null);
+    await askCatalog(clientFor(connection), target?.connectProjectId ?? null);
     return { ok: true, message: target ? `Red Hat's catalog answered for ${target.slug} (project ${target.connectProjectId}).` : "Red Hat's catalog accepted the key; no component has a Partner Connect project id yet." };
   } catch (error) {
     if (error instanceof PyxisError || (error instanceof AppError && error.code === "unavailable")) return { ok: false, message: error.message };
@@ -80,7 +80,7 @@ export async function testConnection(productSlug: string): Promise<{ ok: boolean
 /** Every connected component's answers, as `certboard pyxis-export` writes them for a disconnected site. */
 export async function exportSnapshots(productSlug: string, tuning?: Tuning): Promise<PyxisExport> {
   const product = await getProduct(productSlug);
-  const client = await clientOf(product.id, product.slug, tuning);
+  const client = clientFor(await connectionOf(product.id, product.slug), tuning);
   const projects: PyxisSnapshot[] = [];
   for (const target of await listSyncTargets(product.id)) {
     const snapshot = await fetchSnapshot(client, target.connectProjectId).catch((error: unknown) => {
@@ -114,7 +114,7 @@ export async function syncProduct(input: { productSlug?: string; trigger: SyncTr
   let refused = false;
   let client: PyxisClient | null = null;
   try {
-    client = connection ? { ...input.tuning, url: connection.url, apiKey: keyOf(connection) } : null;
+    client = connection ? clientFor(connection, input.tuning) : null;
   } catch (error) {
     // Recorded like any failure, so the schedule's next run and the page both say why.
     failures.push({ component: "connection", projectId: null, message: error instanceof Error ? error.message : String(error) });
@@ -137,7 +137,7 @@ export async function syncProduct(input: { productSlug?: string; trigger: SyncTr
       continue;
     }
     try {
-      const applied = await applySnapshot(target.id, snapshot, { syncId: sync.id, who: { name: RED_HAT }, now: input.now ?? new Date() });
+      const applied = await applySnapshot(target.id, snapshot, { syncId: sync.id, now: input.now ?? new Date() });
       changes.push(...applied.map((c) => ({ component: target.slug, ...c })));
     } catch (error) {
       // Its transaction rolled back: nothing of this component was written; the others go on.
@@ -171,7 +171,7 @@ async function storedComponent(tx: Tx, componentId: string): Promise<StoredCompo
 }
 
 /** Applies one project's answer to its component, all or nothing. Returns what changed, in words a list can show. */
-async function applySnapshot(componentId: string, snapshot: PyxisSnapshot, ctx: { syncId: string; who: Who; now: Date }): Promise<Omit<Change, "component">[]> {
+async function applySnapshot(componentId: string, snapshot: PyxisSnapshot, ctx: { syncId: string; now: Date }): Promise<Omit<Change, "component">[]> {
   return getDb().$transaction(async (tx) => {
     // Two syncs of one component (the schedule and Sync now) take turns.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`pyxis-sync:${componentId}`}))`;
@@ -185,7 +185,7 @@ async function applySnapshot(componentId: string, snapshot: PyxisSnapshot, ctx: 
   });
 }
 
-async function writePlan(tx: Tx, component: { id: string; productId: string; slug: string; name: string }, plan: SyncPlan, ctx: { syncId: string; who: Who; now: Date }): Promise<void> {
+async function writePlan(tx: Tx, component: { id: string; productId: string; slug: string; name: string }, plan: SyncPlan, ctx: { syncId: string; now: Date }): Promise<void> {
   const owned = Object.fromEntries(plan.changes.map((c) => [c.field, c.to]));
   await tx.component.update({
     where: { id: component.id },
