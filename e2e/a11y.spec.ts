@@ -59,6 +59,7 @@ const PAGES: PageCase[] = [
   { name: "tokens-admin", path: "/settings/tokens", heading: "Settings", as: "admin" },
   { name: "users-admin", path: "/settings/users", heading: "Settings", as: "admin" },
   { name: "integrations-admin", path: `/settings/integrations?${q}`, heading: "Settings", as: "admin" },
+  { name: "webhooks-admin", path: "/settings/webhooks", heading: "Settings", as: "admin" },
   { name: "sign-in", path: "/sign-in", heading: "Sign in to Certboard", as: "anonymous" },
   { name: "api-docs", path: "/api/docs", heading: /^Certboard API/, as: "anonymous", slow: true },
   // /setup exists only on a fresh database: auth.setup.ts checks it before creating the first admin.

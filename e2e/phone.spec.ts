@@ -43,11 +43,12 @@ const PAGES: PageCase[] = [
   { name: "overview", path: () => `/?${q}`, heading: "Executive summary" },
   { name: "items", path: () => `/items?${q}`, heading: "Backlog items" },
   { name: "item", path: (k) => `/items/${k.item}?${q}`, heading: /\S/ },
+  { name: "item-not-found", path: () => `/items/NOPE-404?${q}`, heading: "Not found" },
   { name: "new-item", path: () => `/items/new?${q}`, heading: "New item" },
   { name: "my-work", path: () => `/me?${q}`, heading: "My work" },
+  { name: "notifications", path: () => "/notifications", heading: "Notifications" },
   { name: "phases", path: () => `/phases?${q}`, heading: "Phases" },
   { name: "phase", path: (k) => `/phases/${k.phase}?${q}`, heading: /^Phase \d+: / },
-  // The components index is built in parallel with this spec (issue 14).
   { name: "components", path: () => `/components?${q}`, heading: "Components" },
   { name: "component", path: () => `/components/${DEMO_OPERATOR}?${q}`, heading: "Operator image" },
   { name: "runs", path: () => `/runs?${q}`, heading: "Preflight runs" },
@@ -56,10 +57,13 @@ const PAGES: PageCase[] = [
   { name: "upload", path: () => `/upload?${q}`, heading: "Upload preflight results" },
   { name: "import", path: () => `/import?${q}`, heading: "Import & export" },
   { name: "settings", path: () => "/settings", heading: "Settings" },
+  { name: "notification-settings", path: () => "/settings/notifications", heading: "Settings" },
   { name: "tokens", path: () => "/settings/tokens", heading: "Settings", as: "admin" },
   { name: "users", path: () => "/settings/users", heading: "Settings", as: "admin" },
   { name: "integrations", path: () => `/settings/integrations?${q}`, heading: "Settings", as: "admin" },
+  { name: "webhooks", path: () => "/settings/webhooks", heading: "Settings", as: "admin" },
   { name: "sign-in", path: () => "/sign-in", heading: "Sign in to Certboard", as: "anonymous" },
+  { name: "api-docs", path: () => "/api/docs", heading: /^Certboard API/, as: "anonymous" },
   // /setup exists only on a fresh database: auth.setup.ts checks it at 390 px too.
 ];
 
