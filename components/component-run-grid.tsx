@@ -65,7 +65,7 @@ export function ComponentRunGrid({ grid: first, product, slug }: { grid: BoardGr
                 {grid.architectures.map((arch) => {
                   const run = runs.get(`${tag}\u0000${arch}`);
                   return (
-                    <td key={arch} className="py-2 pr-3" data-testid={`grid-${tag}-${arch}`} data-label={arch}>
+                    <td key={arch} className="py-2 pr-3" data-testid={`grid-${tag}-${arch}`} data-label={architectureText(arch)}>
                       {run ? (
                         <Link href={`/runs/${run.id}`} className="inline-flex flex-col items-start gap-1 hover:underline">
                           <RunPassedBadge passed={run.passed} />

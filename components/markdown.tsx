@@ -16,3 +16,17 @@ export function Markdown({ children, remarkPlugins = [] }: { children: string; r
     </div>
   );
 }
+
+/**
+ * One line of untrusted markdown (a plan's task and its details) rendered in place: inline code,
+ * emphasis and links, without the paragraph a block would wrap it in.
+ */
+export function InlineMarkdown({ children }: { children: string }) {
+  return (
+    <span className="prose-cb">
+      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]} disallowedElements={["p"]} unwrapDisallowed>
+        {children}
+      </ReactMarkdown>
+    </span>
+  );
+}

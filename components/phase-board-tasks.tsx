@@ -1,6 +1,7 @@
+import { InlineMarkdown } from "@/components/markdown";
 import type { PhaseTask } from "@/lib/backlog/schema";
 
-/** The plan's task list for a phase, as imported; ticking happens in the document, not here. */
+/** The plan's task list for a phase, as imported (its markdown rendered); ticking happens in the document, not here. */
 export function PhaseBoardTasks({ tasks }: { tasks: PhaseTask[] }) {
   if (tasks.length === 0) return <p className="text-sm text-muted">This phase lists no tasks.</p>;
   return (
@@ -9,12 +10,16 @@ export function PhaseBoardTasks({ tasks }: { tasks: PhaseTask[] }) {
         <li key={`${index}-${task.title}`} className="flex gap-2 text-sm">
           <input type="checkbox" checked={task.done} readOnly disabled aria-label={task.title} className="mt-0.5" />
           <div>
-            <span className={task.done ? "text-muted line-through" : ""}>{task.title}</span>
+            <span className={task.done ? "text-muted line-through" : ""}>
+              <InlineMarkdown>{task.title}</InlineMarkdown>
+            </span>
             {task.estimateText && <span className="ml-2 text-xs text-muted">({task.estimateText})</span>}
             {task.details.length > 0 && (
               <ul className="ml-4 mt-1 list-disc text-xs text-muted">
                 {task.details.map((detail, i) => (
-                  <li key={i}>{detail}</li>
+                  <li key={i}>
+                    <InlineMarkdown>{detail}</InlineMarkdown>
+                  </li>
                 ))}
               </ul>
             )}

@@ -138,6 +138,14 @@ test("all seven columns fit a 1280 px window; an empty one is a labelled strip",
   await page.screenshot({ path: testInfo.outputPath("board-1280.png") });
 });
 
+test("the phase's tasks read as the plan wrote them: inline code is code, not backticks", async ({ page, request }) => {
+  const product = await importIntoNewProduct(request, "phase-tasks");
+  await page.goto(`/phases/phase-1?product=${product}`);
+  const tasks = page.getByRole("list", { name: "Phase tasks" });
+  await expect(tasks.locator("code", { hasText: "make docker-build" })).toBeVisible();
+  await expect(tasks).not.toContainText("`");
+});
+
 test("completing a phase with open items asks first, naming them; Cancel changes nothing", async ({ page, request }) => {
   const product = await importIntoNewProduct(request, "phase-confirm");
   const before = await boardOf(request, product);

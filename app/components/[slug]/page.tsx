@@ -130,7 +130,7 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           <ul className="mt-3 space-y-1 text-xs text-muted">
             {board.staleness.map((s) => (
               <li key={s.architecture}>
-                {architectureText(s.architecture)}: {s.daysSinceLastPass === null ? "never passed" : `last passing run ${s.daysSinceLastPass} day${s.daysSinceLastPass === 1 ? "" : "s"} ago`}
+                {architectureText(s.architecture)}: {lastPassText(s.daysSinceLastPass)}
               </li>
             ))}
           </ul>
@@ -208,4 +208,11 @@ export default async function ComponentPage({ params, searchParams }: Props) {
       </Card>
     </div>
   );
+}
+
+/** "last passing run today / 1 day ago / 12 days ago", or "never passed". */
+function lastPassText(days: number | null): string {
+  if (days === null) return "never passed";
+  if (days === 0) return "last passing run today";
+  return `last passing run ${days} day${days === 1 ? "" : "s"} ago`;
 }
