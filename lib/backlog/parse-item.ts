@@ -5,7 +5,7 @@ import { parseEffort } from "./effort";
 import { readItemBody } from "./item-body";
 import { readItemHeading, type ItemHeading } from "./item-heading";
 import { blocksToMarkdown, inlineToMarkdown, plain } from "./markdown";
-import type { Category, ParsedItem } from "./schema";
+import { STATUS_LABELS, type Category, type ParsedItem } from "./schema";
 import type { Block } from "./split-sections";
 import { mapStatusLine, statusFieldsFromLine, type StatusFields } from "./status-map";
 
@@ -55,12 +55,13 @@ export function readItem(block: Block, category: Category, warnings: string[]): 
     const fromLine = statusFieldsFromLine(line, category);
     if (fromLine) status = fromLine;
     else {
-      warnings.push(`${name}: status "${line}" not recognised; read as ${status.status}.`);
+      warnings.push(`${name}: status "${line}" not recognised; read as ${STATUS_LABELS[status.status]}.`);
       status = { ...status, statusNote: line || null };
     }
   }
   if (heading.struck && !["done", "wont_do"].includes(status.status)) {
-    warnings.push(`${name}: heading is struck through but the status line says ${status.status}; kept ${status.status}.`);
+    const said = STATUS_LABELS[status.status];
+    warnings.push(`${name}: heading is struck through but the status line says ${said}; kept ${said}.`);
   }
 
   const effortText = body.effort ? plain(body.effort) || null : null;
