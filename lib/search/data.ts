@@ -8,9 +8,9 @@ import type { SearchResult } from "@/lib/search/schema";
 import { runName } from "@/lib/run-text";
 
 // Search over one product's items, components, runs and phases, and the requirement catalog. Each
-// kind is one statement that filters with ILIKE on every word, or word similarity for near misses (GIN
-// trigram indexes serve both, see migration search_indexes), and returns a few more rows than
-// are shown; rank.ts orders them.
+// kind filters with ILIKE on every word, or word similarity for near misses (GIN trigram indexes serve
+// both, see migrations search_indexes and item_search_text), and returns a few more rows than are
+// shown; rank.ts orders them.
 
 /** Rows read per kind before ranking: enough that an exact key is among them, few enough to stay cheap. */
 const CANDIDATES = 30;
@@ -37,16 +37,32 @@ function allWords(terms: string[], columns: Prisma.Sql[], fuzzy?: Prisma.Sql): P
 
 const productQuery = (product: ProductRef) => `?product=${encodeURIComponent(product.slug)}`;
 
+/**
+ * An item's searchable text: key, title, description and source, lowered and joined by spaces. It is
+ * written exactly as "BacklogItem_search_trgm_idx" (migration item_search_text) so the planner uses it.
+ */
+const ITEM_TEXT = Prisma.sql`lower(i."key" || ' ' || i."title" || ' ' || i."description" || ' ' || coalesce(i."source", ''))`;
+
+/**
+ * Items holding every word, through the one trigram index over their text. Near misses (a typo in a
+ * title word) are looked for only when fewer than CANDIDATES items hold the words literally: ORed into
+ * one statement they made the planner read every item of the product.
+ */
 async function itemCandidates({ q, terms, product }: Ctx): Promise<Candidate[]> {
-  const rows = await getDb().$queryRaw<{ id: string; key: string; title: string; category: Category; status: Status; source: string | null; similarity: number }[]>`
-    SELECT i."id"::text AS id, i."key", i."title", i."category"::text AS category, i."status"::text AS status, i."source",
-      greatest(similarity(i."key", ${q}), word_similarity(${q}, i."title"))::float8 AS similarity
-    FROM "BacklogItem" i
-    WHERE i."productId" = ${product.id}::uuid
-      AND ${allWords(terms, [Prisma.sql`i."key"`, Prisma.sql`i."title"`, Prisma.sql`i."description"`, Prisma.sql`i."source"`], Prisma.sql`i."title"`)}
-    ORDER BY lower(i."key") = lower(${q}) DESC, i."key" ILIKE ${`${escapeLike(q)}%`} DESC, similarity DESC, i."key"
-    LIMIT ${CANDIDATES}`;
-  return rows.map((row) => ({
+  const literal = (term: string) => Prisma.sql`${ITEM_TEXT} LIKE lower(${`%${escapeLike(term)}%`})`;
+  const exact = await itemRows(product, q, Prisma.join(terms.map(literal), " AND "));
+  const near =
+    exact.length < CANDIDATES && terms.some((term) => term.length >= MIN_FUZZY_LENGTH)
+      ? await itemRows(
+          product,
+          q,
+          Prisma.sql`${Prisma.join(
+            terms.map((term) => (term.length >= MIN_FUZZY_LENGTH ? Prisma.sql`(${literal(term)} OR ${term} <% i."title")` : literal(term))),
+            " AND ",
+          )} AND i."id" <> ALL(${exact.map((row) => row.id)}::uuid[])`,
+        )
+      : [];
+  return [...exact, ...near].map((row) => ({
     kind: "item",
     id: row.id,
     title: `${row.key} · ${row.title}`,
@@ -56,6 +72,19 @@ async function itemCandidates({ q, terms, product }: Ctx): Promise<Candidate[]> 
     text: [row.title, row.source],
     similarity: row.similarity,
   }));
+}
+
+type ItemRow = { id: string; key: string; title: string; category: Category; status: Status; source: string | null; similarity: number };
+
+/** The first CANDIDATES items of the product that `where` keeps, exact key first, then by similarity. */
+function itemRows(product: ProductRef, q: string, where: Prisma.Sql): Promise<ItemRow[]> {
+  return getDb().$queryRaw<ItemRow[]>`
+    SELECT i."id"::text AS id, i."key", i."title", i."category"::text AS category, i."status"::text AS status, i."source",
+      greatest(similarity(i."key", ${q}), word_similarity(${q}, i."title"))::float8 AS similarity
+    FROM "BacklogItem" i
+    WHERE i."productId" = ${product.id}::uuid AND ${where}
+    ORDER BY lower(i."key") = lower(${q}) DESC, i."key" ILIKE ${`${escapeLike(q)}%`} DESC, similarity DESC, i."key"
+    LIMIT ${CANDIDATES}`;
 }
 
 async function componentCandidates({ q, terms, product }: Ctx): Promise<Candidate[]> {
