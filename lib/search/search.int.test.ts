@@ -109,6 +109,32 @@ describe("GET /api/v1/search", () => {
     expect(typo.filter((r) => r.kind === "item").map((r) => r.title.split(" · ")[0])).toEqual(["P0-11"]);
   });
 
+  it("matches each word in any of an item's key, title, description and source, never across two of them", async () => {
+    const slug = await newProduct(
+      "search-fields",
+      ["# Fields", "", "## 🔴 CRITICAL BLOCKERS", "", "### P0-20: Rotate signing keys", "**Status:** ❌ NOT STARTED", "**Source:** Vault audit", "", "Found in the quarterly review.", ""].join("\n"),
+    );
+    const keys = async (q: string) => (await results(slug, q)).filter((r) => r.kind === "item").map((r) => r.title.split(" · ")[0]);
+    expect(await keys("P0-20 rotate VAULT quarterly")).toEqual(["P0-20"]);
+    // The title ends in "keys" and the description starts with "Found": no item holds "keysfound" or "keys found" as one word.
+    expect(await keys("keysfound")).toEqual([]);
+  });
+
+  it("finds a near miss while few items hold the words as typed, and never lets it crowd out those that do", async () => {
+    // "Gadgt" is a product's real name in these titles; one item writes "Gadget", a near miss of it.
+    const items = (n: number) => Array.from({ length: n }, (_, i) => [`### P1-${i + 1}: Gadgt polish ${i + 1}`, "**Status:** ❌ NOT STARTED", ""]).flat();
+    const document = (n: number) => ["# Near misses", "", "## 🟡 NEEDS VERIFICATION", "", ...items(n), "### P1-99: Gadget polish", "**Status:** ❌ NOT STARTED", ""].join("\n");
+    const keys = async (slug: string, q: string) => (await results(slug, q)).filter((r) => r.kind === "item").map((r) => r.title.split(" · ")[0]);
+    // Three items hold "gadgt" as typed: the near miss is found as well.
+    const few = await newProduct("search-few", document(3));
+    expect((await keys(few, "gadgt")).sort()).toEqual(["P1-1", "P1-2", "P1-3", "P1-99"]);
+    // Thirty hold it: they fill the answer (the near miss is not even looked for then).
+    const many = await newProduct("search-many", document(30));
+    const found = await keys(many, "gadgt");
+    expect(found).toHaveLength(8);
+    expect(found).not.toContain("P1-99");
+  });
+
   it("finds a component by its image and a run by a digest prefix, with or without sha256:", async () => {
     const tag = randomUUID().slice(0, 6);
     const repository = `acme-${tag}/widget-operator`;
