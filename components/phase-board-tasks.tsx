@@ -8,9 +8,10 @@ export function PhaseBoardTasks({ tasks }: { tasks: PhaseTask[] }) {
     <ul className="space-y-2" aria-label="Phase tasks">
       {tasks.map((task, index) => (
         <li key={`${index}-${task.title}`} className="flex gap-2 text-sm">
-          <input type="checkbox" checked={task.done} readOnly disabled aria-label={task.title} className="mt-0.5" />
+          {/* Named by the rendered title, so a screen reader reads its words, not its markdown. */}
+          <input type="checkbox" checked={task.done} readOnly disabled aria-labelledby={`phase-task-${index}`} className="mt-0.5" />
           <div>
-            <span className={task.done ? "text-muted line-through" : ""}>
+            <span id={`phase-task-${index}`} className={task.done ? "text-muted line-through" : ""}>
               <InlineMarkdown>{task.title}</InlineMarkdown>
             </span>
             {task.estimateText && <span className="ml-2 text-xs text-muted">({task.estimateText})</span>}

@@ -144,6 +144,8 @@ test("the phase's tasks read as the plan wrote them: inline code is code, not ba
   const tasks = page.getByRole("list", { name: "Phase tasks" });
   await expect(tasks.locator("code", { hasText: "make docker-build" })).toBeVisible();
   await expect(tasks).not.toContainText("`");
+  // Each task's tick box is named by its title as rendered.
+  await expect(tasks.getByRole("checkbox", { name: "Rebuild Published Image", exact: true })).toBeDisabled();
 });
 
 test("completing a phase with open items asks first, naming them; Cancel changes nothing", async ({ page, request }) => {
