@@ -81,7 +81,7 @@ export function ComponentFactsForm({ product, slug, facts, images, redHatSynced 
         </SelectField>
         {container && (
           <>
-            <SelectField label="Host access (declared)" name="hostAccess" value={hostAccess} onChange={(e) => setHostAccess(e.target.value as (typeof HOST_ACCESS)[number])} hint={owned ? `Privileged selects preflight's root policy. ${owned}` : "Privileged selects preflight's root policy."}>
+            <SelectField label="Host access (declared)" name="hostAccess" value={hostAccess} onChange={(e) => setHostAccess(e.target.value as (typeof HOST_ACCESS)[number])} hint={["Privileged selects preflight's root policy.", owned].filter(Boolean).join(" ")}>
               {HOST_ACCESS.map((h) => (
                 <option key={h} value={h}>{h === "privileged" ? "Privileged" : "Unprivileged"}</option>
               ))}

@@ -9,8 +9,6 @@ import { urgentOf } from "@/lib/readiness/remaining";
 import type { Readiness, RemainingRequirement } from "@/lib/readiness/schema";
 import { EVIDENCE, type Evidence } from "@/lib/requirements/matrix";
 
-const statusLabel = certificationStatusText;
-
 const KIND_WORDS: Partial<Record<Evidence, [string, string]>> = {
   failed: ["failed", "failed"],
   errored: ["errored", "errored"],
@@ -63,7 +61,7 @@ export function ComponentRemaining({ remaining, product, certificationStatus }: 
   if (remaining.length === 0) {
     return (
       <p className="text-sm text-green-800" data-testid="component-remaining">
-        Every blocking requirement is settled. {published ? "Red Hat has published it." : `Red Hat's status: ${statusLabel(certificationStatus)}; it still has to be published.`}
+        Every blocking requirement is settled. {published ? "Red Hat has published it." : `Red Hat's status: ${certificationStatusText(certificationStatus)}; it still has to be published.`}
       </p>
     );
   }
@@ -113,7 +111,7 @@ export function ReadinessPanel({ readiness, canSignOff, limit, allHref }: { read
             <div className="flex flex-wrap items-center justify-between gap-2">
               <Link href={componentUrl(c.slug, product)} className="font-medium text-blue-700 hover:underline">{c.name}</Link>
               <span className="flex flex-wrap gap-1">
-                <Badge tone={c.certificationStatus === "published" ? "green" : "gray"}>Red Hat: {statusLabel(c.certificationStatus)}</Badge>
+                <Badge tone={c.certificationStatus === "published" ? "green" : "gray"}>Red Hat: {certificationStatusText(c.certificationStatus)}</Badge>
                 {c.ready ? <Badge tone="green">Ready</Badge> : <Badge tone="amber">{c.remaining.length} remaining</Badge>}
               </span>
             </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAge } from "./relative-time";
+import { daysAgoText, formatAge } from "./relative-time";
 
 const NOW = new Date("2025-03-10T12:00:00Z");
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
@@ -22,5 +22,13 @@ describe("formatAge", () => {
     expect(formatAge(ago(60 * DAY), NOW)).toBe("2 months ago");
     expect(formatAge(ago(800 * DAY), NOW)).toBe("2 years ago");
     expect(formatAge("2025-03-10T09:00:00Z", NOW)).toBe("3 hours ago");
+  });
+});
+
+describe("daysAgoText", () => {
+  it("says whole days in words", () => {
+    expect(daysAgoText(0)).toBe("today");
+    expect(daysAgoText(1)).toBe("yesterday");
+    expect(daysAgoText(12)).toBe("12 days ago");
   });
 });

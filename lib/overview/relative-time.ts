@@ -21,3 +21,8 @@ export function formatAge(when: Date | string, now: Date): string {
   }
   return RELATIVE.format(-Math.round(elapsed / UNITS.at(-1)!.ms), "year");
 }
+
+/** Whole days ago in words: "today", "yesterday", "12 days ago". */
+export function daysAgoText(days: number): string {
+  return RELATIVE.format(-days, "day");
+}

@@ -29,6 +29,7 @@ import { certificationStatusText, OS_CONTENT_LABELS } from "@/lib/components/sch
 import { EXCEPTION_KINDS } from "@/lib/exceptions/schema";
 import { isAppError } from "@/lib/errors";
 import { ageText } from "@/lib/inbox/age";
+import { daysAgoText } from "@/lib/overview/relative-time";
 import { exceptionNeeded } from "@/lib/requirements/catalog";
 import { architectureText } from "@/lib/run-text";
 
@@ -130,7 +131,7 @@ export default async function ComponentPage({ params, searchParams }: Props) {
           <ul className="mt-3 space-y-1 text-xs text-muted">
             {board.staleness.map((s) => (
               <li key={s.architecture}>
-                {architectureText(s.architecture)}: {lastPassText(s.daysSinceLastPass)}
+                {architectureText(s.architecture)}: {s.daysSinceLastPass === null ? "never passed" : `last passing run ${daysAgoText(s.daysSinceLastPass)}`}
               </li>
             ))}
           </ul>
@@ -208,11 +209,4 @@ export default async function ComponentPage({ params, searchParams }: Props) {
       </Card>
     </div>
   );
-}
-
-/** "last passing run today / 1 day ago / 12 days ago", or "never passed". */
-function lastPassText(days: number | null): string {
-  if (days === null) return "never passed";
-  if (days === 0) return "last passing run today";
-  return `last passing run ${days} day${days === 1 ? "" : "s"} ago`;
 }
